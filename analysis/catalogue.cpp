@@ -1,0 +1,261 @@
+// Loading the rule catalogue from TOML with toml++: strict schema (unknown
+// keys rejected with file:line), value checks, and a compile of each query so
+// that a broken query names its own rule file.
+#include "analysis/catalogue.h"
+
+#include "analysis/query.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace sparkmigrate::analysis {
+
+struct EmbeddedRuleFile {
+  const char* path;
+  const char* text;
+};
+extern const EmbeddedRuleFile kEmbeddedRuleFiles[];
+extern const std::size_t kEmbeddedRuleFileCount;
+
+std::string_view severityName(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "info";
+  }
+  return "error";
+}
+
+std::string_view fixSafetyName(FixSafety safety) {
+  switch (safety) {
+    case FixSafety::Safe: return "safe";
+    case FixSafety::Unsafe: return "unsafe";
+    case FixSafety::DisplayOnly: return "display-only";
+  }
+  return "display-only";
+}
+
+namespace {
+
+const std::set<std::string_view> kGroups = {"meta",   "session",        "sparkcontext", "jvm",
+                                            "rdd",    "dataframe",      "legacy-context",
+                                            "streaming", "ml",          "behaviour",
+                                            "packaging", "databricks"};
+
+class RuleParser {
+ public:
+  RuleParser(const RuleSource& source, std::vector<std::string>& errors)
+      : source_(source), errors_(errors) {}
+
+  std::optional<Rule> parse() {
+    toml::table table;
+    try {
+      table = toml::parse(source_.text, source_.path);
+    } catch (const toml::parse_error& e) {
+      error(e.source().begin.line, std::string(e.description()));
+      return std::nullopt;
+    }
+    Rule rule;
+    rule.file = source_.path;
+    checkKeys(table, {"code", "name", "group", "severity", "message", "catalogue", "connect-support",
+                      "applies-from", "default", "generic", "platform", "query", "fix", "docs"},
+              "");
+    rule.code = requireString(table, "code");
+    rule.name = requireString(table, "name");
+    rule.group = requireString(table, "group");
+    rule.message = requireString(table, "message");
+    std::string severity = optionalString(table, "severity", "error");
+    if (severity == "error") rule.severity = Severity::Error;
+    else if (severity == "warning") rule.severity = Severity::Warning;
+    else if (severity == "info") rule.severity = Severity::Info;
+    else error(line(table, "severity"), "severity must be error, warning or info");
+    static const std::regex codePattern("SPK[0-9]{3}");
+    if (!rule.code.empty() && !std::regex_match(rule.code, codePattern))
+      error(line(table, "code"), "code must look like SPKnnn");
+    std::string expected = "rules/" + rule.code + ".toml";
+    if (!rule.code.empty() && source_.path.size() >= expected.size() &&
+        source_.path.substr(source_.path.size() - expected.size()) != expected)
+      error(line(table, "code"), "file name must be " + rule.code + ".toml");
+    static const std::regex namePattern("[a-z0-9]+(-[a-z0-9]+)*");
+    if (!rule.name.empty() && !std::regex_match(rule.name, namePattern))
+      error(line(table, "name"), "name must be kebab-case");
+    if (!rule.group.empty() && !kGroups.count(rule.group))
+      error(line(table, "group"), "unknown group '" + rule.group + "'");
+    if (rule.message.find('\n') != std::string::npos)
+      error(line(table, "message"), "message must be one line");
+    rule.catalogue = stringArray(table, "catalogue");
+    rule.connectSupport = versionField(table, "connect-support");
+    rule.appliesFrom = versionField(table, "applies-from");
+    rule.enabledByDefault = optionalBool(table, "default", true);
+    rule.generic = optionalBool(table, "generic", false);
+    std::string platform = optionalString(table, "platform", "any");
+    if (platform == "any") rule.platform = Platform::Any;
+    else if (platform == "databricks") rule.platform = Platform::Databricks;
+    else error(line(table, "platform"), "platform must be any or databricks");
+    rule.query = optionalString(table, "query", "");
+    rule.queryLine = line(table, "query");
+    if (rule.query.empty() && rule.group != "meta")
+      error(line(table, "code"), "missing key 'query'");
+
+    if (auto* fix = table["fix"].as_table()) {
+      checkKeys(*fix, {"safety", "transform", "message"}, "fix.");
+      std::string safety = optionalString(*fix, "safety", "display-only");
+      if (safety == "safe") rule.fix.safety = FixSafety::Safe;
+      else if (safety == "unsafe") rule.fix.safety = FixSafety::Unsafe;
+      else if (safety == "display-only") rule.fix.safety = FixSafety::DisplayOnly;
+      else error(line(*fix, "safety"), "fix.safety must be safe, unsafe or display-only");
+      rule.fix.transform = optionalString(*fix, "transform", "");
+      rule.fix.message = optionalString(*fix, "message", "");
+    }
+    if (auto* docs = table["docs"].as_table()) {
+      checkKeys(*docs, {"what", "why", "example", "instead", "fix-safety", "references"}, "docs.");
+      rule.docs.what = optionalString(*docs, "what", "");
+      rule.docs.why = optionalString(*docs, "why", "");
+      rule.docs.example = optionalString(*docs, "example", "");
+      rule.docs.instead = optionalString(*docs, "instead", "");
+      rule.docs.fixSafety = optionalString(*docs, "fix-safety", "");
+      rule.docs.references = stringArray(*docs, "references");
+    } else {
+      error(line(table, "code"), "missing table [docs]");
+    }
+    return rule;
+  }
+
+  void error(std::uint32_t lineNumber, const std::string& message) {
+    errors_.push_back(source_.path + ":" + std::to_string(lineNumber ? lineNumber : 1) + ": " + message);
+  }
+
+ private:
+  static std::uint32_t line(const toml::table& table, std::string_view key) {
+    const toml::node* node = table.get(key);
+    return node ? node->source().begin.line : table.source().begin.line;
+  }
+
+  void checkKeys(const toml::table& table, std::initializer_list<std::string_view> allowed,
+                 std::string_view prefix) {
+    for (const auto& [key, value] : table) {
+      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
+        error(key.source().begin.line, "unknown key '" + std::string(prefix) + std::string(key.str()) + "'");
+    }
+  }
+
+  std::string requireString(const toml::table& table, std::string_view key) {
+    const toml::node* node = table.get(key);
+    if (!node) {
+      error(table.source().begin.line, "missing key '" + std::string(key) + "'");
+      return {};
+    }
+    if (!node->is_string()) {
+      error(node->source().begin.line, "'" + std::string(key) + "' must be a string");
+      return {};
+    }
+    return std::string(*node->value<std::string_view>());
+  }
+
+  std::string optionalString(const toml::table& table, std::string_view key, std::string fallback) {
+    if (!table.get(key)) return fallback;
+    return requireString(table, key);
+  }
+
+  bool optionalBool(const toml::table& table, std::string_view key, bool fallback) {
+    const toml::node* node = table.get(key);
+    if (!node) return fallback;
+    if (!node->is_boolean()) {
+      error(node->source().begin.line, "'" + std::string(key) + "' must be true or false");
+      return fallback;
+    }
+    return *node->value<bool>();
+  }
+
+  std::vector<std::string> stringArray(const toml::table& table, std::string_view key) {
+    std::vector<std::string> out;
+    const toml::node* node = table.get(key);
+    if (!node) return out;
+    const toml::array* array = node->as_array();
+    if (!array) {
+      error(node->source().begin.line, "'" + std::string(key) + "' must be an array of strings");
+      return out;
+    }
+    for (const auto& item : *array) {
+      if (auto s = item.value<std::string_view>()) out.emplace_back(*s);
+      else error(item.source().begin.line, "'" + std::string(key) + "' must be an array of strings");
+    }
+    return out;
+  }
+
+  std::optional<SparkVersion> versionField(const toml::table& table, std::string_view key) {
+    if (!table.get(key)) return std::nullopt;
+    std::string text = requireString(table, key);
+    auto version = parseSparkVersion(text);
+    if (!version) error(line(table, key), "'" + std::string(key) + "' must be a version like 4.0");
+    return version;
+  }
+
+  const RuleSource& source_;
+  std::vector<std::string>& errors_;
+};
+
+}  // namespace
+
+support::Expected<std::shared_ptr<const Catalogue>> Catalogue::load(const std::vector<RuleSource>& sources) {
+  std::vector<std::string> errors;
+  auto catalogue = std::make_shared<Catalogue>();
+  std::set<std::string> codes, names;
+  for (const auto& source : sources) {
+    RuleParser parser(source, errors);
+    auto rule = parser.parse();
+    if (!rule) continue;
+    if (!rule->code.empty() && !codes.insert(rule->code).second)
+      parser.error(1, "code " + rule->code + " is used by another rule");
+    if (!rule->name.empty() && !names.insert(rule->name).second)
+      parser.error(1, "name " + rule->name + " is used by another rule");
+    if (!rule->query.empty()) {
+      std::string problem = validateRuleQuery(*rule);
+      if (!problem.empty()) errors.push_back(problem);
+    }
+    catalogue->rules_.push_back(std::move(*rule));
+  }
+  if (!errors.empty()) {
+    std::ostringstream out;
+    for (std::size_t i = 0; i < errors.size(); ++i) out << (i ? "\n" : "") << errors[i];
+    return support::Error{out.str()};
+  }
+  std::sort(catalogue->rules_.begin(), catalogue->rules_.end(),
+            [](const Rule& a, const Rule& b) { return a.code < b.code; });
+  return std::shared_ptr<const Catalogue>(std::move(catalogue));
+}
+
+std::vector<RuleSource> Catalogue::builtinSources() {
+  std::vector<RuleSource> sources;
+  for (std::size_t i = 0; i < kEmbeddedRuleFileCount; ++i)
+    sources.push_back({kEmbeddedRuleFiles[i].path, kEmbeddedRuleFiles[i].text});
+  return sources;
+}
+
+const Catalogue& Catalogue::builtin() {
+  static const std::shared_ptr<const Catalogue> catalogue = [] {
+    auto loaded = load(builtinSources());
+    if (!loaded) {
+      std::fprintf(stderr, "sparkmigrate: the built-in rule catalogue is broken:\n%s\n",
+                   loaded.error().message.c_str());
+      std::abort();
+    }
+    return loaded.value();
+  }();
+  return *catalogue;
+}
+
+const Rule* Catalogue::find(std::string_view code) const {
+  auto it = std::lower_bound(rules_.begin(), rules_.end(), code,
+                             [](const Rule& rule, std::string_view c) { return rule.code < c; });
+  if (it == rules_.end() || it->code != code) return nullptr;
+  return &*it;
+}
+
+}  // namespace sparkmigrate::analysis

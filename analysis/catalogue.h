@@ -1,0 +1,42 @@
+// The rule catalogue: every rule file compiled into the binary, parsed and
+// validated once (unknown keys, bad values and broken queries are reported as
+// file:line errors), with lookups by code and by selection prefix.
+#pragma once
+
+#include "analysis/rule.h"
+#include "support/expected.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sparkmigrate::analysis {
+
+struct RuleSource {
+  std::string path;  // e.g. rules/SPK101.toml
+  std::string text;
+};
+
+class Catalogue {
+ public:
+  // Parses and validates rule files; the first problems found are returned
+  // as one error whose message lists them (one per line).
+  static support::Expected<std::shared_ptr<const Catalogue>> load(const std::vector<RuleSource>& sources);
+  // The rules compiled into this binary. Aborts with a message on a broken
+  // catalogue (a build defect that the catalogue test catches first).
+  static const Catalogue& builtin();
+  static std::vector<RuleSource> builtinSources();
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const Rule* find(std::string_view code) const;
+  std::size_t indexOf(const Rule* rule) const { return static_cast<std::size_t>(rule - rules_.data()); }
+
+ private:
+  std::vector<Rule> rules_;  // sorted by code
+};
+
+// The code of the meta rule that reports unused suppression comments.
+inline constexpr std::string_view kUnusedSuppressionCode = "SPK000";
+
+}  // namespace sparkmigrate::analysis

@@ -1,0 +1,190 @@
+// Implementation of configuration parsing (toml++) and per-folder resolution.
+#include "analysis/config.h"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace sparkmigrate::analysis {
+namespace fs = std::filesystem;
+
+bool isValidSelector(std::string_view selector) {
+  if (selector == "ALL") return true;
+  if (selector.size() < 3 || selector.size() > 6 || selector.substr(0, 3) != "SPK") return false;
+  for (char c : selector.substr(3))
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+namespace {
+
+std::string where(const std::string& path, const toml::node& node) {
+  return path + ":" + std::to_string(node.source().begin.line) + ": ";
+}
+
+support::Expected<std::vector<std::string>> stringList(const toml::node& node, const std::string& path,
+                                                       std::string_view key, bool selectors) {
+  const toml::array* array = node.as_array();
+  if (!array) return support::Error{where(path, node) + "'" + std::string(key) + "' must be an array of strings"};
+  std::vector<std::string> out;
+  for (const auto& item : *array) {
+    auto s = item.value<std::string_view>();
+    if (!s) return support::Error{where(path, item) + "'" + std::string(key) + "' must be an array of strings"};
+    if (selectors && !isValidSelector(*s))
+      return support::Error{where(path, item) + "'" + std::string(*s) +
+                            "' is not a rule code or prefix (expected ALL or SPKnnn)"};
+    out.emplace_back(*s);
+  }
+  return out;
+}
+
+support::Expected<Settings> parseSettingsTable(const toml::table& table, const std::string& path) {
+  Settings settings;
+  for (const auto& [key, node] : table) {
+    std::string_view k = key.str();
+    std::string at = path + ":" + std::to_string(key.source().begin.line) + ": ";
+    if (k == "target-version") {
+      auto text = node.value<std::string_view>();
+      auto version = text ? parseSparkVersion(*text) : std::nullopt;
+      if (!version || !isSupportedTarget(*version)) {
+        std::string supported;
+        for (const auto& v : supportedTargets()) supported += (supported.empty() ? "" : ", ") + v.str();
+        return support::Error{at + "target-version must be one of " + supported};
+      }
+      settings.target = *version;
+    } else if (k == "platform") {
+      auto text = node.value<std::string_view>();
+      if (text && *text == "databricks") settings.platform = Platform::Databricks;
+      else if (text && (*text == "oss" || *text == "any")) settings.platform = Platform::Any;
+      else return support::Error{at + "platform must be \"oss\" or \"databricks\""};
+    } else if (k == "select" || k == "extend-select" || k == "ignore") {
+      auto list = stringList(node, path, k, true);
+      if (!list) return list.error();
+      (k == "select" ? settings.select : k == "ignore" ? settings.ignore : settings.extendSelect) = *list;
+    } else if (k == "exclude" || k == "extend-exclude") {
+      auto list = stringList(node, path, k, false);
+      if (!list) return list.error();
+      (k == "exclude" ? settings.exclude : settings.extendExclude) = *list;
+    } else if (k == "per-file-ignores") {
+      const toml::table* map = node.as_table();
+      if (!map) return support::Error{at + "per-file-ignores must be a table of glob = [codes]"};
+      for (const auto& [glob, codes] : *map) {
+        auto list = stringList(codes, path, "per-file-ignores", true);
+        if (!list) return list.error();
+        settings.perFileIgnores.emplace_back(std::string(glob.str()), *list);
+      }
+    } else {
+      return support::Error{at + "unknown key '" + std::string(k) + "' in [tool.sparkmigrate]"};
+    }
+  }
+  return settings;
+}
+
+}  // namespace
+
+support::Expected<std::optional<Settings>> parsePyproject(std::string_view text, const std::string& path) {
+  toml::table document;
+  try {
+    document = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    return support::Error{path + ":" + std::to_string(e.source().begin.line) + ": invalid TOML: " +
+                          std::string(e.description())};
+  }
+  const toml::node* tool = document.get("tool");
+  if (!tool || !tool->is_table()) return std::optional<Settings>{};
+  const toml::node* ours = tool->as_table()->get("sparkmigrate");
+  if (!ours) return std::optional<Settings>{};
+  if (!ours->is_table()) return support::Error{where(path, *ours) + "[tool.sparkmigrate] must be a table"};
+  auto settings = parseSettingsTable(*ours->as_table(), path);
+  if (!settings) return settings.error();
+  settings->configPath = path;
+  settings->root = fs::path(path).parent_path().string();
+  return std::optional<Settings>(std::move(*settings));
+}
+
+ConfigResolver::ConfigResolver(Overrides overrides) : overrides_(std::move(overrides)) {}
+
+void ConfigResolver::setOverrides(Overrides overrides) {
+  std::lock_guard lock(mutex_);
+  overrides_ = std::move(overrides);
+  cache_.clear();
+}
+
+void ConfigResolver::clear() {
+  std::lock_guard lock(mutex_);
+  cache_.clear();
+}
+
+std::shared_ptr<const Settings> ConfigResolver::applyOverrides(Settings base) const {
+  if (overrides_.target) base.target = *overrides_.target;
+  if (overrides_.platform) base.platform = *overrides_.platform;
+  if (overrides_.select) {
+    base.select = *overrides_.select;
+    base.extendSelect.clear();
+  }
+  for (const auto& s : overrides_.extendSelect) base.extendSelect.push_back(s);
+  if (overrides_.ignore) base.ignore = *overrides_.ignore;
+  for (const auto& s : overrides_.extendIgnore) base.ignore.push_back(s);
+  for (const auto& s : overrides_.extendExclude) base.extendExclude.push_back(s);
+  return std::make_shared<const Settings>(std::move(base));
+}
+
+ConfigResolver::Entry ConfigResolver::resolveDirectory(const fs::path& dir) {
+  if (auto it = cache_.find(dir); it != cache_.end()) return it->second;
+  Entry entry;
+  std::error_code ec;
+  fs::path candidate = dir / "pyproject.toml";
+  if (!overrides_.isolated && fs::is_regular_file(candidate, ec)) {
+    std::ifstream in(candidate, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto parsed = in.bad() ? support::Expected<std::optional<Settings>>(
+                                 support::Error{candidate.string() + ": cannot read configuration"})
+                           : parsePyproject(buffer.str(), candidate.string());
+    if (!parsed || parsed->has_value()) {
+      if (!parsed) {
+        // Broken: report it and fall back to the defaults for this subtree.
+        entry.problem = parsed.error().message;
+        Settings defaults;
+        defaults.root = dir.string();
+        entry.settings = applyOverrides(std::move(defaults));
+      } else {
+        entry.settings = applyOverrides(std::move(**parsed));
+      }
+      cache_[dir] = entry;
+      return entry;
+    }
+  }
+  fs::path parent = dir.parent_path();
+  if (parent.empty() || parent == dir) {
+    Settings defaults;
+    defaults.root = fs::current_path(ec).string();
+    entry.settings = applyOverrides(std::move(defaults));
+  } else {
+    entry = resolveDirectory(parent);
+  }
+  cache_[dir] = entry;
+  return entry;
+}
+
+ResolvedSettings ConfigResolver::forFile(const fs::path& file) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(file, ec).lexically_normal();
+  fs::path dir = fs::is_directory(absolute, ec) ? absolute : absolute.parent_path();
+  std::lock_guard lock(mutex_);
+  Entry entry = resolveDirectory(dir);
+  return {entry.settings, entry.problem};
+}
+
+std::string relativeTo(const Settings& settings, const fs::path& file) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(file, ec).lexically_normal();
+  if (!settings.root.empty()) {
+    fs::path rel = absolute.lexically_relative(settings.root);
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  }
+  return absolute.filename().generic_string();
+}
+
+}  // namespace sparkmigrate::analysis

@@ -1,0 +1,198 @@
+// Implementation of file discovery and .gitignore matching (the documented
+// gitignore semantics: negation, directory-only patterns, anchoring, `**`).
+#include "analysis/discovery.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace sparkmigrate::analysis {
+namespace fs = std::filesystem;
+
+GitignoreRules::GitignoreRules(fs::path base, std::string_view text) : base_(std::move(base)) {
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(pos, end - pos));
+    pos = end + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    while (!line.empty() && line.back() == ' ' && (line.size() < 2 || line[line.size() - 2] != '\\'))
+      line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    Pattern p;
+    if (line[0] == '!') {
+      p.negate = true;
+      line.erase(0, 1);
+    } else if (line[0] == '\\') {
+      line.erase(0, 1);
+    }
+    if (!line.empty() && line.back() == '/') {
+      p.directoryOnly = true;
+      line.pop_back();
+    }
+    if (line.empty()) continue;
+    if (line[0] == '/') {
+      p.anchored = true;
+      line.erase(0, 1);
+    } else if (line.find('/') != std::string::npos) {
+      p.anchored = true;
+    }
+    if (line.rfind("**/", 0) == 0) p.anchored = false, line.erase(0, 3);
+    p.glob = line;
+    patterns_.push_back(std::move(p));
+    if (end == text.size()) break;
+  }
+}
+
+std::optional<bool> GitignoreRules::match(const fs::path& path, bool isDirectory) const {
+  fs::path rel = path.lexically_relative(base_);
+  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+  std::string relative = rel.generic_string();
+  std::string name = path.filename().string();
+  std::optional<bool> result;
+  for (const auto& p : patterns_) {
+    if (p.directoryOnly && !isDirectory) continue;
+    bool matched = p.anchored ? globMatch("/" + p.glob, relative) : globMatch(p.glob, name);
+    if (matched) result = !p.negate;
+  }
+  return result;
+}
+
+namespace {
+
+bool isDefaultExcluded(const fs::path& dir) {
+  static const std::set<std::string> names = {
+      ".git", ".hg", ".svn", ".bzr", "_darcs", ".venv", "venv", ".tox", ".nox", "__pycache__",
+      ".mypy_cache", ".pytest_cache", ".ruff_cache", "node_modules", "site-packages", ".eggs",
+      "__pypackages__", ".ipynb_checkpoints", "build", "dist", "_build", "buck-out"};
+  if (names.count(dir.filename().string())) return true;
+  std::error_code ec;
+  return fs::exists(dir / "pyvenv.cfg", ec);
+}
+
+bool isPythonFile(const fs::path& path) {
+  auto ext = path.extension();
+  return ext == ".py" || ext == ".pyi";
+}
+
+std::string readFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+class Walker {
+ public:
+  Walker(ConfigResolver& resolver, DiscoveryResult& result) : resolver_(resolver), result_(result) {}
+
+  void walkRoot(const fs::path& root) {
+    // Honour .gitignore files between the repository root and `root`.
+    std::vector<fs::path> chain;
+    std::error_code ec;
+    fs::path absolute = fs::absolute(root, ec).lexically_normal();
+    for (fs::path dir = absolute.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+      chain.push_back(dir);
+      if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
+    }
+    std::vector<GitignoreRules> stack;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) pushGitignore(*it, stack);
+    walk(root, absolute, stack);
+  }
+
+ private:
+  void pushGitignore(const fs::path& absoluteDir, std::vector<GitignoreRules>& stack) {
+    std::error_code ec;
+    fs::path file = absoluteDir / ".gitignore";
+    if (fs::is_regular_file(file, ec)) stack.emplace_back(absoluteDir, readFile(file));
+  }
+
+  bool ignored(const fs::path& absolute, bool isDirectory, const std::vector<GitignoreRules>& stack) {
+    std::optional<bool> verdict;
+    for (const auto& rules : stack)
+      if (auto m = rules.match(absolute, isDirectory)) verdict = m;
+    return verdict.value_or(false);
+  }
+
+  bool excludedByConfig(const fs::path& path, const fs::path& absolute) {
+    ResolvedSettings resolved = resolver_.forFile(absolute);
+    if (!resolved.settings) return false;
+    std::string rel = relativeTo(*resolved.settings, absolute);
+    for (const auto* list : {&resolved.settings->exclude, &resolved.settings->extendExclude})
+      for (const auto& glob : *list)
+        if (globMatch(glob, rel)) return true;
+    return false;
+  }
+
+  void walk(const fs::path& dir, const fs::path& absoluteDir, std::vector<GitignoreRules> stack) {
+    pushGitignore(absoluteDir, stack);
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      result_.problems.push_back(dir.string() + ": cannot read folder: " + ec.message());
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        result_.problems.push_back(dir.string() + ": cannot read folder: " + ec.message());
+        break;
+      }
+      entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path() < b.path(); });
+    for (const auto& entry : entries) {
+      fs::path absolute = absoluteDir / entry.path().filename();
+      bool isDir = entry.is_directory(ec) && !entry.is_symlink(ec);
+      if (isDir) {
+        if (isDefaultExcluded(entry.path()) || ignored(absolute, true, stack) ||
+            excludedByConfig(entry.path(), absolute))
+          continue;
+        walk(entry.path(), absolute, stack);
+      } else if (entry.is_regular_file(ec) && isPythonFile(entry.path())) {
+        if (ignored(absolute, false, stack) || excludedByConfig(entry.path(), absolute)) continue;
+        add(entry.path());
+      }
+    }
+  }
+
+ public:
+  void add(const fs::path& path) {
+    std::error_code ec;
+    fs::path key = fs::absolute(path, ec).lexically_normal();
+    if (!seen_.insert(key).second) return;
+    result_.files.push_back({path, resolver_.forFile(path)});
+  }
+
+ private:
+  ConfigResolver& resolver_;
+  DiscoveryResult& result_;
+  std::set<fs::path> seen_;
+};
+
+}  // namespace
+
+DiscoveryResult discoverFiles(const std::vector<std::string>& inputs, ConfigResolver& resolver) {
+  DiscoveryResult result;
+  Walker walker(resolver, result);
+  for (const auto& input : inputs) {
+    fs::path path(input);
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      result.problems.push_back(input + ": no such file or folder");
+    } else if (fs::is_directory(status)) {
+      walker.walkRoot(path);
+    } else {
+      walker.add(path);
+    }
+  }
+  std::sort(result.files.begin(), result.files.end(),
+            [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
+  return result;
+}
+
+}  // namespace sparkmigrate::analysis

@@ -1,0 +1,401 @@
+// The knowledge tables of kinds.h. Entries follow the public pyspark API
+// (pyspark 3.4 to 4.x); a member missing from a table evaluates to Unknown,
+// which rules treat conservatively.
+#include "analysis/kinds.h"
+
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sparkmigrate::analysis {
+namespace {
+
+constexpr std::array<std::string_view, 29> kNames = {
+    "Unknown",          "Other",           "Module",          "Class",
+    "Function",         "SparkSession",    "Builder",         "SparkContext",
+    "SparkConf",        "SQLContext",      "HiveContext",     "DataFrame",
+    "GroupedData",      "Column",          "RDD",             "DataFrameReader",
+    "DataFrameWriter",  "DataStreamReader", "DataStreamWriter", "StreamingQuery",
+    "RuntimeConfig",    "Catalog",         "Broadcast",       "Accumulator",
+    "StreamingContext", "DStream",         "JVMView",         "JavaObject",
+    ""};
+
+using Set = std::unordered_set<std::string_view>;
+
+const std::unordered_map<std::string_view, std::string_view>& aliases() {
+  static const std::unordered_map<std::string_view, std::string_view> table = {
+      {"pyspark.context.SparkContext", "pyspark.SparkContext"},
+      {"pyspark.core.context.SparkContext", "pyspark.SparkContext"},
+      {"pyspark.conf.SparkConf", "pyspark.SparkConf"},
+      {"pyspark.core.conf.SparkConf", "pyspark.SparkConf"},
+      {"pyspark.rdd.RDD", "pyspark.RDD"},
+      {"pyspark.core.rdd.RDD", "pyspark.RDD"},
+      {"pyspark.broadcast.Broadcast", "pyspark.Broadcast"},
+      {"pyspark.core.broadcast.Broadcast", "pyspark.Broadcast"},
+      {"pyspark.accumulators.Accumulator", "pyspark.Accumulator"},
+      {"pyspark.files.SparkFiles", "pyspark.SparkFiles"},
+      {"pyspark.core.files.SparkFiles", "pyspark.SparkFiles"},
+      {"pyspark.status.StatusTracker", "pyspark.StatusTracker"},
+      {"pyspark.sql.session.SparkSession", "pyspark.sql.SparkSession"},
+      {"pyspark.sql.classic.session.SparkSession", "pyspark.sql.SparkSession"},
+      {"pyspark.sql.dataframe.DataFrame", "pyspark.sql.DataFrame"},
+      {"pyspark.sql.column.Column", "pyspark.sql.Column"},
+      {"pyspark.sql.context.SQLContext", "pyspark.sql.SQLContext"},
+      {"pyspark.sql.context.HiveContext", "pyspark.sql.HiveContext"},
+      {"pyspark.sql.readwriter.DataFrameReader", "pyspark.sql.DataFrameReader"},
+      {"pyspark.sql.readwriter.DataFrameWriter", "pyspark.sql.DataFrameWriter"},
+      {"pyspark.sql.group.GroupedData", "pyspark.sql.GroupedData"},
+      {"pyspark.streaming.context.StreamingContext", "pyspark.streaming.StreamingContext"},
+      {"pyspark.sql.utils.AnalysisException", "pyspark.errors.AnalysisException"},
+      {"pyspark.errors.exceptions.base.AnalysisException", "pyspark.errors.AnalysisException"},
+      {"pyspark.sql.connect.SparkSession", "pyspark.sql.connect.session.SparkSession"},
+  };
+  return table;
+}
+
+const std::unordered_map<std::string_view, Kind>& classKinds() {
+  static const std::unordered_map<std::string_view, Kind> table = {
+      {"pyspark.SparkContext", Kind::SparkContext},
+      {"pyspark.SparkConf", Kind::SparkConf},
+      {"pyspark.RDD", Kind::RDD},
+      {"pyspark.Broadcast", Kind::Broadcast},
+      {"pyspark.Accumulator", Kind::Accumulator},
+      {"pyspark.sql.SparkSession", Kind::SparkSession},
+      {"pyspark.sql.connect.session.SparkSession", Kind::SparkSession},
+      {"databricks.connect.DatabricksSession", Kind::SparkSession},
+      {"databricks.connect.session.DatabricksSession", Kind::SparkSession},
+      {"pyspark.sql.DataFrame", Kind::DataFrame},
+      {"pyspark.sql.connect.dataframe.DataFrame", Kind::DataFrame},
+      {"pyspark.sql.classic.dataframe.DataFrame", Kind::DataFrame},
+      {"pyspark.sql.Column", Kind::Column},
+      {"pyspark.sql.connect.column.Column", Kind::Column},
+      {"pyspark.sql.SQLContext", Kind::SQLContext},
+      {"pyspark.sql.HiveContext", Kind::HiveContext},
+      {"pyspark.sql.DataFrameReader", Kind::DataFrameReader},
+      {"pyspark.sql.DataFrameWriter", Kind::DataFrameWriter},
+      {"pyspark.sql.GroupedData", Kind::GroupedData},
+      {"pyspark.sql.streaming.DataStreamReader", Kind::DataStreamReader},
+      {"pyspark.sql.streaming.DataStreamWriter", Kind::DataStreamWriter},
+      {"pyspark.streaming.StreamingContext", Kind::StreamingContext},
+  };
+  return table;
+}
+
+using MemberTable = std::unordered_map<std::string_view, Kind>;
+
+const Set& dataFrameReturning() {
+  static const Set set = {
+      "select", "selectExpr", "filter", "where", "withColumn", "withColumns", "withColumnRenamed",
+      "withColumnsRenamed", "drop", "dropDuplicates", "drop_duplicates", "distinct", "join",
+      "crossJoin", "union", "unionAll", "unionByName", "intersect", "intersectAll", "subtract",
+      "exceptAll", "limit", "offset", "orderBy", "sort", "sortWithinPartitions", "repartition",
+      "repartitionByRange", "coalesce", "cache", "persist", "unpersist", "alias", "hint", "sample",
+      "sampleBy", "transform", "fillna", "dropna", "replace", "toDF", "checkpoint",
+      "localCheckpoint", "withWatermark", "describe", "summary", "unpivot", "melt", "observe",
+      "mapInPandas", "mapInArrow", "to", "withMetadata", "dropDuplicatesWithinWatermark", "agg",
+      "crosstab", "freqItems", "approxQuantile", "lateralJoin", "asTable", "transpose",
+      "pandas_api"};
+  return set;
+}
+
+const Set& dataFrameMembers() {
+  static const Set set = [] {
+    Set s = dataFrameReturning();
+    for (std::string_view m :
+         {"rdd", "toJSON", "write", "writeStream", "sparkSession", "sql_ctx", "sqlContext", "na",
+          "stat", "schema", "columns", "dtypes", "isStreaming", "storageLevel", "collect", "take",
+          "head", "first", "tail", "count", "show", "toPandas", "toArrow", "toLocalIterator",
+          "foreach", "foreachPartition", "isEmpty", "isLocal", "inputFiles", "explain",
+          "printSchema", "createTempView", "createOrReplaceTempView", "createGlobalTempView",
+          "createOrReplaceGlobalTempView", "registerTempTable", "groupBy", "groupby", "rollup",
+          "cube", "groupingSets", "randomSplit", "sameSemantics", "semanticHash", "corr", "cov",
+          "writeTo", "mergeInto", "executionInfo", "display", "plot", "colRegex", "metadataColumn",
+          "scalar", "exists", "is_cached", "_jdf", "_sc", "_session", "_jseq", "_jmap", "_jcols",
+          "_schema", "_plan"})
+      s.insert(m);
+    return s;
+  }();
+  return set;
+}
+
+const MemberTable& attributes(Kind kind) {
+  static const MemberTable empty;
+  static const std::unordered_map<Kind, MemberTable> tables = {
+      {Kind::SparkSession,
+       {{"sparkContext", Kind::SparkContext},
+        {"_sc", Kind::SparkContext},
+        {"read", Kind::DataFrameReader},
+        {"readStream", Kind::DataStreamReader},
+        {"conf", Kind::RuntimeConfig},
+        {"catalog", Kind::Catalog},
+        {"_jvm", Kind::JVMView},
+        {"_jsc", Kind::JavaObject},
+        {"_jsparkSession", Kind::JavaObject},
+        {"_jconf", Kind::JavaObject}}},
+      {Kind::SparkContext,
+       {{"_jvm", Kind::JVMView},
+        {"_jsc", Kind::JavaObject},
+        {"_gateway", Kind::JavaObject},
+        {"_conf", Kind::SparkConf}}},
+      {Kind::SQLContext,
+       {{"read", Kind::DataFrameReader},
+        {"readStream", Kind::DataStreamReader},
+        {"sparkSession", Kind::SparkSession},
+        {"_sc", Kind::SparkContext}}},
+      {Kind::HiveContext,
+       {{"read", Kind::DataFrameReader}, {"sparkSession", Kind::SparkSession}}},
+      {Kind::DataFrame,
+       {{"rdd", Kind::RDD},
+        {"write", Kind::DataFrameWriter},
+        {"writeStream", Kind::DataStreamWriter},
+        {"sparkSession", Kind::SparkSession},
+        {"sql_ctx", Kind::SQLContext},
+        {"sqlContext", Kind::SQLContext},
+        {"_sc", Kind::SparkContext},
+        {"_jdf", Kind::JavaObject}}},
+      {Kind::Column, {{"_jc", Kind::JavaObject}}},
+      {Kind::DataFrameReader, {{"_jreader", Kind::JavaObject}}},
+      {Kind::DataFrameWriter, {{"_jwrite", Kind::JavaObject}}},
+      {Kind::Catalog, {{"_jcatalog", Kind::JavaObject}}},
+      {Kind::RuntimeConfig, {{"_jconf", Kind::JavaObject}}},
+      {Kind::RDD, {{"context", Kind::SparkContext}, {"ctx", Kind::SparkContext}}},
+      {Kind::StreamingContext, {{"sparkContext", Kind::SparkContext}}},
+  };
+  auto it = tables.find(kind);
+  return it == tables.end() ? empty : it->second;
+}
+
+const MemberTable& methods(Kind kind) {
+  static const MemberTable empty;
+  static const std::unordered_map<Kind, MemberTable> tables = {
+      {Kind::Builder, {{"getOrCreate", Kind::SparkSession}, {"create", Kind::SparkSession}}},
+      {Kind::SparkSession,
+       {{"sql", Kind::DataFrame},
+        {"table", Kind::DataFrame},
+        {"createDataFrame", Kind::DataFrame},
+        {"range", Kind::DataFrame},
+        {"newSession", Kind::SparkSession},
+        {"cloneSession", Kind::SparkSession}}},
+      {Kind::SparkContext,
+       {{"parallelize", Kind::RDD},
+        {"range", Kind::RDD},
+        {"emptyRDD", Kind::RDD},
+        {"textFile", Kind::RDD},
+        {"wholeTextFiles", Kind::RDD},
+        {"binaryFiles", Kind::RDD},
+        {"binaryRecords", Kind::RDD},
+        {"union", Kind::RDD},
+        {"pickleFile", Kind::RDD},
+        {"objectFile", Kind::RDD},
+        {"sequenceFile", Kind::RDD},
+        {"hadoopFile", Kind::RDD},
+        {"hadoopRDD", Kind::RDD},
+        {"newAPIHadoopFile", Kind::RDD},
+        {"newAPIHadoopRDD", Kind::RDD},
+        {"broadcast", Kind::Broadcast},
+        {"accumulator", Kind::Accumulator},
+        {"getConf", Kind::SparkConf},
+        {"getOrCreate", Kind::SparkContext}}},
+      {Kind::SQLContext,
+       {{"sql", Kind::DataFrame},
+        {"table", Kind::DataFrame},
+        {"createDataFrame", Kind::DataFrame},
+        {"range", Kind::DataFrame},
+        {"tables", Kind::DataFrame},
+        {"newSession", Kind::SQLContext}}},
+      {Kind::HiveContext,
+       {{"sql", Kind::DataFrame}, {"table", Kind::DataFrame}, {"createDataFrame", Kind::DataFrame}}},
+      {Kind::DataFrame,
+       {{"groupBy", Kind::GroupedData},
+        {"groupby", Kind::GroupedData},
+        {"rollup", Kind::GroupedData},
+        {"cube", Kind::GroupedData},
+        {"groupingSets", Kind::GroupedData},
+        {"toJSON", Kind::RDD},
+        {"writeTo", Kind::Other}}},
+      {Kind::GroupedData, {{"pivot", Kind::GroupedData}}},
+      {Kind::RDD,
+       {{"toDF", Kind::DataFrame},
+        {"collect", Kind::Other},
+        {"count", Kind::Other},
+        {"first", Kind::Other},
+        {"take", Kind::Other},
+        {"isEmpty", Kind::Other},
+        {"getNumPartitions", Kind::Other},
+        {"reduce", Kind::Other},
+        {"fold", Kind::Other},
+        {"aggregate", Kind::Other},
+        {"countByKey", Kind::Other},
+        {"countByValue", Kind::Other},
+        {"collectAsMap", Kind::Other},
+        {"toLocalIterator", Kind::Other},
+        {"foreach", Kind::Other},
+        {"foreachPartition", Kind::Other},
+        {"saveAsTextFile", Kind::Other},
+        {"top", Kind::Other},
+        {"takeOrdered", Kind::Other},
+        {"sum", Kind::Other},
+        {"max", Kind::Other},
+        {"min", Kind::Other},
+        {"mean", Kind::Other},
+        {"stats", Kind::Other}}},
+      {Kind::DataFrameReader,
+       {{"load", Kind::DataFrame},
+        {"csv", Kind::DataFrame},
+        {"json", Kind::DataFrame},
+        {"parquet", Kind::DataFrame},
+        {"orc", Kind::DataFrame},
+        {"text", Kind::DataFrame},
+        {"table", Kind::DataFrame},
+        {"jdbc", Kind::DataFrame},
+        {"xml", Kind::DataFrame}}},
+      {Kind::DataStreamReader,
+       {{"load", Kind::DataFrame},
+        {"csv", Kind::DataFrame},
+        {"json", Kind::DataFrame},
+        {"parquet", Kind::DataFrame},
+        {"orc", Kind::DataFrame},
+        {"text", Kind::DataFrame},
+        {"table", Kind::DataFrame}}},
+      {Kind::DataStreamWriter,
+       {{"start", Kind::StreamingQuery}, {"toTable", Kind::StreamingQuery}}},
+      {Kind::StreamingContext,
+       {{"socketTextStream", Kind::DStream},
+        {"textFileStream", Kind::DStream},
+        {"queueStream", Kind::DStream},
+        {"binaryRecordsStream", Kind::DStream},
+        {"union", Kind::DStream}}},
+      {Kind::SparkConf, {{"get", Kind::Other}, {"getAll", Kind::Other}, {"contains", Kind::Other}}},
+  };
+  auto it = tables.find(kind);
+  return it == tables.end() ? empty : it->second;
+}
+
+// Kinds whose unlisted methods return the same kind (fluent APIs).
+bool isFluent(Kind kind) {
+  switch (kind) {
+    case Kind::Builder:
+    case Kind::Column:
+    case Kind::RDD:
+    case Kind::DStream:
+    case Kind::SparkConf:
+    case Kind::DataFrameReader:
+    case Kind::DataStreamReader:
+    case Kind::DataStreamWriter:
+    case Kind::JVMView:
+    case Kind::JavaObject:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string_view kindName(Kind kind) { return kNames[static_cast<std::size_t>(kind)]; }
+
+std::optional<Kind> kindFromName(std::string_view name) {
+  for (std::size_t i = 0; i + 1 < kNames.size(); ++i)
+    if (kNames[i] == name) return static_cast<Kind>(i);
+  return std::nullopt;
+}
+
+bool isSparkKind(Kind kind) {
+  return kind >= Kind::SparkSession && kind <= Kind::JavaObject;
+}
+
+std::string canonicalQualifiedName(std::string_view qualname) {
+  // Longest known prefix wins, so members of aliased classes canonicalise too.
+  const auto& table = aliases();
+  std::string_view head = qualname;
+  while (true) {
+    auto it = table.find(head);
+    if (it != table.end()) return std::string(it->second) + std::string(qualname.substr(head.size()));
+    auto dot = head.rfind('.');
+    if (dot == std::string_view::npos) return std::string(qualname);
+    head = head.substr(0, dot);
+  }
+}
+
+std::optional<Kind> instanceKindOfClass(std::string_view qualname) {
+  auto it = classKinds().find(qualname);
+  if (it == classKinds().end()) return std::nullopt;
+  return it->second;
+}
+
+bool isKnownClass(std::string_view qualname) {
+  static const Set others = {"pyspark.SparkFiles", "pyspark.StatusTracker",
+                             "pyspark.errors.AnalysisException", "pyspark.StorageLevel",
+                             "pyspark.sql.Row", "pyspark.sql.Observation",
+                             "pyspark.sql.Window", "pyspark.sql.window.Window"};
+  return classKinds().count(qualname) || others.count(qualname);
+}
+
+std::optional<Kind> classAttributeKind(std::string_view qualname, std::string_view member) {
+  auto kind = instanceKindOfClass(qualname);
+  if (!kind) return std::nullopt;
+  if (*kind == Kind::SparkSession && member == "builder") return Kind::Builder;
+  if (*kind == Kind::SparkContext && member == "_active_spark_context") return Kind::SparkContext;
+  if (*kind == Kind::SparkContext && member == "_jvm") return Kind::JVMView;
+  if (*kind == Kind::SparkContext && member == "_gateway") return Kind::JavaObject;
+  return std::nullopt;
+}
+
+std::optional<Kind> classMethodResult(std::string_view qualname, std::string_view method) {
+  auto kind = instanceKindOfClass(qualname);
+  if (!kind) return std::nullopt;
+  switch (*kind) {
+    case Kind::SparkContext:
+      if (method == "getOrCreate") return Kind::SparkContext;
+      break;
+    case Kind::SparkSession:
+      if (method == "getActiveSession" || method == "active") return Kind::SparkSession;
+      break;
+    case Kind::SQLContext:
+      if (method == "getOrCreate") return Kind::SQLContext;
+      break;
+    case Kind::StreamingContext:
+      if (method == "getOrCreate" || method == "getActive" || method == "getActiveOrCreate")
+        return Kind::StreamingContext;
+      break;
+    default:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<Kind> moduleFunctionResult(std::string_view qualname) {
+  constexpr std::string_view kFunctions = "pyspark.sql.functions.";
+  if (qualname.substr(0, kFunctions.size()) == kFunctions) {
+    std::string_view name = qualname.substr(kFunctions.size());
+    if (name == "udf" || name == "pandas_udf" || name == "udtf") return Kind::Other;
+    if (name == "broadcast") return Kind::DataFrame;
+    return Kind::Column;
+  }
+  return std::nullopt;
+}
+
+std::optional<Kind> attributeKind(Kind kind, std::string_view member) {
+  const auto& table = attributes(kind);
+  if (auto it = table.find(member); it != table.end()) return it->second;
+  if (kind == Kind::JVMView || kind == Kind::JavaObject) return kind;
+  if (kind == Kind::DataFrame && !isDataFrameMember(member)) return Kind::Column;
+  return std::nullopt;
+}
+
+std::optional<Kind> methodResult(Kind kind, std::string_view method) {
+  const auto& table = methods(kind);
+  if (auto it = table.find(method); it != table.end()) return it->second;
+  if (kind == Kind::DataFrame && dataFrameReturning().count(method)) return Kind::DataFrame;
+  if (kind == Kind::GroupedData) return Kind::DataFrame;
+  if (kind == Kind::DataFrameWriter || kind == Kind::DataFrameReader) {
+    // option/format/mode/... keep the builder; terminal calls were listed above.
+    return kind;
+  }
+  if (isFluent(kind)) return kind;
+  return std::nullopt;
+}
+
+bool isDataFrameMember(std::string_view member) { return dataFrameMembers().count(member) > 0; }
+
+}  // namespace sparkmigrate::analysis

@@ -1,0 +1,59 @@
+// Rule queries: every rule's tree-sitter query compiled into one TSQuery so a
+// document is matched in a single traversal, with the rule predicates that
+// tree-sitter leaves uninterpreted evaluated here (text predicates such as
+// #eq? and #match?, and semantic ones such as #kind? that ask the model).
+//
+// To add a new predicate:
+//   1. Add its name and arity to kPredicateSpecs in query.cpp.
+//   2. Evaluate it in RuleMatcher::Impl::holds.
+//   3. Document it in docs/rule-format.md.
+#pragma once
+
+#include "analysis/catalogue.h"
+#include "analysis/semantic.h"
+#include "support/cancel.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sparkmigrate::analysis {
+
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  TSNode report{};
+  std::vector<std::pair<std::string, TSNode>> captures;  // name (without @) -> node
+  TSNode capture(std::string_view name) const;
+};
+
+// Compiles one rule's query alone; returns "" when it is valid, otherwise a
+// "file:line: message" error.
+std::string validateRuleQuery(const Rule& rule);
+
+// True for configuration keys that a Spark Connect session cannot change at
+// run time (static and core confs: spark.executor.*, spark.jars, ...).
+bool isStaticConfKey(std::string_view key);
+
+class RuleMatcher {
+ public:
+  explicit RuleMatcher(const Catalogue& catalogue);
+  ~RuleMatcher();
+  RuleMatcher(const RuleMatcher&) = delete;
+  RuleMatcher& operator=(const RuleMatcher&) = delete;
+
+  // Runs the enabled rules (by catalogue index) over the tree in one pass.
+  // Matches inside ERROR subtrees are skipped. Thread-safe.
+  std::vector<RuleMatch> run(TSNode root, SemanticModel& model, const std::vector<char>& enabled,
+                             const support::CancellationToken* cancel) const;
+
+  // The matcher for the built-in catalogue, compiled once.
+  static const RuleMatcher& builtin();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sparkmigrate::analysis

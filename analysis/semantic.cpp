@@ -1,0 +1,949 @@
+// Implementation of the semantic model: one collecting walk that records
+// scopes, imports and bindings (with the expression each binding comes from),
+// then lazy, memoised evaluation of values with a guard against cycles.
+#include "analysis/semantic.h"
+
+#include <functional>
+
+namespace sparkmigrate::analysis {
+namespace {
+
+constexpr int kMaxDepth = 1500;
+
+bool startsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool isPysparkName(std::string_view qualname) {
+  return qualname == "pyspark" || startsWith(qualname, "pyspark.") ||
+         startsWith(qualname, "databricks.connect") || startsWith(qualname, "py4j");
+}
+
+// Libraries whose objects are never Spark objects: calling into them yields Other.
+bool isForeignLibrary(std::string_view qualname) {
+  static const std::unordered_set<std::string_view> roots = {
+      "builtins", "pandas",  "numpy",    "sklearn",  "os",        "sys",      "json",
+      "re",       "datetime", "collections", "math", "random",   "time",     "logging",
+      "pathlib",  "typing",  "itertools", "functools", "requests", "scipy",  "matplotlib",
+      "torch",    "tensorflow", "boto3", "csv",      "io",        "uuid",     "subprocess",
+      "shutil",   "glob",    "tempfile", "decimal",  "statistics", "string", "hashlib",
+      "yaml",     "pyarrow", "polars",   "dask",     "xgboost",   "lightgbm", "seaborn",
+      "argparse", "configparser", "urllib", "http",  "socket",   "threading", "multiprocessing",
+      "concurrent", "dataclasses", "enum", "copy",    "pickle",    "base64",   "zipfile",
+      "gzip",     "textwrap", "pprint",  "operator", "contextlib", "abc",    "warnings"};
+  auto dot = qualname.find('.');
+  return roots.count(qualname.substr(0, dot)) > 0;
+}
+
+bool isBuiltinName(std::string_view name) {
+  static const std::unordered_set<std::string_view> names = {
+      "print", "len",   "range",  "list",  "dict",  "set",   "tuple",    "str",   "int",
+      "float", "bool",  "sorted", "sum",   "min",   "max",   "abs",      "open",  "zip",
+      "map",   "filter", "enumerate", "isinstance", "type", "repr", "round", "any", "all",
+      "reversed", "iter", "next", "format", "bytes", "object", "super", "getattr", "setattr",
+      "hasattr", "id", "hash", "input", "vars", "dir", "frozenset", "Exception", "ValueError",
+      "TypeError", "KeyError", "RuntimeError", "AttributeError", "NotImplementedError"};
+  return names.count(name) > 0;
+}
+
+const void* nodeId(TSNode node) { return node.id; }
+
+bool isScopeNode(std::string_view type) {
+  return type == "function_definition" || type == "lambda" || type == "class_definition";
+}
+
+Value other() { return Value{Kind::Other, {}, {}}; }
+Value unknown() { return Value{}; }
+Value ofKind(Kind kind) { return Value{kind, {}, {}}; }
+
+}  // namespace
+
+SemanticModel::SemanticModel(std::string_view source, TSNode root) : source_(source), root_(root) {
+  std::string_view firstLine = source.substr(0, source.find('\n'));
+  if (!firstLine.empty() && firstLine.back() == '\r') firstLine.remove_suffix(1);
+  notebook_ = firstLine == "# Databricks notebook source";
+  Scope module;
+  module.node = root;
+  scopes_.push_back(std::move(module));
+  scopeByNode_[nodeId(root)] = 0;
+  collect(root, 0, 0);
+}
+
+// ---------------------------------------------------------------------------
+// Collection
+
+int SemanticModel::addBinding(int scope, const std::string& name, Binding binding) {
+  if (scopes_[scope].globals.count(name)) scope = 0;
+  binding.scope = scope;
+  int id = static_cast<int>(bindings_.size());
+  bindings_.push_back(std::move(binding));
+  scopes_[scope].names[name].push_back(id);
+  return id;
+}
+
+void SemanticModel::bindTarget(TSNode target, int scope, std::uint32_t pos, BindKind kind,
+                               TSNode value, TSNode annotation) {
+  std::string_view type = nodeType(target);
+  if (type == "identifier") {
+    Binding b;
+    b.pos = pos;
+    b.kind = kind;
+    b.value = value;
+    b.annotation = annotation;
+    addBinding(scope, std::string(nodeText(target, source_)), std::move(b));
+  } else if (type == "pattern_list" || type == "tuple_pattern" || type == "list_pattern" ||
+             type == "expression_list" || type == "tuple" || type == "list") {
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(target); ++i)
+      bindTarget(ts_node_named_child(target, i), scope, pos, BindKind::Other, {}, {});
+  } else if (type == "list_splat_pattern" && ts_node_named_child_count(target) > 0) {
+    bindTarget(ts_node_named_child(target, 0), scope, pos, BindKind::Other, {}, {});
+  } else if (type == "attribute") {
+    // self.x = value inside a method: remember it on the class.
+    TSNode object = field(target, "object");
+    const Scope& s = scopes_[scope];
+    if (s.classScope >= 0 && isType(object, "identifier") && !s.selfName.empty() &&
+        nodeText(object, source_) == s.selfName) {
+      Binding b;
+      b.pos = pos;
+      b.kind = kind == BindKind::Other ? BindKind::Other : kind;
+      b.value = value;
+      b.annotation = annotation;
+      b.scope = scope;
+      int id = static_cast<int>(bindings_.size());
+      bindings_.push_back(std::move(b));
+      scopes_[s.classScope]
+          .selfAttributes[std::string(nodeText(field(target, "attribute"), source_))]
+          .push_back(id);
+    }
+  }
+}
+
+void SemanticModel::collectImport(TSNode node, int scope) {
+  std::uint32_t pos = ts_node_end_byte(node);
+  auto bindImport = [&](const std::string& name, const std::string& qualname) {
+    Binding b;
+    b.pos = pos;
+    b.kind = BindKind::Import;
+    b.qualname = canonicalQualifiedName(qualname);
+    addBinding(scope, name, std::move(b));
+    if (isPysparkName(qualname)) importsPyspark_ = true;
+  };
+  if (isType(node, "import_statement")) {
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+      TSNode child = ts_node_named_child(node, i);
+      if (isType(child, "dotted_name")) {
+        std::string full(nodeText(child, source_));
+        bindImport(full.substr(0, full.find('.')), full.substr(0, full.find('.')));
+        if (isPysparkName(full)) importsPyspark_ = true;
+      } else if (isType(child, "aliased_import")) {
+        bindImport(std::string(nodeText(field(child, "alias"), source_)),
+                   std::string(nodeText(field(child, "name"), source_)));
+      }
+    }
+    return;
+  }
+  // import_from_statement
+  TSNode moduleNode = field(node, "module_name");
+  std::string module(nodeText(moduleNode, source_));
+  if (isPysparkName(module)) importsPyspark_ = true;
+  for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+    TSNode child = ts_node_named_child(node, i);
+    if (ts_node_eq(child, moduleNode)) continue;
+    if (isType(child, "dotted_name")) {
+      std::string name(nodeText(child, source_));
+      bindImport(name, module + "." + name);
+    } else if (isType(child, "aliased_import")) {
+      bindImport(std::string(nodeText(field(child, "alias"), source_)),
+                 module + "." + std::string(nodeText(field(child, "name"), source_)));
+    } else if (isType(child, "wildcard_import")) {
+      wildcardModules_.push_back(module);
+    }
+  }
+}
+
+void SemanticModel::collectFunction(TSNode def, int parentScope) {
+  Scope scope;
+  scope.node = def;
+  scope.parent = parentScope;
+  scope.isFunction = true;
+  TSNode params = field(def, "parameters");
+  bool isLambda = isType(def, "lambda");
+  if (!isLambda && scopes_[parentScope].isClass) {
+    bool isStatic = false;
+    TSNode parent = ts_node_parent(def);
+    if (isType(parent, "decorated_definition")) {
+      for (std::uint32_t i = 0; i < ts_node_named_child_count(parent); ++i) {
+        TSNode child = ts_node_named_child(parent, i);
+        if (isType(child, "decorator") && nodeText(child, source_).find("staticmethod") !=
+                                              std::string_view::npos)
+          isStatic = true;
+      }
+    }
+    if (!isStatic && !ts_node_is_null(params) && ts_node_named_child_count(params) > 0) {
+      TSNode first = ts_node_named_child(params, 0);
+      if (isType(first, "identifier")) scope.selfName = std::string(nodeText(first, source_));
+      else if (isType(first, "typed_parameter") && ts_node_named_child_count(first) > 0)
+        scope.selfName = std::string(nodeText(ts_node_named_child(first, 0), source_));
+    }
+    scope.classScope = parentScope;
+  } else if (parentScope >= 0 && scopes_[parentScope].isFunction) {
+    // Nested functions keep seeing the method's self.
+    scope.selfName = scopes_[parentScope].selfName;
+    scope.classScope = scopes_[parentScope].classScope;
+  }
+  int id = static_cast<int>(scopes_.size());
+  scopes_.push_back(std::move(scope));
+  scopeByNode_[nodeId(def)] = id;
+
+  std::uint32_t pos = ts_node_start_byte(def);
+  if (!ts_node_is_null(params)) {
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(params); ++i) {
+      TSNode p = ts_node_named_child(params, i);
+      std::string_view type = nodeType(p);
+      TSNode name{}, annotation{}, defaultValue{};
+      if (type == "identifier") {
+        name = p;
+      } else if (type == "typed_parameter") {
+        if (ts_node_named_child_count(p) > 0) name = ts_node_named_child(p, 0);
+        annotation = field(p, "type");
+      } else if (type == "default_parameter") {
+        name = field(p, "name");
+        defaultValue = field(p, "value");
+      } else if (type == "typed_default_parameter") {
+        name = field(p, "name");
+        annotation = field(p, "type");
+        defaultValue = field(p, "value");
+      }
+      if (!ts_node_is_null(defaultValue)) collect(defaultValue, parentScope, 1);
+      if (!ts_node_is_null(name) && isType(name, "identifier")) {
+        Binding b;
+        b.pos = pos;
+        b.kind = BindKind::Param;
+        b.annotation = annotation;
+        addBinding(id, std::string(nodeText(name, source_)), std::move(b));
+      }
+    }
+  }
+  TSNode body = field(def, "body");
+  if (!ts_node_is_null(body)) collect(body, id, 1);
+}
+
+void SemanticModel::collectClass(TSNode cls, int parentScope) {
+  Scope scope;
+  scope.node = cls;
+  scope.parent = parentScope;
+  scope.isClass = true;
+  int id = static_cast<int>(scopes_.size());
+  scopes_.push_back(std::move(scope));
+  scopeByNode_[nodeId(cls)] = id;
+  TSNode supers = field(cls, "superclasses");
+  if (!ts_node_is_null(supers)) collect(supers, parentScope, 1);
+  TSNode body = field(cls, "body");
+  if (!ts_node_is_null(body)) collect(body, id, 1);
+}
+
+void SemanticModel::collect(TSNode node, int scope, int depth) {
+  if (depth > kMaxDepth) return;
+  std::string_view type = nodeType(node);
+  if (type == "import_statement" || type == "import_from_statement") {
+    collectImport(node, scope);
+    return;
+  }
+  if (type == "function_definition") {
+    Binding b;
+    b.pos = ts_node_start_byte(node);
+    b.kind = BindKind::Def;
+    b.value = node;
+    addBinding(scope, std::string(nodeText(field(node, "name"), source_)), std::move(b));
+    TSNode ret = field(node, "return_type");
+    if (!ts_node_is_null(ret)) collect(ret, scope, depth + 1);
+    collectFunction(node, scope);
+    return;
+  }
+  if (type == "lambda") {
+    collectFunction(node, scope);
+    return;
+  }
+  if (type == "class_definition") {
+    Binding b;
+    b.pos = ts_node_start_byte(node);
+    b.kind = BindKind::ClassDef;
+    b.value = node;
+    addBinding(scope, std::string(nodeText(field(node, "name"), source_)), std::move(b));
+    collectClass(node, scope);
+    return;
+  }
+  if (type == "global_statement" || type == "nonlocal_statement") {
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+      TSNode child = ts_node_named_child(node, i);
+      if (isType(child, "identifier") && type == "global_statement")
+        scopes_[scope].globals.insert(std::string(nodeText(child, source_)));
+    }
+    return;
+  }
+  if (type == "assignment") {
+    TSNode left = field(node, "left");
+    TSNode right = field(node, "right");
+    TSNode annotation = field(node, "type");
+    TSNode value = right;
+    while (isType(value, "assignment")) value = field(value, "right");
+    // Chained assignment a = b = value binds every target to the same value.
+    for (TSNode a = node; isType(a, "assignment"); a = field(a, "right")) {
+      TSNode target = field(a, "left");
+      TSNode ann = field(a, "type");
+      bindTarget(target, scope, ts_node_end_byte(node),
+                 ts_node_is_null(ann) ? BindKind::Assign : BindKind::Annotated, value, ann);
+      if (isType(target, "attribute") || isType(target, "subscript")) collect(target, scope, depth + 1);
+    }
+    if (!ts_node_is_null(annotation)) collect(annotation, scope, depth + 1);
+    if (!ts_node_is_null(value)) collect(value, scope, depth + 1);
+    (void)left;
+    return;
+  }
+  if (type == "named_expression") {
+    TSNode value = field(node, "value");
+    bindTarget(field(node, "name"), scope, ts_node_end_byte(node), BindKind::Assign, value, {});
+    collect(value, scope, depth + 1);
+    return;
+  }
+  if (type == "for_statement" || type == "for_in_clause") {
+    TSNode left = field(node, "left");
+    TSNode right = field(node, "right");
+    if (!ts_node_is_null(left)) bindTarget(left, scope, ts_node_start_byte(node), BindKind::Other, {}, {});
+    (void)right;
+  }
+  if (type == "as_pattern" && isType(ts_node_parent(node), "with_item")) {
+    TSNode value = ts_node_named_child(node, 0);
+    TSNode alias = field(node, "alias");
+    if (!ts_node_is_null(alias) && ts_node_named_child_count(alias) > 0)
+      bindTarget(ts_node_named_child(alias, 0), scope, ts_node_end_byte(node), BindKind::Assign,
+                 value, {});
+  }
+  if (type == "except_clause") {
+    TSNode alias = field(node, "alias");
+    if (!ts_node_is_null(alias) && isType(alias, "identifier"))
+      bindTarget(alias, scope, ts_node_start_byte(node), BindKind::Other, {}, {});
+  }
+  if (type == "call") {
+    TSNode fn = field(node, "function");
+    if (isType(fn, "attribute")) {
+      std::string_view method = nodeText(field(fn, "attribute"), source_);
+      if (method == "createOrReplaceTempView" || method == "createTempView" ||
+          method == "registerTempTable") {
+        TSNode args = field(node, "arguments");
+        if (!ts_node_is_null(args) && ts_node_named_child_count(args) > 0) {
+          TSNode first = ts_node_named_child(args, 0);
+          if (isType(first, "string"))
+            tempViews_[stringContent(first, source_)].push_back(ts_node_start_byte(first));
+        }
+      }
+    }
+  }
+  std::uint32_t count = ts_node_named_child_count(node);
+  for (std::uint32_t i = 0; i < count; ++i) collect(ts_node_named_child(node, i), scope, depth + 1);
+}
+
+// ---------------------------------------------------------------------------
+// Lookup
+
+int SemanticModel::scopeOf(TSNode node) const {
+  for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (!isScopeNode(nodeType(n))) continue;
+    auto it = scopeByNode_.find(nodeId(n));
+    if (it != scopeByNode_.end()) return it->second;
+  }
+  return 0;
+}
+
+const SemanticModel::Binding* SemanticModel::lookup(std::string_view name, TSNode at) {
+  std::uint32_t pos = ts_node_start_byte(at);
+  std::string key(name);
+  bool innermost = true;
+  for (int s = scopeOf(at); s >= 0;) {
+    const Scope& scope = scopes_[s];
+    if (!innermost && scope.isClass) {
+      s = scope.parent;
+      continue;
+    }
+    if (scope.globals.count(key) && s != 0) {
+      s = 0;
+      innermost = false;
+      continue;
+    }
+    auto it = scope.names.find(key);
+    if (it != scope.names.end() && !it->second.empty()) {
+      const auto& ids = it->second;
+      int chosen = -1;
+      for (int id : ids)
+        if (bindings_[id].pos <= pos) chosen = id;
+      if (chosen < 0) chosen = innermost && scope.isFunction ? ids.front() : ids.back();
+      return &bindings_[chosen];
+    }
+    if (s == 0) break;
+    s = scope.parent;
+    innermost = false;
+  }
+  return nullptr;
+}
+
+int SemanticModel::methodClassScope(TSNode at, std::string_view selfName) {
+  const Scope& scope = scopes_[scopeOf(at)];
+  if (scope.classScope < 0 || scope.selfName.empty() || scope.selfName != selfName) return -1;
+  return scope.classScope;
+}
+
+// ---------------------------------------------------------------------------
+// Values
+
+Value SemanticModel::valueFromQualname(const std::string& qualname) {
+  std::string canonical = canonicalQualifiedName(qualname);
+  if (instanceKindOfClass(canonical) || isKnownClass(canonical))
+    return Value{Kind::Class, canonical, {}};
+  return Value{Kind::Module, canonical, {}};
+}
+
+Value SemanticModel::bindingValue(int id) {
+  Binding& b = bindings_[id];
+  if (b.state == 2) return b.cached;
+  if (b.state == 1) return unknown();
+  b.state = 1;
+  Value v;
+  switch (b.kind) {
+    case BindKind::Assign:
+      v = ts_node_is_null(b.value) ? unknown() : valueOf(b.value);
+      break;
+    case BindKind::Annotated: {
+      Value fromAnnotation = ts_node_is_null(b.annotation) ? unknown() : annotationValue(b.annotation);
+      if (isSparkKind(fromAnnotation.kind) || ts_node_is_null(b.value)) v = fromAnnotation;
+      else v = valueOf(b.value);
+      break;
+    }
+    case BindKind::Param:
+      v = ts_node_is_null(b.annotation) ? unknown() : annotationValue(b.annotation);
+      break;
+    case BindKind::Import:
+      v = valueFromQualname(b.qualname);
+      break;
+    case BindKind::Def:
+      v = Value{Kind::Function, {}, b.value};
+      break;
+    case BindKind::ClassDef:
+      v = Value{Kind::Class, {}, b.value};
+      break;
+    case BindKind::Other:
+      v = unknown();
+      break;
+  }
+  b.cached = v;
+  b.state = 2;
+  return v;
+}
+
+Value SemanticModel::valueOf(TSNode expr) {
+  if (ts_node_is_null(expr)) return unknown();
+  auto it = memo_.find(nodeId(expr));
+  if (it != memo_.end()) return it->second;
+  memo_[nodeId(expr)] = unknown();  // cycle guard
+  Value v = compute(expr);
+  memo_[nodeId(expr)] = v;
+  return v;
+}
+
+Value SemanticModel::compute(TSNode expr) {
+  std::string_view type = nodeType(expr);
+  if (type == "identifier") {
+    std::string_view name = nodeText(expr, source_);
+    if (const Binding* b = lookup(name, expr)) return bindingValue(static_cast<int>(b - bindings_.data()));
+    if (notebook_ || importsPyspark_) {
+      if (name == "spark") return ofKind(Kind::SparkSession);
+      if (name == "sc") return ofKind(Kind::SparkContext);
+      if (name == "sqlContext") return ofKind(Kind::SQLContext);
+    }
+    for (const auto& module : wildcardModules_) {
+      if (!isPysparkName(module)) continue;
+      Value v = valueFromQualname(module + "." + std::string(name));
+      if (v.kind == Kind::Class || module == "pyspark.sql.functions") return v;
+    }
+    if (isBuiltinName(name)) return Value{Kind::Module, "builtins." + std::string(name), {}};
+    return unknown();
+  }
+  if (type == "attribute") return attributeValue(expr);
+  if (type == "call") return callValue(expr);
+  if (type == "parenthesized_expression" || type == "await") {
+    return ts_node_named_child_count(expr) ? valueOf(ts_node_named_child(expr, 0)) : unknown();
+  }
+  if (type == "conditional_expression") {
+    Value first = valueOf(ts_node_named_child(expr, 0));
+    if (first.kind != Kind::Unknown && first.kind != Kind::Other) return first;
+    Value second = valueOf(ts_node_named_child(expr, 2));
+    return second.kind == Kind::Unknown ? first : second;
+  }
+  if (type == "subscript") {
+    Value base = valueOf(field(expr, "value"));
+    if (base.kind == Kind::DataFrame) return ofKind(Kind::Column);
+    if (base.kind == Kind::JVMView || base.kind == Kind::JavaObject) return base;
+    if (base.kind == Kind::Unknown || base.kind == Kind::Module) return unknown();
+    return other();
+  }
+  if (type == "binary_operator" || type == "comparison_operator" || type == "boolean_operator" ||
+      type == "unary_operator" || type == "not_operator") {
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(expr); ++i)
+      if (valueOf(ts_node_named_child(expr, i)).kind == Kind::Column) return ofKind(Kind::Column);
+    return other();
+  }
+  if (type == "lambda") return Value{Kind::Function, {}, expr};
+  static const std::unordered_set<std::string_view> literals = {
+      "string", "concatenated_string", "integer", "float", "true", "false", "none", "list",
+      "dictionary", "set", "tuple", "list_comprehension", "dictionary_comprehension",
+      "set_comprehension", "generator_expression", "ellipsis"};
+  if (literals.count(type)) return other();
+  return unknown();
+}
+
+Value SemanticModel::selfAttribute(TSNode object, std::string_view member, TSNode at) {
+  int cls = methodClassScope(at, nodeText(object, source_));
+  if (cls < 0) return Value{Kind::Unknown, "<no-self>", {}};
+  const Scope& scope = scopes_[cls];
+  auto it = scope.selfAttributes.find(std::string(member));
+  if (it != scope.selfAttributes.end()) {
+    Value best;
+    for (int id : it->second) {
+      Value v = bindingValue(id);
+      if (isSparkKind(v.kind)) return v;
+      if (best.kind == Kind::Unknown) best = v;
+    }
+    return best;
+  }
+  auto method = scope.names.find(std::string(member));
+  if (method != scope.names.end() && !method->second.empty())
+    return bindingValue(method->second.back());
+  return unknown();
+}
+
+Value SemanticModel::attributeValue(TSNode attr) {
+  TSNode object = field(attr, "object");
+  std::string_view member = nodeText(field(attr, "attribute"), source_);
+  if (isType(object, "identifier")) {
+    Value self = selfAttribute(object, member, attr);
+    if (self.qualname != "<no-self>") return self;
+  }
+  Value base = valueOf(object);
+  switch (base.kind) {
+    case Kind::Module:
+      return valueFromQualname(base.qualname + "." + std::string(member));
+    case Kind::Class:
+      if (!base.qualname.empty()) {
+        if (auto kind = classAttributeKind(base.qualname, member)) return ofKind(*kind);
+        return Value{Kind::Module, base.qualname + "." + std::string(member), {}};
+      }
+      return unknown();
+    case Kind::Other:
+      return other();
+    case Kind::Unknown:
+    case Kind::Function:
+      return unknown();
+    default:
+      if (auto kind = attributeKind(base.kind, member)) return ofKind(*kind);
+      return unknown();
+  }
+}
+
+Value SemanticModel::callValue(TSNode call) {
+  TSNode fn = field(call, "function");
+  if (isType(fn, "attribute")) {
+    TSNode object = field(fn, "object");
+    std::string_view method = nodeText(field(fn, "attribute"), source_);
+    if (isType(object, "identifier")) {
+      int cls = methodClassScope(call, nodeText(object, source_));
+      if (cls >= 0) {
+        auto it = scopes_[cls].names.find(std::string(method));
+        if (it != scopes_[cls].names.end() && !it->second.empty()) {
+          Value target = bindingValue(it->second.back());
+          if (target.kind == Kind::Function) return returnValue(target.node);
+        }
+        return unknown();
+      }
+    }
+    Value base = valueOf(object);
+    switch (base.kind) {
+      case Kind::Module: {
+        std::string full = canonicalQualifiedName(base.qualname + "." + std::string(method));
+        if (auto kind = instanceKindOfClass(full)) return ofKind(*kind);
+        if (isKnownClass(full)) return other();
+        if (auto kind = moduleFunctionResult(full)) return ofKind(*kind);
+        if (isForeignLibrary(full)) return other();
+        return unknown();
+      }
+      case Kind::Class:
+        if (!base.qualname.empty()) {
+          if (auto kind = classMethodResult(base.qualname, method)) return ofKind(*kind);
+        }
+        return unknown();
+      case Kind::Other:
+        return other();
+      case Kind::Unknown:
+      case Kind::Function:
+        return unknown();
+      default:
+        if (auto kind = methodResult(base.kind, method)) return ofKind(*kind);
+        return unknown();
+    }
+  }
+  Value callee = valueOf(fn);
+  switch (callee.kind) {
+    case Kind::Class:
+      if (!callee.qualname.empty()) {
+        if (auto kind = instanceKindOfClass(callee.qualname)) return ofKind(*kind);
+        return other();
+      }
+      if (!ts_node_is_null(callee.node)) {
+        // A local class: a Spark kind only when it subclasses a Spark class.
+        TSNode supers = field(callee.node, "superclasses");
+        for (std::uint32_t i = 0; !ts_node_is_null(supers) && i < ts_node_named_child_count(supers); ++i) {
+          std::string q = qualifiedName(ts_node_named_child(supers, i));
+          if (auto kind = instanceKindOfClass(q)) return ofKind(*kind);
+        }
+      }
+      return other();
+    case Kind::Module:
+      if (auto kind = moduleFunctionResult(callee.qualname)) return ofKind(*kind);
+      if (isForeignLibrary(callee.qualname)) return other();
+      return unknown();
+    case Kind::Function:
+      return returnValue(callee.node);
+    case Kind::Other:
+      return other();
+    default:
+      return unknown();
+  }
+}
+
+Value SemanticModel::returnValue(TSNode def) {
+  if (ts_node_is_null(def)) return unknown();
+  if (isType(def, "lambda")) return valueOf(field(def, "body"));
+  const void* id = nodeId(def);
+  auto state = returnState_.find(id);
+  if (state != returnState_.end()) return state->second == 2 ? returnMemo_[id] : unknown();
+  returnState_[id] = 1;
+  Value result;
+  TSNode annotation = field(def, "return_type");
+  if (!ts_node_is_null(annotation)) {
+    result = annotationValue(annotation);
+  } else {
+    bool sawReturn = false, allOther = true;
+    std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
+      if (depth > kMaxDepth || isSparkKind(result.kind)) return;
+      std::string_view type = nodeType(node);
+      if (type == "function_definition" || type == "lambda" || type == "class_definition") return;
+      if (type == "return_statement") {
+        sawReturn = true;
+        if (ts_node_named_child_count(node) == 0) return;
+        Value v = valueOf(ts_node_named_child(node, 0));
+        if (isSparkKind(v.kind)) result = v;
+        else if (v.kind != Kind::Other) allOther = false;
+        return;
+      }
+      for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
+        visit(ts_node_named_child(node, i), depth + 1);
+    };
+    visit(field(def, "body"), 0);
+    if (!isSparkKind(result.kind)) result = (!sawReturn || allOther) ? other() : unknown();
+  }
+  returnState_[id] = 2;
+  returnMemo_[id] = result;
+  return result;
+}
+
+Value SemanticModel::annotationValue(TSNode annotation) {
+  TSNode node = annotation;
+  if (isType(node, "type") && ts_node_named_child_count(node) > 0) node = ts_node_named_child(node, 0);
+  std::string_view type = nodeType(node);
+  static const std::unordered_map<std::string_view, Kind> bareNames = {
+      {"SparkSession", Kind::SparkSession}, {"DataFrame", Kind::DataFrame},
+      {"SparkContext", Kind::SparkContext}, {"SQLContext", Kind::SQLContext},
+      {"HiveContext", Kind::HiveContext},   {"Column", Kind::Column},
+      {"RDD", Kind::RDD},                   {"SparkConf", Kind::SparkConf},
+      {"Broadcast", Kind::Broadcast},       {"StreamingContext", Kind::StreamingContext},
+      {"DataFrameReader", Kind::DataFrameReader}, {"DataFrameWriter", Kind::DataFrameWriter}};
+  if (type == "identifier" || type == "attribute") {
+    std::string q = qualifiedName(node);
+    if (!q.empty()) {
+      if (auto kind = instanceKindOfClass(q)) return ofKind(*kind);
+      return isPysparkName(q) ? unknown() : other();
+    }
+    std::string_view text = nodeText(node, source_);
+    std::string_view last = text.substr(text.rfind('.') == std::string_view::npos ? 0 : text.rfind('.') + 1);
+    if (auto it = bareNames.find(last); it != bareNames.end()) {
+      // A name that resolves to a local definition is not pyspark's.
+      if (type == "identifier" && lookup(text, node)) return other();
+      return ofKind(it->second);
+    }
+    return isBuiltinName(text) ? other() : unknown();
+  }
+  if (type == "string") {
+    std::string content = stringContent(node, source_);
+    // Take the identifiers of the string annotation in order; the first one
+    // that names a Spark class wins (handles "Optional[DataFrame]").
+    std::string token;
+    for (std::size_t i = 0; i <= content.size(); ++i) {
+      char c = i < content.size() ? content[i] : ' ';
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.') {
+        token += c;
+        continue;
+      }
+      if (!token.empty()) {
+        std::string_view last = token;
+        if (auto dot = last.rfind('.'); dot != std::string_view::npos) last = last.substr(dot + 1);
+        if (auto it = bareNames.find(last); it != bareNames.end()) return ofKind(it->second);
+        token.clear();
+      }
+    }
+    return unknown();
+  }
+  if (type == "generic_type" || type == "subscript") {
+    std::string_view text = nodeText(node, source_);
+    bool wrapper = text.rfind("Optional", 0) == 0 || text.rfind("Union", 0) == 0 ||
+                   text.rfind("typing.Optional", 0) == 0 || text.rfind("typing.Union", 0) == 0;
+    if (!wrapper) return other();
+    Value found = other();
+    std::function<void(TSNode)> visit = [&](TSNode n) {
+      for (std::uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+        TSNode child = ts_node_named_child(n, i);
+        std::string_view t = nodeType(child);
+        if (t == "identifier" || t == "attribute" || t == "string") {
+          Value v = annotationValue(child);
+          if (isSparkKind(v.kind)) {
+            found = v;
+            return;
+          }
+        } else {
+          visit(child);
+        }
+      }
+    };
+    visit(node);
+    return found;
+  }
+  if (type == "binary_operator") {
+    for (TSNode side : {field(node, "left"), field(node, "right")}) {
+      Value v = annotationValue(side);
+      if (isSparkKind(v.kind)) return v;
+    }
+    return other();
+  }
+  if (type == "none") return other();
+  return unknown();
+}
+
+std::string SemanticModel::qualifiedName(TSNode expr) {
+  if (isType(expr, "identifier")) {
+    const Binding* b = lookup(nodeText(expr, source_), expr);
+    if (b && b->kind == BindKind::Import) return b->qualname;
+    if (!b) {
+      std::string name(nodeText(expr, source_));
+      for (const auto& module : wildcardModules_)
+        if (isPysparkName(module)) {
+          Value v = valueFromQualname(module + "." + name);
+          if (v.kind == Kind::Class) return v.qualname;
+        }
+    }
+    return {};
+  }
+  if (isType(expr, "attribute")) {
+    std::string base = qualifiedName(field(expr, "object"));
+    if (base.empty()) return {};
+    return canonicalQualifiedName(base + "." + std::string(nodeText(field(expr, "attribute"), source_)));
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// Predicates used by rules
+
+namespace {
+TSNode resolveDefinition(TSNode node) {
+  if (isType(node, "decorated_definition")) return field(node, "definition");
+  return node;
+}
+
+bool isBindingPosition(TSNode ident) {
+  TSNode parent = ts_node_parent(ident);
+  std::string_view type = nodeType(parent);
+  if (type == "attribute") return ts_node_eq(field(parent, "attribute"), ident);
+  if (type == "keyword_argument") return ts_node_eq(field(parent, "name"), ident);
+  if (type == "function_definition" || type == "class_definition")
+    return ts_node_eq(field(parent, "name"), ident);
+  if (type == "parameters" || type == "lambda_parameters" || type == "default_parameter" ||
+      type == "typed_parameter" || type == "typed_default_parameter")
+    return true;
+  return false;
+}
+}  // namespace
+
+bool SemanticModel::capturesOuterSparkObject(TSNode function) {
+  TSNode def = resolveDefinition(function);
+  if (isType(def, "identifier")) {
+    const Binding* b = lookup(nodeText(def, source_), def);
+    if (!b || b->kind != BindKind::Def) return false;
+    def = b->value;
+  }
+  if (!isType(def, "lambda") && !isType(def, "function_definition")) return false;
+  auto scopeIt = scopeByNode_.find(nodeId(def));
+  if (scopeIt == scopeByNode_.end()) return false;
+  int fnScope = scopeIt->second;
+  auto isInside = [&](int scope) {
+    for (int s = scope; s >= 0; s = scopes_[s].parent)
+      if (s == fnScope) return true;
+    return false;
+  };
+  bool found = false;
+  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
+    if (found || depth > kMaxDepth) return;
+    if (isType(node, "identifier") && !isBindingPosition(node)) {
+      std::string_view name = nodeText(node, source_);
+      const Binding* b = lookup(name, node);
+      Value v;
+      if (b) {
+        if (isInside(b->scope)) return;
+        v = bindingValue(static_cast<int>(b - bindings_.data()));
+      } else {
+        v = valueOf(node);
+      }
+      if (v.kind == Kind::SparkSession || v.kind == Kind::SparkContext ||
+          v.kind == Kind::SQLContext || v.kind == Kind::DataFrame)
+        found = true;
+      return;
+    }
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
+      visit(ts_node_named_child(node, i), depth + 1);
+  };
+  visit(field(def, "body"), 0);
+  return found;
+}
+
+namespace {
+TSNode enclosingLoop(TSNode node) {
+  for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    std::string_view type = nodeType(n);
+    if (type == "for_statement" || type == "while_statement") return n;
+    if (isScopeNode(type)) break;
+  }
+  return TSNode{};
+}
+}  // namespace
+
+bool SemanticModel::insideLoop(TSNode node) { return !ts_node_is_null(enclosingLoop(node)); }
+
+bool SemanticModel::assignedInEnclosingLoop(TSNode name) {
+  TSNode loop = enclosingLoop(name);
+  if (ts_node_is_null(loop)) return false;
+  std::string_view target = nodeText(name, source_);
+  bool found = false;
+  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
+    if (found || depth > kMaxDepth) return;
+    std::string_view type = nodeType(node);
+    if (isScopeNode(type)) return;
+    if (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
+        type == "named_expression") {
+      TSNode left = type == "named_expression" ? field(node, "name") : field(node, "left");
+      std::function<void(TSNode)> check = [&](TSNode t) {
+        if (isType(t, "identifier") && nodeText(t, source_) == target) found = true;
+        for (std::uint32_t i = 0; !isType(t, "identifier") && i < ts_node_named_child_count(t); ++i)
+          check(ts_node_named_child(t, i));
+      };
+      if (!ts_node_is_null(left) && !isType(left, "attribute") && !isType(left, "subscript")) check(left);
+    }
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
+      visit(ts_node_named_child(node, i), depth + 1);
+  };
+  visit(loop, 0);
+  return found;
+}
+
+bool SemanticModel::readsEnclosingLoopVariable(TSNode function) {
+  TSNode def = resolveDefinition(function);
+  TSNode loop{};
+  for (TSNode n = ts_node_parent(def); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    std::string_view type = nodeType(n);
+    if (type == "for_statement") {
+      loop = n;
+      break;
+    }
+    if (isScopeNode(type)) break;
+  }
+  if (ts_node_is_null(loop)) return false;
+  std::unordered_set<std::string> loopVars;
+  std::function<void(TSNode)> gather = [&](TSNode t) {
+    if (isType(t, "identifier")) loopVars.insert(std::string(nodeText(t, source_)));
+    for (std::uint32_t i = 0; !isType(t, "identifier") && i < ts_node_named_child_count(t); ++i)
+      gather(ts_node_named_child(t, i));
+  };
+  gather(field(loop, "left"));
+  TSNode params = field(def, "parameters");
+  for (std::uint32_t i = 0; !ts_node_is_null(params) && i < ts_node_named_child_count(params); ++i) {
+    TSNode p = ts_node_named_child(params, i);
+    TSNode name = isType(p, "identifier") ? p : field(p, "name");
+    if (isType(p, "typed_parameter") && ts_node_named_child_count(p) > 0) name = ts_node_named_child(p, 0);
+    if (!ts_node_is_null(name)) loopVars.erase(std::string(nodeText(name, source_)));
+  }
+  if (loopVars.empty()) return false;
+  bool found = false;
+  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
+    if (found || depth > kMaxDepth) return;
+    if (isType(node, "identifier") && !isBindingPosition(node) &&
+        loopVars.count(std::string(nodeText(node, source_)))) {
+      found = true;
+      return;
+    }
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
+      visit(ts_node_named_child(node, i), depth + 1);
+  };
+  visit(field(def, "body"), 0);
+  return found;
+}
+
+bool SemanticModel::viewNameReused(TSNode literal) {
+  auto it = tempViews_.find(stringContent(literal, source_));
+  if (it == tempViews_.end()) return false;
+  std::uint32_t pos = ts_node_start_byte(literal);
+  for (std::uint32_t p : it->second)
+    if (p < pos) return true;
+  return false;
+}
+
+bool SemanticModel::blockHasNoAction(TSNode block) {
+  static const std::unordered_set<std::string_view> actions = {
+      "collect", "count", "show", "first", "take", "head", "tail", "toPandas", "toArrow",
+      "toLocalIterator", "foreach", "foreachPartition", "isEmpty", "save", "saveAsTable",
+      "insertInto", "start", "toTable", "columns", "schema", "dtypes", "printSchema", "explain",
+      "cache", "persist", "checkpoint", "localCheckpoint"};
+  bool sawAction = false, sawDataFrame = false;
+  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
+    if (sawAction || depth > kMaxDepth) return;
+    std::string_view type = nodeType(node);
+    if (isScopeNode(type)) return;
+    if (type == "attribute") {
+      std::string_view member = nodeText(field(node, "attribute"), source_);
+      Kind base = kindOf(field(node, "object"));
+      if (actions.count(member) && (base == Kind::DataFrame || base == Kind::Unknown)) sawAction = true;
+      if (base == Kind::DataFrameWriter || base == Kind::DataStreamWriter) sawAction = true;
+    }
+    if (type == "call") {
+      Kind kind = kindOf(node);
+      if (kind == Kind::DataFrame) sawDataFrame = true;
+      TSNode fn = field(node, "function");
+      if (!isType(fn, "attribute") && !isType(fn, "identifier")) sawAction = true;
+      if (isType(fn, "identifier")) {
+        // A call into user code may run actions we cannot see.
+        Value callee = valueOf(fn);
+        if (callee.kind == Kind::Function || callee.kind == Kind::Unknown) sawAction = true;
+      }
+    }
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
+      visit(ts_node_named_child(node, i), depth + 1);
+  };
+  visit(block, 0);
+  return !sawAction && sawDataFrame;
+}
+
+}  // namespace sparkmigrate::analysis

@@ -1,0 +1,129 @@
+// Light semantic model of one Python file: imports, scopes and bindings, and
+// an on-demand inference of the Spark kind of any expression (SparkSession,
+// SparkContext, DataFrame, RDD, ...). It understands imports and aliases,
+// assignments, builder chains, attribute chains (`spark.sparkContext`,
+// `df.rdd`, `self.spark`), parameter and return annotations, functions that
+// return Spark objects, and the notebook/shell globals `spark`, `sc` and
+// `sqlContext`. Values it cannot see through are Unknown, values it knows are
+// not Spark objects are Other: rules use that difference to avoid flagging
+// objects that merely share a name (`sc = StandardScaler()`).
+//
+// Built once per parse; queries are memoised and not thread-safe (one model
+// per thread).
+#pragma once
+
+#include "analysis/kinds.h"
+#include "analysis/syntax.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace sparkmigrate::analysis {
+
+struct Value {
+  Kind kind = Kind::Unknown;
+  std::string qualname;  // Module/Class: canonical dotted name
+  TSNode node{};         // Function/local Class: the definition node
+};
+
+class SemanticModel {
+ public:
+  SemanticModel(std::string_view source, TSNode root);
+  SemanticModel(const SemanticModel&) = delete;
+  SemanticModel& operator=(const SemanticModel&) = delete;
+
+  std::string_view source() const { return source_; }
+  // A Databricks source notebook ("# Databricks notebook source" first line).
+  bool isNotebook() const { return notebook_; }
+  // The file imports pyspark (or databricks.connect) somewhere.
+  bool importsPyspark() const { return importsPyspark_; }
+
+  // The inferred value of an expression node.
+  Value valueOf(TSNode expr);
+  Kind kindOf(TSNode expr) { return valueOf(expr).kind; }
+  // The canonical dotted name an identifier or attribute chain refers to
+  // through imports ("pyspark.SparkContext", "pyspark.sql.DataFrame.union"),
+  // or "" when it does not resolve to an import.
+  std::string qualifiedName(TSNode expr);
+
+  // True when the function (lambda, def, or a name bound to a def) reads a
+  // SparkSession, SparkContext, SQLContext or DataFrame bound outside it.
+  bool capturesOuterSparkObject(TSNode function);
+  // True when `name` (an identifier) is not assigned anywhere inside the body
+  // of the innermost loop enclosing it.
+  bool assignedInEnclosingLoop(TSNode name);
+  // True when the node is inside a for/while loop of its function.
+  bool insideLoop(TSNode node);
+  // True when a lambda/def inside a for loop reads that loop's target
+  // variable without binding it as a default argument.
+  bool readsEnclosingLoopVariable(TSNode function);
+  // True when an earlier call `*.createOrReplaceTempView(<same literal>)`
+  // exists in the file.
+  bool viewNameReused(TSNode literal);
+  // True when the block calls no DataFrame action (collect, count, show,
+  // write..., columns/schema access) but does build DataFrames.
+  bool blockHasNoAction(TSNode block);
+
+ private:
+  enum class BindKind { Assign, Annotated, Param, Import, Def, ClassDef, Other };
+  struct Binding {
+    std::uint32_t pos = 0;
+    BindKind kind = BindKind::Other;
+    TSNode value{};       // expression (Assign), annotation (Param/Annotated), def/class node
+    TSNode annotation{};  // Annotated/Param
+    std::string qualname; // Import
+    int scope = 0;
+    int state = 0;  // 0 new, 1 computing, 2 done
+    Value cached;
+  };
+  struct Scope {
+    TSNode node{};
+    int parent = -1;
+    bool isClass = false;
+    bool isFunction = false;
+    std::unordered_map<std::string, std::vector<int>> names;  // -> binding ids
+    std::unordered_set<std::string> globals;
+    // For classes: attributes assigned through `self.x = ...` in methods.
+    std::unordered_map<std::string, std::vector<int>> selfAttributes;
+    std::string selfName;  // for methods: the first parameter's name
+    int classScope = -1;   // for methods: the scope of the class
+  };
+
+  void collect(TSNode node, int scope, int depth);
+  void collectFunction(TSNode def, int parentScope);
+  void collectClass(TSNode cls, int parentScope);
+  void bindTarget(TSNode target, int scope, std::uint32_t pos, BindKind kind, TSNode value,
+                  TSNode annotation);
+  int addBinding(int scope, const std::string& name, Binding binding);
+  void collectImport(TSNode node, int scope);
+
+  int scopeOf(TSNode node) const;
+  const Binding* lookup(std::string_view name, TSNode at);
+  Value bindingValue(int id);
+  Value compute(TSNode expr);
+  Value callValue(TSNode call);
+  Value attributeValue(TSNode attr);
+  Value annotationValue(TSNode annotation);
+  Value returnValue(TSNode def);
+  Value valueFromQualname(const std::string& qualname);
+  Value selfAttribute(TSNode object, std::string_view member, TSNode at);
+  int methodClassScope(TSNode at, std::string_view selfName);
+
+  std::string_view source_;
+  TSNode root_;
+  bool notebook_ = false;
+  bool importsPyspark_ = false;
+  std::vector<Scope> scopes_;
+  std::vector<Binding> bindings_;
+  std::unordered_map<const void*, int> scopeByNode_;
+  std::unordered_map<const void*, Value> memo_;
+  std::unordered_map<const void*, int> returnState_;
+  std::unordered_map<const void*, Value> returnMemo_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> tempViews_;
+  std::vector<std::string> wildcardModules_;
+};
+
+}  // namespace sparkmigrate::analysis

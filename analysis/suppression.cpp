@@ -1,0 +1,79 @@
+// Parsing of suppression comments.
+#include "analysis/suppression.h"
+
+#include <cctype>
+#include <functional>
+
+namespace sparkmigrate::analysis {
+namespace {
+
+// Reads comma/space separated codes starting at `pos` until `stop` or the end.
+void readCodes(std::string_view comment, std::size_t pos, std::size_t stop, std::uint32_t base,
+               Suppression& out) {
+  while (pos < stop) {
+    while (pos < stop && (comment[pos] == ',' || comment[pos] == ' ' || comment[pos] == '\t')) ++pos;
+    std::size_t begin = pos;
+    while (pos < stop && (std::isalnum(static_cast<unsigned char>(comment[pos])) || comment[pos] == '_')) ++pos;
+    if (pos == begin) break;
+    Suppression::Code code;
+    code.code = std::string(comment.substr(begin, pos - begin));
+    code.range = {base + static_cast<std::uint32_t>(begin), base + static_cast<std::uint32_t>(pos)};
+    out.codes.push_back(std::move(code));
+  }
+}
+
+}  // namespace
+
+bool parseSuppressionComment(std::string_view comment, std::uint32_t commentStart, Suppression& out) {
+  constexpr std::string_view kOurs = "sparkmigrate: ignore[";
+  if (auto at = comment.find(kOurs); at != std::string_view::npos) {
+    std::size_t open = at + kOurs.size();
+    std::size_t close = comment.find(']', open);
+    if (close == std::string_view::npos) return false;
+    out.ours = true;
+    readCodes(comment, open, close, commentStart, out);
+    return !out.codes.empty();
+  }
+  // `noqa` must be its own word, case-insensitive, as flake8 and ruff read it.
+  for (std::size_t at = 0; at + 4 <= comment.size(); ++at) {
+    bool word = (at == 0 || !std::isalnum(static_cast<unsigned char>(comment[at - 1])));
+    std::string lower;
+    for (std::size_t k = 0; k < 4; ++k) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(comment[at + k])));
+    if (!word || lower != "noqa") continue;
+    std::size_t pos = at + 4;
+    if (pos < comment.size() && std::isalnum(static_cast<unsigned char>(comment[pos]))) continue;
+    if (pos < comment.size() && comment[pos] == ':') {
+      ++pos;
+      std::size_t stop = comment.find('#', pos);
+      if (stop == std::string_view::npos) stop = comment.size();
+      readCodes(comment, pos, stop, commentStart, out);
+      if (out.codes.empty()) out.all = true;
+    } else {
+      out.all = true;
+    }
+    return true;
+  }
+  return false;
+}
+
+std::vector<Suppression> collectSuppressions(TSNode root, std::string_view text, const LineIndex& lines) {
+  std::vector<Suppression> out;
+  std::function<void(TSNode)> visit = [&](TSNode node) {
+    if (isType(node, "comment")) {
+      Suppression s;
+      std::uint32_t start = ts_node_start_byte(node);
+      if (parseSuppressionComment(nodeText(node, text), start, s)) {
+        s.line = lines.pointAt(start).line;
+        s.range = {start, ts_node_end_byte(node)};
+        out.push_back(std::move(s));
+      }
+      return;
+    }
+    std::uint32_t n = ts_node_child_count(node);
+    for (std::uint32_t i = 0; i < n; ++i) visit(ts_node_child(node, i));
+  };
+  visit(root);
+  return out;
+}
+
+}  // namespace sparkmigrate::analysis

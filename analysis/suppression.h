@@ -1,0 +1,35 @@
+// Suppression comments: `# noqa`, `# noqa: SPK101, SPK102` and
+// `# sparkmigrate: ignore[SPK101]` on the line a finding starts or ends on.
+// Collected from the comment nodes of the tree; tracks which codes were used
+// so unused ones can be reported.
+#pragma once
+
+#include "analysis/source.h"
+#include "analysis/syntax.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sparkmigrate::analysis {
+
+struct Suppression {
+  std::uint32_t line = 0;       // 0-based
+  ByteRange range;              // the comment
+  bool all = false;             // bare `# noqa`
+  bool ours = false;            // `# sparkmigrate: ignore[...]`
+  struct Code {
+    std::string code;
+    ByteRange range;  // the code inside the comment, for hover and unused reports
+    bool used = false;
+  };
+  std::vector<Code> codes;
+  bool usedAll = false;
+};
+
+std::vector<Suppression> collectSuppressions(TSNode root, std::string_view text, const LineIndex& lines);
+
+// Parses one comment's text (starting at '#'); exposed for tests and hover.
+bool parseSuppressionComment(std::string_view comment, std::uint32_t commentStart, Suppression& out);
+
+}  // namespace sparkmigrate::analysis

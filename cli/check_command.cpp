@@ -1,0 +1,244 @@
+// `sparkmigrate check PATH...`: discover files, resolve configuration per
+// file, check them in parallel, merge an optional runtime report, and print
+// the results in the chosen format.
+#include "analysis/checker.h"
+#include "analysis/config.h"
+#include "analysis/discovery.h"
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/report.h"
+#include "cli/runtime_report.h"
+#include "support/thread_pool.h"
+#include "support/utf8.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace sparkmigrate::cli {
+namespace {
+
+constexpr const char* kUsage = R"(usage: sparkmigrate check [options] [PATH...]
+
+Finds PySpark code that breaks or changes behaviour under Spark Connect.
+PATH defaults to the current folder; folders are searched recursively.
+
+options:
+  --target-version V     Spark Connect version to target: 3.4 3.5 4.0 4.1 4.2 4.3 (default 3.5)
+  --select CODES         only these rules (codes or prefixes, comma-separated; ALL for every rule)
+  --extend-select CODES  add rules to the selection
+  --ignore CODES         skip these rules
+  --extend-ignore CODES  skip these rules too
+  --platform P           oss or databricks (databricks enables the Databricks-only rules)
+  --output-format F      text, json, sarif or github (default text)
+  --statistics           print counts per rule instead of findings (text and json)
+  --runtime-report FILE  merge a report written by the runtime shim
+  --exit-zero            exit 0 even when problems are found
+  --isolated             ignore pyproject.toml files
+  --jobs N               parallel workers (default: number of cores)
+  --color WHEN           auto, always or never (default auto: colour on a terminal)
+  -h, --help             show this help
+
+exit status: 0 no problems, 1 problems found, 2 usage or configuration error)";
+
+struct ReadResult {
+  std::string text;
+  std::string error;  // non-empty: skip the file with this message
+};
+
+ReadResult readSource(const std::string& path) {
+  ReadResult result;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    result.error = fmt::format("{}: cannot read file: {}", path, std::strerror(errno));
+    return result;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    result.error = fmt::format("{}: cannot read file", path);
+    return result;
+  }
+  result.text = buffer.str();
+  if (result.text.find('\0') != std::string::npos) {
+    result.error = fmt::format("{}: binary file (contains NUL bytes), not checked", path);
+    return result;
+  }
+  std::size_t bad = support::firstInvalidUtf8(result.text);
+  if (bad != result.text.size()) {
+    analysis::LineIndex lines(result.text);
+    analysis::TextPoint at = lines.pointAt(static_cast<std::uint32_t>(bad));
+    result.error = fmt::format("{}:{}:{}: not valid UTF-8 (byte 0x{:02x}), not checked", path, at.line + 1,
+                               at.column + 1, static_cast<unsigned char>(result.text[bad]));
+  }
+  return result;
+}
+
+std::optional<std::vector<std::string>> selectors(const Args& args, const std::string& name,
+                                                  std::string& error) {
+  if (!args.has(name)) return std::nullopt;
+  auto list = args.values(name);
+  for (const auto& s : list)
+    if (!analysis::isValidSelector(s)) {
+      error = fmt::format("--{}: '{}' is not a rule code or prefix (expected ALL or SPKnnn)", name, s);
+      return std::nullopt;
+    }
+  return list;
+}
+
+}  // namespace
+
+int runCheck(int argc, char** argv) {
+  Args args;
+  std::vector<OptionSpec> specs = {
+      {"target-version", true}, {"select", true},  {"extend-select", true}, {"ignore", true},
+      {"extend-ignore", true},  {"platform", true}, {"output-format", true}, {"statistics", false},
+      {"runtime-report", true}, {"exit-zero", false}, {"isolated", false},  {"jobs", true},
+      {"color", true},          {"help", false},    {"h", false}};
+  if (!args.parse(argc, argv, 2, specs)) {
+    fmt::print(stderr, "sparkmigrate check: {}\n{}\n", args.error(), kUsage);
+    return kExitUsage;
+  }
+  if (args.has("help") || args.has("h")) {
+    fmt::print("{}\n", kUsage);
+    return kExitClean;
+  }
+  auto usageError = [](const std::string& message) {
+    fmt::print(stderr, "sparkmigrate check: {}\n", message);
+    return kExitUsage;
+  };
+
+  analysis::Overrides overrides;
+  if (auto v = args.value("target-version")) {
+    auto version = analysis::parseSparkVersion(*v);
+    if (!version || !analysis::isSupportedTarget(*version))
+      return usageError("--target-version must be one of 3.4, 3.5, 4.0, 4.1, 4.2, 4.3 (got '" + *v + "')");
+    overrides.target = version;
+  }
+  if (auto p = args.value("platform")) {
+    if (*p == "databricks") overrides.platform = analysis::Platform::Databricks;
+    else if (*p == "oss") overrides.platform = analysis::Platform::Any;
+    else return usageError("--platform must be oss or databricks");
+  }
+  std::string selectorError;
+  overrides.select = selectors(args, "select", selectorError);
+  if (auto extend = selectors(args, "extend-select", selectorError)) overrides.extendSelect = *extend;
+  overrides.ignore = selectors(args, "ignore", selectorError);
+  if (auto extend = selectors(args, "extend-ignore", selectorError)) overrides.extendIgnore = *extend;
+  if (!selectorError.empty()) return usageError(selectorError);
+  overrides.isolated = args.has("isolated");
+
+  std::string format = args.value("output-format").value_or("text");
+  if (format != "text" && format != "json" && format != "sarif" && format != "github")
+    return usageError("--output-format must be text, json, sarif or github");
+  unsigned jobs = support::defaultJobs();
+  if (auto j = args.value("jobs")) {
+    try {
+      int n = std::stoi(*j);
+      if (n < 1) throw std::invalid_argument("jobs");
+      jobs = static_cast<unsigned>(n);
+    } catch (const std::exception&) {
+      return usageError("--jobs must be a positive number");
+    }
+  }
+  std::string colorMode = args.value("color").value_or("auto");
+  if (colorMode != "auto" && colorMode != "always" && colorMode != "never")
+    return usageError("--color must be auto, always or never");
+  OutputOptions options;
+  options.statistics = args.has("statistics");
+  options.color = colorMode == "always" ||
+                  (colorMode == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+
+  std::vector<std::string> inputs = args.positionals();
+  if (inputs.empty()) inputs.push_back(".");
+
+  std::optional<std::vector<RuntimeRecord>> runtimeRecords;
+  if (auto path = args.value("runtime-report")) {
+    auto records = readRuntimeReport(*path);
+    if (!records) return usageError(records.error().message);
+    runtimeRecords = std::move(*records);
+  }
+
+  analysis::ConfigResolver resolver(overrides);
+  analysis::DiscoveryResult discovered = analysis::discoverFiles(inputs, resolver);
+
+  Report report;
+  bool configError = false;
+  std::set<std::string> configProblems;
+  for (const auto& file : discovered.files)
+    if (!file.settings.problem.empty() && configProblems.insert(file.settings.problem).second) configError = true;
+  for (const auto& problem : configProblems) report.errors.push_back(problem + " (using the defaults)");
+  for (const auto& problem : discovered.problems) report.errors.push_back(problem);
+
+  std::vector<FileReport> results(discovered.files.size());
+  std::vector<std::string> fileErrors(discovered.files.size());
+  std::vector<std::string> warnings(discovered.files.size());
+  support::parallelFor(discovered.files.size(), jobs, [&](std::size_t i) {
+    const auto& file = discovered.files[i];
+    FileReport& out = results[i];
+    out.path = file.path.string();
+    try {
+      ReadResult source = readSource(out.path);
+      if (!source.error.empty()) {
+        fileErrors[i] = source.error;
+        return;
+      }
+      out.text = std::move(source.text);
+      std::string parseText = out.text;
+      if (parseText.rfind("\xEF\xBB\xBF", 0) == 0) parseText.replace(0, 3, "   ");  // keep offsets
+      out.lines = std::make_unique<analysis::LineIndex>(out.text);
+      const analysis::Settings& settings = *file.settings.settings;
+      analysis::CheckResult result =
+          analysis::checkText(parseText, settings, analysis::relativeTo(settings, file.path));
+      out.diagnostics = std::move(result.diagnostics);
+      if (result.syntaxError)
+        warnings[i] = fmt::format("{}:{}:{}: syntax error; findings inside the broken code are skipped",
+                                  out.path, result.syntaxError->line + 1, result.syntaxError->column + 1);
+    } catch (const std::exception& e) {
+      fileErrors[i] = fmt::format("{}: internal error while checking: {}", out.path, e.what());
+    }
+  });
+
+  std::size_t fileProblems = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (!fileErrors[i].empty()) {
+      report.errors.push_back(fileErrors[i]);
+      ++fileProblems;
+      continue;
+    }
+    ++report.filesChecked;
+    if (!warnings[i].empty()) fmt::print(stderr, "warning: {}\n", warnings[i]);
+    report.files.push_back(std::move(results[i]));
+  }
+  if (runtimeRecords) {
+    mergeRuntimeRecords(report, *runtimeRecords);
+    auto heat = [](const FileReport& f) {
+      long long n = 0;
+      for (const auto& d : f.diagnostics) n = std::max(n, d.runtime ? d.runtime->count : 0LL);
+      return n;
+    };
+    std::stable_sort(report.files.begin(), report.files.end(),
+                     [&](const FileReport& a, const FileReport& b) { return heat(a) > heat(b); });
+  }
+  for (const auto& error : report.errors) fmt::print(stderr, "error: {}\n", error);
+
+  if (format == "text") writeText(report, options, stdout);
+  else if (format == "json") writeJson(report, options, stdout);
+  else if (format == "sarif") writeSarif(report, options, stdout);
+  else writeGithub(report, options, stdout);
+  std::fflush(stdout);
+
+  std::size_t findings = 0;
+  for (const auto& file : report.files) findings += file.diagnostics.size();
+  if (configError) return kExitUsage;
+  if (args.has("exit-zero")) return kExitClean;
+  return findings > 0 || fileProblems > 0 || !discovered.problems.empty() ? kExitFindings : kExitClean;
+}
+
+}  // namespace sparkmigrate::cli

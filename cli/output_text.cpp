@@ -1,0 +1,108 @@
+// Text output: `file:line:col: CODE message`, a code frame with a caret
+// underline, and a summary line. Colour only when asked (a TTY by default).
+#include "cli/report.h"
+
+#include "support/utf8.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace sparkmigrate::cli {
+namespace {
+
+struct Style {
+  bool on;
+  std::string wrap(std::string_view code, std::string_view text) const {
+    if (!on) return std::string(text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  }
+};
+
+std::string_view severityColor(analysis::Severity severity) {
+  switch (severity) {
+    case analysis::Severity::Error: return "1;31";
+    case analysis::Severity::Warning: return "1;33";
+    case analysis::Severity::Info: return "1;36";
+  }
+  return "1";
+}
+
+}  // namespace
+
+RowColumn rowColumn(const FileReport& file, analysis::TextPoint point) {
+  std::string_view line = file.lines->lineText(file.text, point.line);
+  std::size_t bytes = std::min<std::size_t>(point.column, line.size());
+  return {point.line + 1, support::countCodePoints(line.substr(0, bytes)) + 1};
+}
+
+void writeText(const Report& report, const OutputOptions& options, std::FILE* out) {
+  Style style{options.color};
+  std::size_t total = 0, runtimeSeen = 0;
+  for (const auto& file : report.files) {
+    for (const auto& d : file.diagnostics) {
+      ++total;
+      RowColumn at = rowColumn(file, d.start);
+      std::string runtime;
+      if (d.runtime) {
+        ++runtimeSeen;
+        runtime = fmt::format(" [seen at run time: {}x{}]", d.runtime->count,
+                              d.runtimeOnly ? ", not found statically" : "");
+      }
+      fmt::print(out, "{}:{}:{}: {} {}{}\n", style.wrap("1", file.path), at.row, at.column,
+                 style.wrap(severityColor(d.severity), d.code), d.message, style.wrap("35", runtime));
+      // Code frame: the first line of the range with a caret underline.
+      std::string_view line = file.lines->lineText(file.text, d.start.line);
+      std::string number = std::to_string(d.start.line + 1);
+      std::string gutter(number.size(), ' ');
+      std::size_t startByte = std::min<std::size_t>(d.start.column, line.size());
+      std::size_t endByte = d.end.line == d.start.line ? std::min<std::size_t>(d.end.column, line.size())
+                                                       : line.size();
+      std::string prefix;
+      for (char c : line.substr(0, startByte)) prefix += c == '\t' ? '\t' : ' ';
+      std::size_t width = std::max<std::size_t>(1, support::countCodePoints(line.substr(startByte, endByte - startByte)));
+      fmt::print(out, "{} {}\n", gutter, style.wrap("34", "|"));
+      fmt::print(out, "{} {} {}\n", style.wrap("34", number), style.wrap("34", "|"), line);
+      fmt::print(out, "{} {} {}{}\n\n", gutter, style.wrap("34", "|"), prefix,
+                 style.wrap(severityColor(d.severity), std::string(width, '^')));
+    }
+  }
+  if (options.statistics) writeStatisticsText(report, out);
+  if (total == 0) {
+    fmt::print(out, "All checks passed ({} file{} checked).\n", report.filesChecked,
+               report.filesChecked == 1 ? "" : "s");
+  } else {
+    std::size_t withFindings = 0;
+    for (const auto& file : report.files) withFindings += !file.diagnostics.empty();
+    fmt::print(out, "Found {} problem{} in {} of {} file{}{}.\n", total, total == 1 ? "" : "s",
+               withFindings, report.filesChecked, report.filesChecked == 1 ? "" : "s",
+               runtimeSeen ? fmt::format(" ({} seen at run time)", runtimeSeen) : "");
+  }
+}
+
+void writeStatisticsText(const Report& report, std::FILE* out) {
+  struct Row {
+    std::size_t count = 0;
+    long long runtime = 0;
+    std::string name;
+    bool fixable = false;
+  };
+  std::map<std::string, Row> rows;
+  for (const auto& file : report.files)
+    for (const auto& d : file.diagnostics) {
+      Row& row = rows[d.code];
+      ++row.count;
+      row.name = d.rule ? d.rule->name : "";
+      row.fixable = row.fixable || (d.fix && !d.fix->edits.empty());
+      if (d.runtime) row.runtime += d.runtime->count;
+    }
+  std::vector<std::pair<std::string, Row>> sorted(rows.begin(), rows.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
+  for (const auto& [code, row] : sorted)
+    fmt::print(out, "{:>5}\t{}\t{}{}{}\n", row.count, code, row.fixable ? "[*] " : "", row.name,
+               row.runtime ? fmt::format("\t(run time: {}x)", row.runtime) : "");
+}
+
+}  // namespace sparkmigrate::cli

@@ -1,0 +1,54 @@
+// The CLI's view of a finished check: per-file results (diagnostics, source
+// text for code frames, file-level problems) and the output writers, one per
+// --output-format.
+//
+// To add a new output format:
+//   1. Write `void writeX(const Report&, const OutputOptions&, std::FILE*)`
+//      in cli/output_x.cpp and declare it below.
+//   2. Accept its name in check_command.cpp and list it in the usage text.
+//   3. Document it in README.md and add a test in test/cli/.
+#pragma once
+
+#include "analysis/diagnostic.h"
+#include "analysis/source.h"
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sparkmigrate::cli {
+
+struct FileReport {
+  std::string path;   // as displayed (relative paths stay relative)
+  std::string text;   // the source, for code frames
+  std::unique_ptr<analysis::LineIndex> lines;
+  std::vector<analysis::Diagnostic> diagnostics;
+};
+
+struct Report {
+  std::vector<FileReport> files;       // only files with diagnostics are needed by writers
+  std::vector<std::string> errors;     // file-level and configuration problems, one line each
+  std::size_t filesChecked = 0;
+};
+
+struct OutputOptions {
+  bool color = false;
+  bool statistics = false;
+};
+
+// 1-based (row, column) with the column counted in code points, as ruff does.
+struct RowColumn {
+  std::size_t row = 0;
+  std::size_t column = 0;
+};
+RowColumn rowColumn(const FileReport& file, analysis::TextPoint point);
+
+void writeText(const Report& report, const OutputOptions& options, std::FILE* out);
+void writeJson(const Report& report, const OutputOptions& options, std::FILE* out);
+void writeSarif(const Report& report, const OutputOptions& options, std::FILE* out);
+void writeGithub(const Report& report, const OutputOptions& options, std::FILE* out);
+void writeStatisticsText(const Report& report, std::FILE* out);
+void writeStatisticsJson(const Report& report, std::FILE* out);
+
+}  // namespace sparkmigrate::cli

@@ -1,0 +1,139 @@
+// `sparkmigrate rule`: print one rule's documentation, list the catalogue,
+// and write or verify the generated docs/rules/ pages.
+#include "analysis/catalogue.h"
+#include "analysis/rule_docs.h"
+#include "cli/args.h"
+#include "cli/commands.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace sparkmigrate::cli {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kUsage = R"(usage: sparkmigrate rule SPKnnn        print a rule's documentation
+       sparkmigrate rule --list [--output-format text|json]
+       sparkmigrate rule --write-docs DIR  regenerate DIR/SPKnnn.md and DIR/README.md
+       sparkmigrate rule --check-docs DIR  exit 1 if DIR is stale)";
+
+std::map<std::string, std::string> expectedPages() {
+  std::map<std::string, std::string> pages;
+  const auto& rules = analysis::Catalogue::builtin().rules();
+  for (const auto& rule : rules) pages[rule.code + ".md"] = analysis::renderRulePage(rule);
+  pages["README.md"] = analysis::renderRuleIndex(rules);
+  return pages;
+}
+
+std::string readAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool writeAtomically(const fs::path& path, const std::string& text) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    if (!out) return false;
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  return !ec;
+}
+
+}  // namespace
+
+int runRule(int argc, char** argv) {
+  Args args;
+  if (!args.parse(argc, argv, 2,
+                  {{"list", false}, {"all", false}, {"output-format", true}, {"write-docs", true},
+                   {"check-docs", true}, {"help", false}, {"h", false}})) {
+    fmt::print(stderr, "sparkmigrate rule: {}\n{}\n", args.error(), kUsage);
+    return kExitUsage;
+  }
+  if (args.has("help") || args.has("h")) {
+    fmt::print("{}\n", kUsage);
+    return kExitClean;
+  }
+  const auto& catalogue = analysis::Catalogue::builtin();
+  if (auto dir = args.value("write-docs")) {
+    std::error_code ec;
+    fs::create_directories(*dir, ec);
+    auto pages = expectedPages();
+    for (const auto& entry : fs::directory_iterator(*dir, ec))
+      if (entry.path().extension() == ".md" && !pages.count(entry.path().filename().string()))
+        fs::remove(entry.path(), ec);
+    for (const auto& [name, text] : pages)
+      if (!writeAtomically(fs::path(*dir) / name, text)) {
+        fmt::print(stderr, "sparkmigrate rule: cannot write {}\n", (fs::path(*dir) / name).string());
+        return kExitFindings;
+      }
+    fmt::print("wrote {} pages to {}\n", pages.size(), *dir);
+    return kExitClean;
+  }
+  if (auto dir = args.value("check-docs")) {
+    auto pages = expectedPages();
+    std::vector<std::string> stale;
+    for (const auto& [name, text] : pages)
+      if (readAll(fs::path(*dir) / name) != text) stale.push_back(name);
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(*dir, ec))
+      if (entry.path().extension() == ".md" && !pages.count(entry.path().filename().string()))
+        stale.push_back(entry.path().filename().string() + " (no such rule)");
+    for (const auto& name : stale) fmt::print(stderr, "stale: {}/{}\n", *dir, name);
+    if (!stale.empty()) {
+      fmt::print(stderr, "{} is out of date: run `make docs`\n", *dir);
+      return kExitFindings;
+    }
+    fmt::print("{} is up to date ({} pages)\n", *dir, pages.size());
+    return kExitClean;
+  }
+  if (args.has("list") || args.has("all")) {
+    std::string format = args.value("output-format").value_or("text");
+    if (format == "json") {
+      nlohmann::json array = nlohmann::json::array();
+      for (const auto& rule : catalogue.rules())
+        array.push_back({{"code", rule.code},
+                         {"name", rule.name},
+                         {"group", rule.group},
+                         {"severity", std::string(analysis::severityName(rule.severity))},
+                         {"message", rule.message},
+                         {"connect_support", rule.connectSupport ? rule.connectSupport->str() : ""},
+                         {"applies_from", rule.appliesFrom ? rule.appliesFrom->str() : ""},
+                         {"default", rule.enabledByDefault},
+                         {"fix", std::string(analysis::fixSafetyName(rule.fix.safety))},
+                         {"url", analysis::ruleUrl(rule)}});
+      fmt::print("{}\n", array.dump(2));
+    } else if (format == "text") {
+      for (const auto& rule : catalogue.rules())
+        fmt::print("{}  {:<36} {:<8} {}\n", rule.code, rule.name, analysis::severityName(rule.severity),
+                   rule.connectSupport ? "Connect " + rule.connectSupport->str() + "+" : "");
+    } else {
+      fmt::print(stderr, "sparkmigrate rule: --output-format must be text or json\n");
+      return kExitUsage;
+    }
+    return kExitClean;
+  }
+  if (args.positionals().size() != 1) {
+    fmt::print(stderr, "{}\n", kUsage);
+    return kExitUsage;
+  }
+  const analysis::Rule* rule = catalogue.find(args.positionals()[0]);
+  if (!rule) {
+    fmt::print(stderr, "sparkmigrate rule: no rule {} (see `sparkmigrate rule --list`)\n", args.positionals()[0]);
+    return kExitUsage;
+  }
+  fmt::print("{}", analysis::renderRulePage(*rule));
+  return kExitClean;
+}
+
+}  // namespace sparkmigrate::cli
