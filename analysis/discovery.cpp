@@ -93,7 +93,8 @@ class Walker {
     std::vector<fs::path> chain;
     std::error_code ec;
     fs::path absolute = fs::absolute(root, ec).lexically_normal();
-    for (fs::path dir = absolute.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    bool isRepositoryRoot = fs::exists(absolute / ".git", ec);
+    for (fs::path dir = absolute.parent_path(); !isRepositoryRoot && !dir.empty(); dir = dir.parent_path()) {
       chain.push_back(dir);
       if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
     }

@@ -220,6 +220,12 @@ void SemanticModel::collectFunction(TSNode def, int parentScope) {
         b.pos = pos;
         b.kind = BindKind::Param;
         b.annotation = annotation;
+        const Scope& self = scopes_[id];
+        if (i == 0 && self.classScope == parentScope && !self.selfName.empty() &&
+            nodeText(name, source_) == self.selfName) {
+          b.kind = BindKind::Self;
+          b.value = scopes_[parentScope].node;
+        }
         addBinding(id, std::string(nodeText(name, source_)), std::move(b));
       }
     }
@@ -421,6 +427,16 @@ Value SemanticModel::bindingValue(int id) {
     case BindKind::Param:
       v = ts_node_is_null(b.annotation) ? unknown() : annotationValue(b.annotation);
       break;
+    case BindKind::Self: {
+      // An instance of the enclosing class: a Spark kind only when the class
+      // subclasses a Spark class.
+      v = other();
+      TSNode supers = field(b.value, "superclasses");
+      for (std::uint32_t i = 0; !ts_node_is_null(supers) && i < ts_node_named_child_count(supers); ++i) {
+        if (auto kind = instanceKindOfClass(qualifiedName(ts_node_named_child(supers, i)))) v = ofKind(*kind);
+      }
+      break;
+    }
     case BindKind::Import:
       v = valueFromQualname(b.qualname);
       break;

@@ -68,7 +68,7 @@ class SemanticModel {
   bool blockHasNoAction(TSNode block);
 
  private:
-  enum class BindKind { Assign, Annotated, Param, Import, Def, ClassDef, Other };
+  enum class BindKind { Assign, Annotated, Param, Self, Import, Def, ClassDef, Other };
   struct Binding {
     std::uint32_t pos = 0;
     BindKind kind = BindKind::Other;

@@ -1,0 +1,164 @@
+// Catalogue integrity: every rule has a fixture with flagged and clean cases,
+// complete docs, and a documented example that the rule really flags while
+// the documented replacement is clean; the loader rejects malformed rules
+// with file:line errors.
+#include "analysis/query.h"
+#include "analysis/rule_docs.h"
+#include "fixtures.h"
+
+#include <catch2/catch.hpp>
+
+using namespace sparkmigrate;
+
+namespace {
+std::string trimmed(const std::string& s) {
+  auto b = s.find_first_not_of(" \n\t");
+  return b == std::string::npos ? "" : s.substr(b, s.find_last_not_of(" \n\t") - b + 1);
+}
+}  // namespace
+
+TEST_CASE("every rule has a fixture with flagged and clean cases") {
+  for (const auto& rule : analysis::Catalogue::builtin().rules()) {
+    INFO(rule.code);
+    auto path = test::sourceDir() / "test/rules" / (rule.code + ".py");
+    REQUIRE(std::filesystem::exists(path));
+    test::Fixture f = test::loadFixture(path);
+    std::size_t flagged = 0;
+    for (const auto& [line, codes] : f.expected) flagged += codes.count(rule.code);
+    CHECK(flagged > 0);
+    CHECK(f.okLines > 0);
+  }
+}
+
+TEST_CASE("every rule has complete documentation") {
+  for (const auto& rule : analysis::Catalogue::builtin().rules()) {
+    INFO(rule.code);
+    CHECK(!trimmed(rule.docs.what).empty());
+    CHECK(!trimmed(rule.docs.why).empty());
+    CHECK(!trimmed(rule.docs.example).empty());
+    CHECK(!trimmed(rule.docs.fixSafety).empty());
+    CHECK(!rule.docs.references.empty());
+    CHECK(!rule.message.empty());
+    if (rule.group != "meta") {
+      CHECK(!rule.catalogue.empty());
+      CHECK(!trimmed(rule.docs.instead).empty());
+    }
+  }
+}
+
+TEST_CASE("each rule flags its documented example and not its replacement") {
+  for (const auto& rule : analysis::Catalogue::builtin().rules()) {
+    if (rule.group == "meta") continue;
+    INFO(rule.code);
+    analysis::Settings settings;
+    settings.select = {"ALL", rule.code};
+    settings.platform = analysis::Platform::Databricks;
+    settings.target = rule.appliesFrom ? *rule.appliesFrom : analysis::SparkVersion{3, 4};
+    // Examples are snippets of pyspark programs: `spark`, `sc` and `sqlContext`
+    // are the usual shell/notebook globals.
+    auto count = [&](const std::string& code) {
+      std::size_t n = 0;
+      std::string program = "import pyspark\n" + code;
+      for (const auto& d : analysis::checkText(program, settings, "example.py").diagnostics) n += d.code == rule.code;
+      return n;
+    };
+    CHECK(count(rule.docs.example) > 0);
+    CHECK(count(rule.docs.instead) == 0);
+  }
+}
+
+TEST_CASE("codes are unique and versions are supported targets") {
+  std::set<std::string> codes;
+  for (const auto& rule : analysis::Catalogue::builtin().rules()) {
+    INFO(rule.code);
+    CHECK(codes.insert(rule.code).second);
+    if (rule.connectSupport) CHECK(analysis::isSupportedTarget(*rule.connectSupport));
+    if (rule.appliesFrom) CHECK(analysis::isSupportedTarget(*rule.appliesFrom));
+  }
+}
+
+TEST_CASE("the loader rejects malformed rules with file:line errors") {
+  auto load = [](const std::string& text) {
+    return analysis::Catalogue::load({{"rules/SPK999.toml", text}});
+  };
+  const std::string good = R"(code = "SPK999"
+name = "x"
+group = "session"
+message = "m"
+query = "(identifier) @report"
+[docs]
+what = "w"
+)";
+  REQUIRE(load(good));
+  auto unknownKey = load("colour = 1\n" + good);
+  REQUIRE(!unknownKey);
+  CHECK_THAT(unknownKey.error().message, Catch::Contains("rules/SPK999.toml:1: unknown key 'colour'"));
+  auto unknownDocsKey = load(good + "colour = 1\n");
+  REQUIRE(!unknownDocsKey);
+  CHECK_THAT(unknownDocsKey.error().message, Catch::Contains("rules/SPK999.toml:8: unknown key 'docs.colour'"));
+  auto badQuery = load(R"(code = "SPK999"
+name = "x"
+group = "session"
+message = "m"
+query = '''
+(call
+  function: (nonsense_node) @report)
+'''
+[docs]
+what = "w"
+)");
+  REQUIRE(!badQuery);
+  CHECK_THAT(badQuery.error().message, Catch::Contains("rules/SPK999.toml:7: invalid query"));
+  auto noReport = load(R"(code = "SPK999"
+name = "x"
+group = "session"
+message = "m"
+query = "(identifier) @name"
+[docs]
+what = "w"
+)");
+  REQUIRE(!noReport);
+  CHECK_THAT(noReport.error().message, Catch::Contains("no @report capture"));
+  auto badPredicate = load(R"(code = "SPK999"
+name = "x"
+group = "session"
+message = "m"
+query = '(identifier) @report (#frobnicate? @report)'
+[docs]
+what = "w"
+)");
+  REQUIRE(!badPredicate);
+  CHECK_THAT(badPredicate.error().message, Catch::Contains("unknown predicate #frobnicate?"));
+  auto badKind = load(R"(code = "SPK999"
+name = "x"
+group = "session"
+message = "m"
+query = '(identifier) @report (#kind? @report "Spaceship")'
+[docs]
+what = "w"
+)");
+  REQUIRE(!badKind);
+  CHECK_THAT(badKind.error().message, Catch::Contains("unknown kind 'Spaceship'"));
+  auto badGroup = load(R"(code = "SPK999"
+name = "Bad Name"
+group = "astro"
+severity = "fatal"
+message = "m"
+query = "(identifier) @report"
+[docs]
+what = "w"
+)");
+  REQUIRE(!badGroup);
+  CHECK_THAT(badGroup.error().message, Catch::Contains("name must be kebab-case"));
+  CHECK_THAT(badGroup.error().message, Catch::Contains("unknown group 'astro'"));
+  CHECK_THAT(badGroup.error().message, Catch::Contains("severity must be error, warning or info"));
+}
+
+TEST_CASE("static configuration keys") {
+  CHECK(analysis::isStaticConfKey("spark.executor.memory"));
+  CHECK(analysis::isStaticConfKey("spark.jars.packages"));
+  CHECK(analysis::isStaticConfKey("spark.sql.extensions"));
+  CHECK(!analysis::isStaticConfKey("spark.sql.shuffle.partitions"));
+  CHECK(!analysis::isStaticConfKey("spark.remote"));
+  CHECK(!analysis::isStaticConfKey("fs.s3a.access.key"));
+}

@@ -1,0 +1,39 @@
+// Unit tests for the UTF-8 helpers and the line index.
+#include "analysis/source.h"
+#include "support/utf8.h"
+
+#include <catch2/catch.hpp>
+
+using namespace sparkmigrate;
+
+TEST_CASE("UTF-8 validation") {
+  CHECK(support::isValidUtf8("plain ascii"));
+  CHECK(support::isValidUtf8("caf\xC3\xA9 \xF0\x9F\x98\x80"));
+  CHECK_FALSE(support::isValidUtf8("\xC3"));             // truncated
+  CHECK_FALSE(support::isValidUtf8("\xC0\xAF"));         // overlong
+  CHECK_FALSE(support::isValidUtf8("\xED\xA0\x80"));     // surrogate
+  CHECK(support::firstInvalidUtf8("ab\xFF") == 2);
+}
+
+TEST_CASE("code point and UTF-16 conversions") {
+  std::string line = "x = \"\xC3\xA9\xF0\x9F\x98\x80\" + y";  // x = "é😀" + y
+  CHECK(support::countCodePoints(line) == 12);
+  CHECK(support::countUtf16Units(line) == 13);
+  // 'y' is at byte 15, code point 11, UTF-16 unit 12.
+  CHECK(support::byteOffsetForCodePoints(line, 11) == 15);
+  CHECK(support::byteOffsetForUtf16(line, 12) == 15);
+  // A UTF-16 offset inside a surrogate pair never splits the code point.
+  CHECK(support::byteOffsetForUtf16(line, 7) == 7);
+}
+
+TEST_CASE("line index maps offsets to points and back") {
+  std::string text = "a\r\nbc\n\ndef";
+  analysis::LineIndex lines(text);
+  CHECK(lines.lineCount() == 4);
+  CHECK(lines.lineText(text, 0) == "a");
+  CHECK(lines.lineText(text, 1) == "bc");
+  CHECK(lines.lineText(text, 3) == "def");
+  CHECK(lines.pointAt(4) == analysis::TextPoint{1, 1});
+  CHECK(lines.offsetAt(text, {3, 2}) == 9);
+  CHECK(lines.offsetAt(text, {1, 99}) == 5);
+}
