@@ -22,7 +22,11 @@ class Catalogue {
  public:
   // Parses and validates rule files; the first problems found are returned
   // as one error whose message lists them (one per line).
-  static support::Expected<std::shared_ptr<const Catalogue>> load(const std::vector<RuleSource>& sources);
+  // `validateQueries` also compiles each query alone to report its errors
+  // with file:line (the built-in catalogue skips it at run time: the
+  // catalogue test does it, and the matcher compiles every query anyway).
+  static support::Expected<std::shared_ptr<const Catalogue>> load(const std::vector<RuleSource>& sources,
+                                                                  bool validateQueries = true);
   // The rules compiled into this binary. Aborts with a message on a broken
   // catalogue (a build defect that the catalogue test catches first).
   static const Catalogue& builtin();

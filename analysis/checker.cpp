@@ -7,6 +7,7 @@
 #include "analysis/suppression.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace sparkmigrate::analysis {
 namespace {
@@ -43,23 +44,24 @@ std::optional<TextPoint> firstSyntaxError(TSNode root) {
       return TextPoint{p.row, p.column};
     }
     bool descended = false;
-    std::uint32_t n = ts_node_child_count(node);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_child(node, i);
-      if (ts_node_has_error(child) || ts_node_is_missing(child)) {
-        node = child;
-        descended = true;
-        break;
-      }
+    TSTreeCursor cursor = ts_tree_cursor_new(node);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do {
+        TSNode child = ts_tree_cursor_current_node(&cursor);
+        if (ts_node_has_error(child) || ts_node_is_missing(child)) {
+          node = child;
+          descended = true;
+          break;
+        }
+      } while (ts_tree_cursor_goto_next_sibling(&cursor));
     }
+    ts_tree_cursor_delete(&cursor);
     if (!descended) {
       TSPoint p = ts_node_start_point(node);
       return TextPoint{p.row, p.column};
     }
   }
 }
-
-bool overlaps(const ByteRange& a, const ByteRange& b) { return a.contains(b) || b.contains(a); }
 
 }  // namespace
 
@@ -97,26 +99,51 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
     if (a.range.end != b.range.end) return a.range.end > b.range.end;
     return a.code < b.code;
   });
+  // Non-generic ranges sorted by start, with a running maximum of their ends,
+  // answer "does a specific finding contain or sit inside this one" in
+  // O(log n) (plus the few specific findings that start inside it).
+  std::vector<ByteRange> specific;
+  for (const auto& d : found)
+    if (!d.rule->generic) specific.push_back(d.range);
+  std::vector<std::uint32_t> maxEnd(specific.size());
+  for (std::size_t i = 0; i < specific.size(); ++i)
+    maxEnd[i] = std::max(specific[i].end, i ? maxEnd[i - 1] : 0u);
+  auto coveredBySpecific = [&](const ByteRange& r) {
+    auto firstAfter = std::upper_bound(specific.begin(), specific.end(), r.start,
+                                       [](std::uint32_t v, const ByteRange& x) { return v < x.start; });
+    std::size_t n = static_cast<std::size_t>(firstAfter - specific.begin());
+    if (n > 0 && maxEnd[n - 1] >= r.end) return true;  // some specific range contains r
+    auto first = std::lower_bound(specific.begin(), specific.end(), r.start,
+                                  [](const ByteRange& x, std::uint32_t v) { return x.start < v; });
+    for (auto it = first; it != specific.end() && it->start <= r.end; ++it)
+      if (it->end <= r.end) return true;  // r contains a specific range
+    return false;
+  };
   std::vector<Diagnostic> kept;
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    const Diagnostic& d = found[i];
-    bool drop = false;
-    for (const auto& k : kept)
-      if (k.code == d.code && k.range == d.range) drop = true;
-    if (!drop && d.rule->generic) {
-      for (const auto& other : found)
-        if (!other.rule->generic && other.code != d.code && overlaps(other.range, d.range)) drop = true;
-    }
-    if (!drop) kept.push_back(d);
+  for (auto& d : found) {
+    bool duplicate = false;
+    for (auto k = kept.rbegin(); k != kept.rend() && k->range.start == d.range.start; ++k)
+      if (k->code == d.code && k->range == d.range) duplicate = true;
+    if (duplicate || (d.rule->generic && coveredBySpecific(d.range))) continue;
+    kept.push_back(std::move(d));
   }
 
   // Suppressions.
   std::vector<Suppression> suppressions = collectSuppressions(root, text, lines);
+  std::unordered_multimap<std::uint32_t, std::size_t> suppressionsByLine;
+  for (std::size_t i = 0; i < suppressions.size(); ++i) suppressionsByLine.emplace(suppressions[i].line, i);
   std::vector<Diagnostic> visible;
   for (auto& d : kept) {
     bool suppressed = false;
-    for (auto& s : suppressions) {
-      if (s.line != d.start.line && s.line != d.end.line) continue;
+    std::vector<std::size_t> candidates;
+    for (std::uint32_t line : {d.start.line, d.end.line}) {
+      auto [b, e] = suppressionsByLine.equal_range(line);
+      for (auto it = b; it != e; ++it)
+        if (std::find(candidates.begin(), candidates.end(), it->second) == candidates.end())
+          candidates.push_back(it->second);
+    }
+    for (std::size_t index : candidates) {
+      Suppression& s = suppressions[index];
       if (s.all) {
         s.usedAll = true;
         suppressed = true;

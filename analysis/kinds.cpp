@@ -42,6 +42,8 @@ const std::unordered_map<std::string_view, std::string_view>& aliases() {
       {"pyspark.sql.column.Column", "pyspark.sql.Column"},
       {"pyspark.sql.context.SQLContext", "pyspark.sql.SQLContext"},
       {"pyspark.sql.context.HiveContext", "pyspark.sql.HiveContext"},
+      {"pyspark.SQLContext", "pyspark.sql.SQLContext"},
+      {"pyspark.HiveContext", "pyspark.sql.HiveContext"},
       {"pyspark.sql.readwriter.DataFrameReader", "pyspark.sql.DataFrameReader"},
       {"pyspark.sql.readwriter.DataFrameWriter", "pyspark.sql.DataFrameWriter"},
       {"pyspark.sql.group.GroupedData", "pyspark.sql.GroupedData"},

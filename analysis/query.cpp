@@ -3,7 +3,10 @@
 // known names and arities, and evaluated per match.
 #include "analysis/query.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <mutex>
 #include <cstdlib>
 #include <optional>
 #include <regex>
@@ -32,6 +35,8 @@ constexpr PredicateSpec kPredicateSpecs[] = {
     {"in-loop?", 1, 1, true},      {"assigned-in-loop?", 1, 1, true},
     {"not-assigned-in-loop?", 1, 1, true}, {"reads-loop-var?", 1, 1, true},
     {"view-reused?", 1, 1, true},  {"no-action?", 1, 1, true},
+    {"reassigned-in-loop?", 1, 1, true}, {"mutates-outer-state?", 1, 1, true},
+    {"unbound?", 1, 1, true},      {"not-import-guarded?", 1, 1, true},
 };
 
 const PredicateSpec* findSpec(std::string_view name) {
@@ -150,6 +155,19 @@ std::string parsePattern(TSQuery* query, std::uint32_t pattern, PatternInfo& inf
   return {};
 }
 
+// True when the expression ends in a name that conventionally holds a Spark
+// object (`spark`, `self.spark_session`, `sc`, `sqlContext`, `orders_df`), so
+// that helper modules which never import pyspark are still understood.
+bool hasSparkLikeName(TSNode node, std::string_view source) {
+  if (isType(node, "attribute")) node = field(node, "attribute");
+  if (!isType(node, "identifier")) return false;
+  static const std::regex conventional(
+      R"(spark|sc|ss|spark_?session|session|sql_?context|sqlContext|ssc|df|sdf|.*_df|df_.*)",
+      std::regex::icase);
+  std::string name(nodeText(node, source));
+  return std::regex_match(name, conventional);
+}
+
 }  // namespace
 
 TSNode RuleMatch::capture(std::string_view name) const {
@@ -191,11 +209,182 @@ std::string validateRuleQuery(const Rule& rule) {
   return {};
 }
 
-struct RuleMatcher::Impl {
-  const Catalogue* catalogue = nullptr;
+namespace {
+
+// One rule's query, compiled on first use (compiling a query is costly and
+// most documents mention only a few rules' trigger words), with its patterns
+// and the identifier tokens that a document must contain for the rule to
+// possibly match (empty: always run).
+struct CompiledRule {
+  std::size_t rule = 0;
+  std::vector<std::string> triggers;
+  std::vector<TSSymbol> roots;  // node types its patterns start at
+  bool anyRoot = false;         // some pattern can start at any node
+  std::once_flag once;
   QueryPtr query;
   std::vector<PatternInfo> patterns;
   std::vector<std::string> captureNames;
+};
+
+// The longest identifier-like token of `text` ("" when there is none).
+std::string longestToken(std::string_view text) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::string_view best;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!word(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && word(text[j])) ++j;
+    if (j - i > best.size()) best = text.substr(i, j - i);
+    i = j;
+  }
+  return std::string(best);
+}
+
+// Splits a query source into its top-level patterns (balanced parentheses,
+// strings and comments respected).
+std::vector<std::string_view> topLevelPatterns(std::string_view query) {
+  std::vector<std::string_view> out;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    char c = query[i];
+    if (c == ';') {
+      while (i < query.size() && query[i] != '\n') ++i;
+    } else if (c == '"') {
+      for (++i; i < query.size() && query[i] != '"'; ++i)
+        if (query[i] == '\\') ++i;
+    } else if (c == '(' || c == '[') {
+      if (depth++ == 0) start = i;
+    } else if (c == ')' || c == ']') {
+      if (--depth == 0) {
+        std::size_t end = i + 1;
+        // Quantifiers and captures after the closing parenthesis belong to it.
+        while (end < query.size() && query[end] != '\n' && query[end] != '(' && query[end] != '[') ++end;
+        out.push_back(query.substr(start, end - start));
+      }
+    }
+  }
+  return out;
+}
+
+// Tokens one of which must occur in any document a pattern matches: taken
+// from the first predicate that pins a capture to literal text (#eq?,
+// #any-of?) or to an imported name (#resolves-to?). Empty when none does.
+std::vector<std::string> patternTriggers(std::string_view pattern) {
+  static const std::regex predicate(R"RE(\(#(eq|any-of|resolves-to)\?\s+@[\w.-]+((?:\s+"(?:[^"\\]|\\.)*")+)\s*\))RE");
+  static const std::regex argument(R"RE("((?:[^"\\]|\\.)*)")RE");
+  std::string text(pattern);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), predicate); it != std::sregex_iterator(); ++it) {
+    std::string kind = (*it)[1].str(), args = (*it)[2].str();
+    std::vector<std::string> out;
+    bool usable = true;
+    for (auto a = std::sregex_iterator(args.begin(), args.end(), argument); a != std::sregex_iterator(); ++a) {
+      std::string value = (*a)[1].str();
+      std::string token;
+      if (kind == "resolves-to") {
+        std::string_view q = value;
+        if (q.size() > 2 && q.substr(q.size() - 2) == ".*") q.remove_suffix(2);
+        auto dot = q.rfind('.');
+        token = std::string(dot == std::string_view::npos ? q : q.substr(dot + 1));
+      } else {
+        token = longestToken(value);
+      }
+      if (token.empty()) usable = false;
+      out.push_back(token);
+      if (kind == "eq") break;
+    }
+    if (usable && !out.empty()) return out;
+  }
+  return {};
+}
+
+// The node types a top-level pattern can start at; false when it could start
+// anywhere (a wildcard, a supertype, or a shape this reader does not know).
+bool patternRoots(std::string_view pattern, std::vector<TSSymbol>& out) {
+  auto skipSpace = [&](std::size_t i) {
+    while (i < pattern.size() && std::isspace(static_cast<unsigned char>(pattern[i]))) ++i;
+    return i;
+  };
+  std::size_t i = skipSpace(0);
+  while (i < pattern.size() && pattern[i] == '(') {
+    std::size_t next = skipSpace(i + 1);
+    if (next < pattern.size() && (pattern[next] == '(' || pattern[next] == '[')) {
+      i = next;
+      continue;
+    }
+    std::size_t end = next;
+    while (end < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[end])) || pattern[end] == '_'))
+      ++end;
+    std::string_view name = pattern.substr(next, end - next);
+    if (name.empty() || name == "_") return false;
+    const TSLanguage* language = pythonLanguage();
+    TSSymbol symbol = ts_language_symbol_for_name(language, name.data(), static_cast<std::uint32_t>(name.size()), true);
+    if (symbol == 0 || ts_language_symbol_type(language, symbol) != TSSymbolTypeRegular) return false;
+    out.push_back(symbol);
+    return true;
+  }
+  if (i < pattern.size() && pattern[i] == '[') {
+    // An alternation: every alternative's root.
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t k = i; k < pattern.size(); ++k) {
+      char c = pattern[k];
+      if (c == '"') {
+        for (++k; k < pattern.size() && pattern[k] != '"'; ++k)
+          if (pattern[k] == '\\') ++k;
+      } else if (c == '(' || c == '[') {
+        if (depth == 1 && c == '(') start = k;
+        if (depth == 1 && c == '[') return false;
+        ++depth;
+      } else if (c == ')' || c == ']') {
+        --depth;
+        if (depth == 1 && c == ')' && !patternRoots(pattern.substr(start, k + 1 - start), out)) return false;
+        if (depth == 0) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+struct RuleMatcher::Impl {
+  const Catalogue* catalogue = nullptr;
+  std::vector<std::unique_ptr<CompiledRule>> rules;
+
+  // Compiles a rule's query the first time a document needs it. Thread-safe.
+  static void compile(CompiledRule& compiled, const Rule& rule) {
+    std::call_once(compiled.once, [&] {
+      std::uint32_t offset = 0;
+      TSQueryError error = TSQueryErrorNone;
+      compiled.query.reset(ts_query_new(pythonLanguage(), rule.query.data(),
+                                        static_cast<std::uint32_t>(rule.query.size()), &offset, &error));
+      if (!compiled.query) {
+        std::fprintf(stderr, "sparkmigrate: %s: query does not compile (%s)\n", rule.file.c_str(),
+                     std::string(queryErrorName(error)).c_str());
+        std::abort();
+      }
+      TSQuery* q = compiled.query.get();
+      for (std::uint32_t c = 0; c < ts_query_capture_count(q); ++c) {
+        std::uint32_t len = 0;
+        compiled.captureNames.emplace_back(ts_query_capture_name_for_id(q, c, &len));
+      }
+      for (std::uint32_t p = 0; p < ts_query_pattern_count(q); ++p) {
+        PatternInfo info;
+        std::string problem = parsePattern(q, p, info);
+        if (!problem.empty() || !info.hasReport) {
+          std::fprintf(stderr, "sparkmigrate: %s: %s\n", rule.file.c_str(),
+                       problem.empty() ? "pattern has no @report capture" : problem.c_str());
+          std::abort();
+        }
+        compiled.patterns.push_back(std::move(info));
+      }
+    });
+  }
 
   bool holds(const Predicate& p, const TSQueryMatch& match, SemanticModel& model) const {
     std::string_view name = p.spec->name;
@@ -248,7 +437,8 @@ struct RuleMatcher::Impl {
       for (Kind k : p.kinds) in = in || k == kind;
       if (name == "kind?") return in;
       if (name == "not-kind?") return !in;
-      return in || (kind == Kind::Unknown && (model.importsPyspark() || model.isNotebook()));
+      return in || (kind == Kind::Unknown &&
+                    (model.importsPyspark() || model.isNotebook() || hasSparkLikeName(node, source)));
     }
     if (name == "resolves-to?" || name == "not-resolves-to?") {
       std::string q = model.qualifiedName(node);
@@ -276,50 +466,37 @@ struct RuleMatcher::Impl {
     if (name == "reads-loop-var?") return model.readsEnclosingLoopVariable(node);
     if (name == "view-reused?") return isType(node, "string") && model.viewNameReused(node);
     if (name == "no-action?") return model.blockHasNoAction(node);
+    if (name == "reassigned-in-loop?") return model.reassignedInEnclosingLoop(node);
+    if (name == "mutates-outer-state?") return model.mutatesOuterState(node);
+    if (name == "unbound?") return model.isUnboundName(node);
+    if (name == "not-import-guarded?") return !model.insideImportGuard(node);
     return false;
   }
 };
 
 RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Impl>()) {
   impl_->catalogue = &catalogue;
-  std::string combined;
-  std::vector<std::pair<std::uint32_t, std::size_t>> starts;  // offset -> rule index
   const auto& rules = catalogue.rules();
   for (std::size_t i = 0; i < rules.size(); ++i) {
     if (rules[i].query.empty()) continue;
-    starts.emplace_back(static_cast<std::uint32_t>(combined.size()), i);
-    combined += rules[i].query;
-    combined += "\n";
-  }
-  std::uint32_t offset = 0;
-  TSQueryError error = TSQueryErrorNone;
-  impl_->query.reset(ts_query_new(pythonLanguage(), combined.data(),
-                                  static_cast<std::uint32_t>(combined.size()), &offset, &error));
-  if (!impl_->query) {
-    std::fprintf(stderr, "sparkmigrate: rule queries failed to compile (%s at offset %u)\n",
-                 std::string(queryErrorName(error)).c_str(), offset);
-    std::abort();
-  }
-  TSQuery* q = impl_->query.get();
-  for (std::uint32_t c = 0; c < ts_query_capture_count(q); ++c) {
-    std::uint32_t len = 0;
-    impl_->captureNames.emplace_back(ts_query_capture_name_for_id(q, c, &len));
-  }
-  for (std::uint32_t p = 0; p < ts_query_pattern_count(q); ++p) {
-    PatternInfo info;
-    std::uint32_t start = ts_query_start_byte_for_pattern(q, p);
-    std::size_t rule = 0;
-    for (const auto& [off, index] : starts)
-      if (off <= start) rule = index;
-    std::string problem = parsePattern(q, p, info);
-    info.rule = rule;
-    if (!problem.empty()) {
-      std::fprintf(stderr, "sparkmigrate: %s: %s\n", rules[rule].file.c_str(), problem.c_str());
-      std::abort();
+    auto compiled = std::make_unique<CompiledRule>();
+    compiled->rule = i;
+    bool alwaysRun = false;
+    for (std::string_view pattern : topLevelPatterns(rules[i].query)) {
+      if (!patternRoots(pattern, compiled->roots)) compiled->anyRoot = true;
+      auto triggers = patternTriggers(pattern);
+      if (triggers.empty()) alwaysRun = true;
+      for (auto& t : triggers) compiled->triggers.push_back(std::move(t));
     }
-    // parsePattern finds @report among all captures; make sure this pattern uses it.
-    impl_->patterns.push_back(std::move(info));
+    if (alwaysRun) compiled->triggers.clear();
+    impl_->rules.push_back(std::move(compiled));
   }
+}
+
+std::vector<std::string> RuleMatcher::triggersOf(std::string_view code) const {
+  for (const auto& compiled : impl_->rules)
+    if (impl_->catalogue->rules()[compiled->rule].code == code) return compiled->triggers;
+  return {};
 }
 
 RuleMatcher::~RuleMatcher() = default;
@@ -331,37 +508,97 @@ const RuleMatcher& RuleMatcher::builtin() {
 
 std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const std::vector<char>& enabled,
                                         const support::CancellationToken* cancel) const {
+  // Identifier tokens of the document: a rule whose trigger words are all
+  // absent cannot match, so its query is not run at all.
+  std::unordered_set<std::string_view> tokens;
+  std::string_view text = model.source();
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!(std::isalpha(c) || c == '_')) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+    tokens.insert(text.substr(i, j - i));
+    i = j;
+  }
+
+  // The rules that can match here, indexed by the node type they start at.
+  const auto& rules = impl_->catalogue->rules();
+  std::vector<CompiledRule*> anywhere;
+  std::unordered_map<TSSymbol, std::vector<CompiledRule*>> byRoot;
+  for (const auto& entry : impl_->rules) {
+    CompiledRule& compiled = *entry;
+    if (compiled.rule >= enabled.size() || !enabled[compiled.rule]) continue;
+    if (!compiled.triggers.empty()) {
+      bool present = false;
+      for (const auto& t : compiled.triggers) present = present || tokens.count(t);
+      if (!present) continue;
+    }
+    Impl::compile(compiled, rules[compiled.rule]);
+    if (compiled.anyRoot) anywhere.push_back(&compiled);
+    for (TSSymbol symbol : compiled.roots) {
+      auto& list = byRoot[symbol];
+      if (std::find(list.begin(), list.end(), &compiled) == list.end()) list.push_back(&compiled);
+    }
+  }
+
+  // One walk over the tree; at each node, the rules whose patterns start at
+  // that node type are matched there (max start depth 0), so a node costs
+  // only the rules that can begin at it.
   std::vector<RuleMatch> out;
   TSQueryCursor* cursor = ts_query_cursor_new();
-  ts_query_cursor_exec(cursor, impl_->query.get(), root);
-  TSQueryMatch match;
-  std::size_t seen = 0;
-  const auto& rules = impl_->catalogue->rules();
-  while (ts_query_cursor_next_match(cursor, &match)) {
-    if (cancel && (++seen & 63) == 0 && cancel->cancelled()) break;
-    const PatternInfo& info = impl_->patterns[match.pattern_index];
-    if (info.rule >= enabled.size() || !enabled[info.rule]) continue;
-    TSNode report{};
-    bool found = false;
-    for (std::uint16_t i = 0; i < match.capture_count; ++i)
-      if (match.captures[i].index == info.report) {
-        report = match.captures[i].node;
-        found = true;
+  ts_query_cursor_set_max_start_depth(cursor, 0);
+  auto matchAt = [&](CompiledRule& compiled, TSNode node) {
+    ts_query_cursor_exec(cursor, compiled.query.get(), node);
+    TSQueryMatch match;
+    while (ts_query_cursor_next_match(cursor, &match)) {
+      const PatternInfo& info = compiled.patterns[match.pattern_index];
+      TSNode report{};
+      bool found = false;
+      for (std::uint16_t i = 0; i < match.capture_count; ++i)
+        if (match.captures[i].index == info.report) {
+          report = match.captures[i].node;
+          found = true;
+        }
+      if (!found) continue;
+      bool ok = true;
+      for (const auto& predicate : info.predicates)
+        if (!impl_->holds(predicate, match, model)) {
+          ok = false;
+          break;
+        }
+      if (!ok || insideError(report)) continue;
+      RuleMatch m;
+      m.rule = &rules[compiled.rule];
+      m.report = report;
+      for (std::uint16_t i = 0; i < match.capture_count; ++i)
+        m.captures.emplace_back(compiled.captureNames[match.captures[i].index], match.captures[i].node);
+      out.push_back(std::move(m));
+    }
+  };
+  if (!byRoot.empty() || !anywhere.empty()) {
+    TSTreeCursor walk = ts_tree_cursor_new(root);
+    std::size_t visited = 0;
+    while (true) {
+      TSNode node = ts_tree_cursor_current_node(&walk);
+      if (ts_node_is_named(node)) {
+        if ((++visited & 1023) == 0 && cancel && cancel->cancelled()) break;
+        auto it = byRoot.find(ts_node_symbol(node));
+        if (it != byRoot.end())
+          for (CompiledRule* compiled : it->second) matchAt(*compiled, node);
+        for (CompiledRule* compiled : anywhere) matchAt(*compiled, node);
       }
-    if (!found || insideError(report)) continue;
-    bool ok = true;
-    for (const auto& predicate : info.predicates)
-      if (!impl_->holds(predicate, match, model)) {
-        ok = false;
-        break;
+      if (ts_tree_cursor_goto_first_child(&walk)) continue;
+      bool advanced = false;
+      while (!advanced) {
+        if (ts_tree_cursor_goto_next_sibling(&walk)) advanced = true;
+        else if (!ts_tree_cursor_goto_parent(&walk)) break;
       }
-    if (!ok) continue;
-    RuleMatch m;
-    m.rule = &rules[info.rule];
-    m.report = report;
-    for (std::uint16_t i = 0; i < match.capture_count; ++i)
-      m.captures.emplace_back(impl_->captureNames[match.captures[i].index], match.captures[i].node);
-    out.push_back(std::move(m));
+      if (!advanced) break;
+    }
+    ts_tree_cursor_delete(&walk);
   }
   ts_query_cursor_delete(cursor);
   return out;

@@ -48,8 +48,11 @@ class RuleMatcher {
   std::vector<RuleMatch> run(TSNode root, SemanticModel& model, const std::vector<char>& enabled,
                              const support::CancellationToken* cancel) const;
 
-  // The matcher for the built-in catalogue, compiled once.
+  // The matcher for the built-in catalogue. Queries compile on first use.
   static const RuleMatcher& builtin();
+
+  // The trigger tokens derived for a rule (empty: it always runs); for tests.
+  std::vector<std::string> triggersOf(std::string_view code) const;
 
  private:
   struct Impl;

@@ -3,6 +3,7 @@
 // then lazy, memoised evaluation of values with a guard against cycles.
 #include "analysis/semantic.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace sparkmigrate::analysis {
@@ -58,7 +59,8 @@ Value ofKind(Kind kind) { return Value{kind, {}, {}}; }
 
 }  // namespace
 
-SemanticModel::SemanticModel(std::string_view source, TSNode root) : source_(source), root_(root) {
+SemanticModel::SemanticModel(std::string_view source, TSNode root)
+    : source_(source), root_(root), parents_(root) {
   std::string_view firstLine = source.substr(0, source.find('\n'));
   if (!firstLine.empty() && firstLine.back() == '\r') firstLine.remove_suffix(1);
   notebook_ = firstLine == "# Databricks notebook source";
@@ -125,6 +127,7 @@ void SemanticModel::collectImport(TSNode node, int scope) {
     b.pos = pos;
     b.kind = BindKind::Import;
     b.qualname = canonicalQualifiedName(qualname);
+    importedNames_.insert(name);
     addBinding(scope, name, std::move(b));
     if (isPysparkName(qualname)) importsPyspark_ = true;
   };
@@ -170,7 +173,7 @@ void SemanticModel::collectFunction(TSNode def, int parentScope) {
   bool isLambda = isType(def, "lambda");
   if (!isLambda && scopes_[parentScope].isClass) {
     bool isStatic = false;
-    TSNode parent = ts_node_parent(def);
+    TSNode parent = parentOf(def);
     if (isType(parent, "decorated_definition")) {
       for (std::uint32_t i = 0; i < ts_node_named_child_count(parent); ++i) {
         TSNode child = ts_node_named_child(parent, i);
@@ -318,7 +321,7 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
     if (!ts_node_is_null(left)) bindTarget(left, scope, ts_node_start_byte(node), BindKind::Other, {}, {});
     (void)right;
   }
-  if (type == "as_pattern" && isType(ts_node_parent(node), "with_item")) {
+  if (type == "as_pattern" && isType(parentOf(node), "with_item")) {
     TSNode value = ts_node_named_child(node, 0);
     TSNode alias = field(node, "alias");
     if (!ts_node_is_null(alias) && ts_node_named_child_count(alias) > 0)
@@ -340,23 +343,31 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
         if (!ts_node_is_null(args) && ts_node_named_child_count(args) > 0) {
           TSNode first = ts_node_named_child(args, 0);
           if (isType(first, "string"))
-            tempViews_[stringContent(first, source_)].push_back(ts_node_start_byte(first));
+            tempViews_[stringContent(first, source_)].emplace_back(ts_node_start_byte(first), scope);
         }
       }
     }
   }
-  std::uint32_t count = ts_node_named_child_count(node);
-  for (std::uint32_t i = 0; i < count; ++i) collect(ts_node_named_child(node, i), scope, depth + 1);
+  forEachNamedChild(node, [&](TSNode child) { collect(child, scope, depth + 1); });
 }
 
 // ---------------------------------------------------------------------------
 // Lookup
 
 int SemanticModel::scopeOf(TSNode node) const {
-  for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
-    if (!isScopeNode(nodeType(n))) continue;
-    auto it = scopeByNode_.find(nodeId(n));
-    if (it != scopeByNode_.end()) return it->second;
+  // Scopes are created in source order, so their start bytes are sorted: find
+  // the last one starting at or before the node, then climb to the innermost
+  // one that really encloses it (the scope's own node belongs to its parent).
+  std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  auto it = std::upper_bound(scopes_.begin() + 1, scopes_.end(), start,
+                             [](std::uint32_t s, const Scope& scope) { return s < ts_node_start_byte(scope.node); });
+  int s = static_cast<int>(it - scopes_.begin()) - 1;
+  while (s > 0) {
+    const Scope& scope = scopes_[s];
+    bool encloses = ts_node_start_byte(scope.node) <= start && end <= ts_node_end_byte(scope.node) &&
+                    !ts_node_eq(scope.node, node);
+    if (encloses) return s;
+    s = scope.parent;
   }
   return 0;
 }
@@ -379,9 +390,10 @@ const SemanticModel::Binding* SemanticModel::lookup(std::string_view name, TSNod
     auto it = scope.names.find(key);
     if (it != scope.names.end() && !it->second.empty()) {
       const auto& ids = it->second;
-      int chosen = -1;
-      for (int id : ids)
-        if (bindings_[id].pos <= pos) chosen = id;
+      // Bindings are recorded in source order: the last one at or before `pos`.
+      auto after = std::upper_bound(ids.begin(), ids.end(), pos,
+                                    [&](std::uint32_t p, int id) { return p < bindings_[id].pos; });
+      int chosen = after == ids.begin() ? -1 : *(after - 1);
       if (chosen < 0) chosen = innermost && scope.isFunction ? ids.front() : ids.back();
       return &bindings_[chosen];
     }
@@ -659,8 +671,7 @@ Value SemanticModel::returnValue(TSNode def) {
         else if (v.kind != Kind::Other) allOther = false;
         return;
       }
-      for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
-        visit(ts_node_named_child(node, i), depth + 1);
+      forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
     };
     visit(field(def, "body"), 0);
     if (!isSparkKind(result.kind)) result = (!sawReturn || allOther) ? other() : unknown();
@@ -752,6 +763,20 @@ Value SemanticModel::annotationValue(TSNode annotation) {
 }
 
 std::string SemanticModel::qualifiedName(TSNode expr) {
+  // Only chains whose head is an imported name (or a wildcard-imported one)
+  // can resolve; most expressions are not, and are rejected cheaply.
+  TSNode head = expr;
+  while (isType(head, "attribute")) head = field(head, "object");
+  if (!isType(head, "identifier")) return {};
+  if (wildcardModules_.empty() && !importedNames_.count(std::string(nodeText(head, source_)))) return {};
+  auto memo = qualnameMemo_.find(nodeId(expr));
+  if (memo != qualnameMemo_.end()) return memo->second;
+  std::string result = resolveQualifiedName(expr);
+  qualnameMemo_.emplace(nodeId(expr), result);
+  return result;
+}
+
+std::string SemanticModel::resolveQualifiedName(TSNode expr) {
   if (isType(expr, "identifier")) {
     const Binding* b = lookup(nodeText(expr, source_), expr);
     if (b && b->kind == BindKind::Import) return b->qualname;
@@ -783,7 +808,7 @@ TSNode resolveDefinition(TSNode node) {
 }
 
 bool isBindingPosition(TSNode ident) {
-  TSNode parent = ts_node_parent(ident);
+  TSNode parent = parentOf(ident);
   std::string_view type = nodeType(parent);
   if (type == "attribute") return ts_node_eq(field(parent, "attribute"), ident);
   if (type == "keyword_argument") return ts_node_eq(field(parent, "name"), ident);
@@ -830,8 +855,7 @@ bool SemanticModel::capturesOuterSparkObject(TSNode function) {
         found = true;
       return;
     }
-    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
-      visit(ts_node_named_child(node, i), depth + 1);
+    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
   };
   visit(field(def, "body"), 0);
   return found;
@@ -839,9 +863,13 @@ bool SemanticModel::capturesOuterSparkObject(TSNode function) {
 
 namespace {
 TSNode enclosingLoop(TSNode node) {
-  for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
+  TSNode child = node;
+  for (TSNode n = parentOf(node); !ts_node_is_null(n); child = n, n = parentOf(n)) {
     std::string_view type = nodeType(n);
-    if (type == "for_statement" || type == "while_statement") return n;
+    // A `for` header (target, iterable) and the `else` clauses run once; the
+    // body, and a `while` condition, run on every iteration.
+    if (type == "for_statement" && ts_node_eq(child, field(n, "body"))) return n;
+    if (type == "while_statement" && !ts_node_eq(child, field(n, "alternative"))) return n;
     if (isScopeNode(type)) break;
   }
   return TSNode{};
@@ -850,7 +878,11 @@ TSNode enclosingLoop(TSNode node) {
 
 bool SemanticModel::insideLoop(TSNode node) { return !ts_node_is_null(enclosingLoop(node)); }
 
-bool SemanticModel::assignedInEnclosingLoop(TSNode name) {
+bool SemanticModel::assignedInEnclosingLoop(TSNode name) { return assignedInLoop(name, true); }
+
+bool SemanticModel::reassignedInEnclosingLoop(TSNode name) { return assignedInLoop(name, false); }
+
+bool SemanticModel::assignedInLoop(TSNode name, bool countLoopTarget) {
   TSNode loop = enclosingLoop(name);
   if (ts_node_is_null(loop)) return false;
   std::string_view target = nodeText(name, source_);
@@ -859,8 +891,9 @@ bool SemanticModel::assignedInEnclosingLoop(TSNode name) {
     if (found || depth > kMaxDepth) return;
     std::string_view type = nodeType(node);
     if (isScopeNode(type)) return;
-    if (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
-        type == "named_expression") {
+    bool ownTarget = !countLoopTarget && ts_node_eq(node, loop);
+    if (!ownTarget && (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
+        type == "named_expression")) {
       TSNode left = type == "named_expression" ? field(node, "name") : field(node, "left");
       std::function<void(TSNode)> check = [&](TSNode t) {
         if (isType(t, "identifier") && nodeText(t, source_) == target) found = true;
@@ -869,17 +902,28 @@ bool SemanticModel::assignedInEnclosingLoop(TSNode name) {
       };
       if (!ts_node_is_null(left) && !isType(left, "attribute") && !isType(left, "subscript")) check(left);
     }
-    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
-      visit(ts_node_named_child(node, i), depth + 1);
+    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
   };
   visit(loop, 0);
   return found;
 }
 
-bool SemanticModel::readsEnclosingLoopVariable(TSNode function) {
+TSNode SemanticModel::definitionOf(TSNode function) {
   TSNode def = resolveDefinition(function);
+  if (isType(def, "identifier")) {
+    const Binding* b = lookup(nodeText(def, source_), def);
+    if (!b || b->kind != BindKind::Def) return TSNode{};
+    def = b->value;
+  }
+  if (!isType(def, "lambda") && !isType(def, "function_definition")) return TSNode{};
+  return def;
+}
+
+bool SemanticModel::readsEnclosingLoopVariable(TSNode function) {
+  TSNode def = definitionOf(function);
+  if (ts_node_is_null(def)) return false;
   TSNode loop{};
-  for (TSNode n = ts_node_parent(def); !ts_node_is_null(n); n = ts_node_parent(n)) {
+  for (TSNode n = parentOf(def); !ts_node_is_null(n); n = parentOf(n)) {
     std::string_view type = nodeType(n);
     if (type == "for_statement") {
       loop = n;
@@ -911,19 +955,115 @@ bool SemanticModel::readsEnclosingLoopVariable(TSNode function) {
       found = true;
       return;
     }
-    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
-      visit(ts_node_named_child(node, i), depth + 1);
+    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
   };
   visit(field(def, "body"), 0);
   return found;
 }
 
+bool SemanticModel::mutatesOuterState(TSNode function) {
+  TSNode def = definitionOf(function);
+  if (ts_node_is_null(def)) return false;
+  auto scopeIt = scopeByNode_.find(nodeId(def));
+  if (scopeIt == scopeByNode_.end()) return false;
+  int fnScope = scopeIt->second;
+  // An identifier bound outside the function to a mutable container.
+  auto outerContainer = [&](TSNode ident) {
+    if (!isType(ident, "identifier")) return false;
+    const Binding* b = lookup(nodeText(ident, source_), ident);
+    if (!b || (b->kind != BindKind::Assign && b->kind != BindKind::Annotated) || ts_node_is_null(b->value))
+      return false;
+    for (int s = b->scope; s >= 0; s = scopes_[s].parent)
+      if (s == fnScope) return false;
+    static const std::unordered_set<std::string_view> literals = {
+        "list", "dictionary", "set", "list_comprehension", "dictionary_comprehension", "set_comprehension"};
+    static const std::unordered_set<std::string_view> factories = {
+        "list", "dict", "set", "defaultdict", "deque", "Counter", "OrderedDict"};
+    if (literals.count(nodeType(b->value))) return true;
+    if (!isType(b->value, "call")) return false;
+    TSNode fn = field(b->value, "function");
+    if (isType(fn, "attribute")) fn = field(fn, "attribute");
+    return isType(fn, "identifier") && factories.count(nodeText(fn, source_)) > 0;
+  };
+  static const std::unordered_set<std::string_view> mutators = {
+      "append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem",
+      "remove", "discard", "clear", "appendleft", "extendleft"};
+  bool found = false;
+  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
+    if (found || depth > kMaxDepth) return;
+    std::string_view type = nodeType(node);
+    if (isScopeNode(type)) return;
+    if (type == "global_statement" || type == "nonlocal_statement") {
+      found = true;
+      return;
+    }
+    if (type == "call") {
+      TSNode fn = field(node, "function");
+      if (isType(fn, "attribute") && mutators.count(nodeText(field(fn, "attribute"), source_)) &&
+          outerContainer(field(fn, "object")))
+        found = true;
+    }
+    if (type == "assignment" || type == "augmented_assignment") {
+      TSNode left = field(node, "left");
+      if (isType(left, "subscript") && outerContainer(field(left, "value"))) found = true;
+    }
+    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
+  };
+  visit(field(def, "body"), 0);
+  return found;
+}
+
+bool SemanticModel::isUnboundName(TSNode name) {
+  if (!isType(name, "identifier")) return false;
+  if (lookup(nodeText(name, source_), name)) return false;
+  for (const auto& module : wildcardModules_)
+    if (!isPysparkName(module)) return false;
+  return true;
+}
+
+bool SemanticModel::insideImportGuard(TSNode node) {
+  static const std::unordered_set<std::string_view> guards = {
+      "ImportError", "ModuleNotFoundError", "Exception", "BaseException"};
+  TSNode child = node;
+  for (TSNode n = parentOf(node); !ts_node_is_null(n); child = n, n = parentOf(n)) {
+    std::string_view type = nodeType(n);
+    if (type == "function_definition" || type == "lambda") break;
+    if (type == "if_statement" && ts_node_eq(child, field(n, "consequence"))) {
+      std::string_view condition = nodeText(field(n, "condition"), source_);
+      if (condition == "TYPE_CHECKING" || condition == "typing.TYPE_CHECKING") return true;
+    }
+    if (type != "try_statement" || !ts_node_eq(child, field(n, "body"))) continue;
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
+      TSNode handler = ts_node_named_child(n, i);
+      if (!isType(handler, "except_clause")) continue;
+      bool bare = true, caught = false;
+      std::function<void(TSNode)> names = [&](TSNode t) {
+        std::string_view ty = nodeType(t);
+        if (ty == "block" || ty == "as_pattern_target") return;
+        if (ty == "identifier" && guards.count(nodeText(t, source_))) caught = true;
+        for (std::uint32_t k = 0; k < ts_node_named_child_count(t); ++k) names(ts_node_named_child(t, k));
+      };
+      for (std::uint32_t k = 0; k < ts_node_named_child_count(handler); ++k) {
+        TSNode part = ts_node_named_child(handler, k);
+        if (isType(part, "block")) continue;
+        bare = false;
+        names(part);
+      }
+      if (bare || caught) return true;
+    }
+  }
+  return false;
+}
+
 bool SemanticModel::viewNameReused(TSNode literal) {
   auto it = tempViews_.find(stringContent(literal, source_));
   if (it == tempViews_.end()) return false;
+  // Only an earlier creation in the same function (or both at module level)
+  // counts: views made in separate functions rarely share live DataFrames.
   std::uint32_t pos = ts_node_start_byte(literal);
-  for (std::uint32_t p : it->second)
-    if (p < pos) return true;
+  int scope = scopeOf(literal);
+  for (const auto& [p, s] : it->second)
+    if (p < pos && s == scope) return true;
   return false;
 }
 
@@ -932,7 +1072,11 @@ bool SemanticModel::blockHasNoAction(TSNode block) {
       "collect", "count", "show", "first", "take", "head", "tail", "toPandas", "toArrow",
       "toLocalIterator", "foreach", "foreachPartition", "isEmpty", "save", "saveAsTable",
       "insertInto", "start", "toTable", "columns", "schema", "dtypes", "printSchema", "explain",
-      "cache", "persist", "checkpoint", "localCheckpoint"};
+      "cache", "persist", "checkpoint", "localCheckpoint", "isStreaming", "inputFiles",
+      "storageLevel", "semanticHash", "sameSemantics", "writeTo", "mergeInto",
+      // Connect runs these as commands at once, analysing the plan.
+      "createTempView", "createOrReplaceTempView", "createGlobalTempView",
+      "createOrReplaceGlobalTempView", "registerTempTable"};
   bool sawAction = false, sawDataFrame = false;
   std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
     if (sawAction || depth > kMaxDepth) return;
@@ -943,6 +1087,12 @@ bool SemanticModel::blockHasNoAction(TSNode block) {
       Kind base = kindOf(field(node, "object"));
       if (actions.count(member) && (base == Kind::DataFrame || base == Kind::Unknown)) sawAction = true;
       if (base == Kind::DataFrameWriter || base == Kind::DataStreamWriter) sawAction = true;
+      // `spark.sql(...)` is executed (and analysed) eagerly by the Connect
+      // client; catalog calls are RPCs too.
+      if (member == "sql" && (base == Kind::SparkSession || base == Kind::SQLContext ||
+                              base == Kind::HiveContext || base == Kind::Unknown))
+        sawAction = true;
+      if (base == Kind::Catalog) sawAction = true;
     }
     if (type == "call") {
       Kind kind = kindOf(node);
@@ -955,8 +1105,7 @@ bool SemanticModel::blockHasNoAction(TSNode block) {
         if (callee.kind == Kind::Function || callee.kind == Kind::Unknown) sawAction = true;
       }
     }
-    for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
-      visit(ts_node_named_child(node, i), depth + 1);
+    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
   };
   visit(block, 0);
   return !sawAction && sawDataFrame;

@@ -55,16 +55,35 @@ class SemanticModel {
   // True when `name` (an identifier) is not assigned anywhere inside the body
   // of the innermost loop enclosing it.
   bool assignedInEnclosingLoop(TSNode name);
-  // True when the node is inside a for/while loop of its function.
+  // True when `name` is assigned in the body of the innermost loop enclosing
+  // it (assignment, augmented assignment, walrus, nested `for` target), not
+  // counting the target of that loop itself (`for df in frames`).
+  bool reassignedInEnclosingLoop(TSNode name);
+  // True when the function (lambda, def, or a name bound to a def) declares
+  // `global`/`nonlocal` names or mutates a container bound outside it
+  // (`results.append(x)`, `totals[k] = v` on an outer list/dict/set).
+  bool mutatesOuterState(TSNode function);
+  // True when the identifier has no binding visible from it (not assigned,
+  // imported, a parameter or a definition anywhere in its scopes) and no
+  // wildcard import of a non-pyspark module could provide it.
+  bool isUnboundName(TSNode name);
+  // True when the node sits in a `try` body with an ImportError,
+  // ModuleNotFoundError, Exception, BaseException or bare handler, or under
+  // `if TYPE_CHECKING:`.
+  bool insideImportGuard(TSNode node);
+  // True when the node is inside a for/while loop of its function (the
+  // iterable and target of a `for` are evaluated once, so they are not).
   bool insideLoop(TSNode node);
-  // True when a lambda/def inside a for loop reads that loop's target
-  // variable without binding it as a default argument.
+  // True when a lambda/def (or a name bound to a def) inside a for loop reads
+  // that loop's target variable without binding it as a default argument.
   bool readsEnclosingLoopVariable(TSNode function);
   // True when an earlier call `*.createOrReplaceTempView(<same literal>)`
-  // exists in the file.
+  // (or createTempView/registerTempTable) exists in the same function, or
+  // both are at module level.
   bool viewNameReused(TSNode literal);
   // True when the block calls no DataFrame action (collect, count, show,
-  // write..., columns/schema access) but does build DataFrames.
+  // write..., columns/schema access, `spark.sql(...)`, which Connect analyses
+  // eagerly) but does build DataFrames.
   bool blockHasNoAction(TSNode block);
 
  private:
@@ -109,20 +128,27 @@ class SemanticModel {
   Value annotationValue(TSNode annotation);
   Value returnValue(TSNode def);
   Value valueFromQualname(const std::string& qualname);
+  std::string resolveQualifiedName(TSNode expr);
   Value selfAttribute(TSNode object, std::string_view member, TSNode at);
   int methodClassScope(TSNode at, std::string_view selfName);
+  TSNode definitionOf(TSNode function);
+  bool assignedInLoop(TSNode name, bool countLoopTarget);
 
   std::string_view source_;
   TSNode root_;
+  ParentIndex parents_;
   bool notebook_ = false;
   bool importsPyspark_ = false;
   std::vector<Scope> scopes_;
   std::vector<Binding> bindings_;
   std::unordered_map<const void*, int> scopeByNode_;
   std::unordered_map<const void*, Value> memo_;
+  std::unordered_map<const void*, std::string> qualnameMemo_;
+  std::unordered_set<std::string> importedNames_;  // names bound by an import anywhere
   std::unordered_map<const void*, int> returnState_;
   std::unordered_map<const void*, Value> returnMemo_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> tempViews_;
+  // view name -> (start byte, scope) of each temp-view creation
+  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, int>>> tempViews_;
   std::vector<std::string> wildcardModules_;
 };
 

@@ -2,7 +2,6 @@
 #include "analysis/suppression.h"
 
 #include <cctype>
-#include <functional>
 
 namespace sparkmigrate::analysis {
 namespace {
@@ -58,7 +57,10 @@ bool parseSuppressionComment(std::string_view comment, std::uint32_t commentStar
 
 std::vector<Suppression> collectSuppressions(TSNode root, std::string_view text, const LineIndex& lines) {
   std::vector<Suppression> out;
-  std::function<void(TSNode)> visit = [&](TSNode node) {
+  // Depth-first walk with one cursor; comments can sit anywhere in the tree.
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  while (true) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
     if (isType(node, "comment")) {
       Suppression s;
       std::uint32_t start = ts_node_start_byte(node);
@@ -67,12 +69,17 @@ std::vector<Suppression> collectSuppressions(TSNode root, std::string_view text,
         s.range = {start, ts_node_end_byte(node)};
         out.push_back(std::move(s));
       }
-      return;
+    } else if (ts_tree_cursor_goto_first_child(&cursor)) {
+      continue;
     }
-    std::uint32_t n = ts_node_child_count(node);
-    for (std::uint32_t i = 0; i < n; ++i) visit(ts_node_child(node, i));
-  };
-  visit(root);
+    bool advanced = false;
+    while (!advanced) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) advanced = true;
+      else if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    }
+    if (!advanced) break;
+  }
+  ts_tree_cursor_delete(&cursor);
   return out;
 }
 

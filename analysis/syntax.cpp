@@ -2,6 +2,9 @@
 // literal decoding and the error-subtree test that lets rules skip broken code.
 #include "analysis/syntax.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 extern "C" const TSLanguage* tree_sitter_python(void);
 
 namespace sparkmigrate::analysis {
@@ -15,6 +18,18 @@ struct ParserHolder {
   ~ParserHolder() { ts_parser_delete(parser); }
 };
 }  // namespace
+
+TSFieldId fieldId(std::string_view name) {
+  static const std::unordered_map<std::string_view, TSFieldId> ids = [] {
+    std::unordered_map<std::string_view, TSFieldId> table;
+    const TSLanguage* language = pythonLanguage();
+    for (TSFieldId id = 1; id <= ts_language_field_count(language); ++id)
+      if (const char* fieldName = ts_language_field_name_for_id(language, id)) table.emplace(fieldName, id);
+    return table;
+  }();
+  auto it = ids.find(name);
+  return it == ids.end() ? 0 : it->second;
+}
 
 TreePtr parsePython(std::string_view text, const TSTree* old) {
   thread_local ParserHolder holder;
@@ -43,9 +58,48 @@ std::string stringContent(TSNode node, std::string_view source) {
 
 bool insideError(TSNode node) {
   if (ts_node_is_missing(node)) return true;
-  for (TSNode n = node; !ts_node_is_null(n); n = ts_node_parent(n))
+  if (!ts_node_has_error(ts_tree_root_node(node.tree))) return false;
+  for (TSNode n = node; !ts_node_is_null(n); n = parentOf(n))
     if (ts_node_is_error(n)) return true;
   return false;
+}
+
+namespace {
+thread_local ParentIndex* gParentIndex = nullptr;
+}
+
+ParentIndex::ParentIndex(TSNode root) : root_(root), previous_(gParentIndex) {
+  forEachChild(root, [&](TSNode child) { top_.push_back(child); });
+  gParentIndex = this;
+}
+
+ParentIndex::~ParentIndex() { gParentIndex = previous_; }
+
+TSNode ParentIndex::parent(TSNode node) const {
+  if (ts_node_eq(node, root_)) return TSNode{};
+  std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  auto it = std::upper_bound(top_.begin(), top_.end(), start,
+                             [](std::uint32_t s, TSNode n) { return s < ts_node_start_byte(n); });
+  // Zero-width neighbours can share a start byte: look at a few candidates.
+  for (int k = 0; k < 3 && it != top_.begin(); ++k) {
+    TSNode candidate = *--it;
+    if (ts_node_eq(candidate, node)) return root_;
+    if (ts_node_start_byte(candidate) <= start && end <= ts_node_end_byte(candidate)) {
+      TSNode current = candidate;
+      while (true) {
+        TSNode next = ts_node_child_with_descendant(current, node);
+        if (ts_node_is_null(next)) break;
+        if (ts_node_eq(next, node)) return current;
+        current = next;
+      }
+    }
+  }
+  return ts_node_parent(node);
+}
+
+TSNode parentOf(TSNode node) {
+  if (gParentIndex && node.tree == gParentIndex->tree()) return gParentIndex->parent(node);
+  return ts_node_parent(node);
 }
 
 }  // namespace sparkmigrate::analysis

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sparkmigrate::analysis {
 
@@ -33,8 +34,11 @@ inline std::string_view nodeText(TSNode node, std::string_view source) {
 
 inline std::string_view nodeType(TSNode node) { return ts_node_type(node); }
 
+// The grammar's id for a field name (0 when unknown), from a table built once.
+TSFieldId fieldId(std::string_view name);
+
 inline TSNode field(TSNode node, std::string_view name) {
-  return ts_node_child_by_field_name(node, name.data(), static_cast<std::uint32_t>(name.size()));
+  return ts_node_child_by_field_id(node, fieldId(name));
 }
 
 inline bool isType(TSNode node, std::string_view type) {
@@ -47,5 +51,52 @@ std::string stringContent(TSNode node, std::string_view source);
 
 // True when `node` or one of its ancestors is an ERROR node, or it is MISSING.
 bool insideError(TSNode node);
+
+// Calls fn(child) for each named child, in order. Linear in the number of
+// children (ts_node_named_child(node, i) is O(i), so index loops over a large
+// module are quadratic).
+template <typename Fn>
+void forEachNamedChild(TSNode node, Fn&& fn) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(child)) fn(child);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+// Same for every child, named or not (comments, punctuation).
+template <typename Fn>
+void forEachChild(TSNode node, Fn&& fn) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do fn(ts_tree_cursor_current_node(&cursor));
+    while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+// The parent of `node`. ts_node_parent walks down from the root scanning
+// siblings, which is linear in the size of a large module; while a
+// ParentIndex for the node's tree is alive on this thread, the top level is
+// found by binary search instead.
+TSNode parentOf(TSNode node);
+
+class ParentIndex {
+ public:
+  explicit ParentIndex(TSNode root);
+  ~ParentIndex();
+  ParentIndex(const ParentIndex&) = delete;
+  ParentIndex& operator=(const ParentIndex&) = delete;
+  TSNode parent(TSNode node) const;
+  const TSTree* tree() const { return root_.tree; }
+
+ private:
+  TSNode root_;
+  std::vector<TSNode> top_;
+  ParentIndex* previous_;
+};
 
 }  // namespace sparkmigrate::analysis

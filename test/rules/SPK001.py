@@ -3,7 +3,7 @@ from pyspark.sql import SparkSession, DataFrame
 
 spark = SparkSession.builder.appName("fixture").getOrCreate()
 sc = spark.sparkContext  # error: [SPK001]
-app = spark.sparkContext.appName  # error: [SPK001]
+app = spark.sparkContext.appName  # error: [SPK113]
 
 
 def from_frame(df: DataFrame):

@@ -67,6 +67,13 @@ TEST_CASE("each rule flags its documented example and not its replacement") {
   }
 }
 
+TEST_CASE("the built-in rule files load with full validation") {
+  auto loaded = analysis::Catalogue::load(analysis::Catalogue::builtinSources(), true);
+  INFO((loaded ? std::string() : loaded.error().message));
+  REQUIRE(loaded);
+  CHECK(loaded.value()->rules().size() == analysis::Catalogue::builtin().rules().size());
+}
+
 TEST_CASE("codes are unique and versions are supported targets") {
   std::set<std::string> codes;
   for (const auto& rule : analysis::Catalogue::builtin().rules()) {

@@ -180,3 +180,111 @@ for i in range(3):
   CHECK(p.model->readsEnclosingLoopVariable(p.find("lambda v: v + i")));
   CHECK_FALSE(p.model->readsEnclosingLoopVariable(p.find("lambda v, i=i: v + i")));
 }
+
+TEST_CASE("predicates: loop headers, reassignment, outer state, unbound names, import guards") {
+  Parsed p(R"(from pyspark.sql import SparkSession
+import pyspark.sql.functions as F
+spark = SparkSession.builder.getOrCreate()
+df = spark.range(3)
+results = []
+counts = {}
+for c in df.columns:
+    df = df.withColumnRenamed(c, c.lower())
+    n = df.schema
+for frame in [df]:
+    m = frame.dtypes
+total = 0
+
+def keep(batch, batch_id):
+    results.append(batch_id)
+
+def tally(batch, batch_id):
+    global total
+    total += 1
+
+def store(batch, batch_id):
+    counts[batch_id] = 1
+
+def pure(batch, batch_id):
+    local = []
+    local.append(batch_id)
+
+for j in range(3):
+    def add_j(v):
+        return v + j
+    f = F.udf(add_j)
+dbutils.fs.ls("/")
+try:
+    from pyspark import SparkContext
+except ImportError:
+    SparkContext = None
+from pyspark import SparkConf
+)");
+  // The iterable of a `for` is evaluated once: not inside the loop.
+  CHECK_FALSE(p.model->insideLoop(p.find("df", 2)));
+  CHECK(p.model->insideLoop(p.find("df.schema")));
+  CHECK(p.model->reassignedInEnclosingLoop(p.find("df", 5)));
+  CHECK_FALSE(p.model->reassignedInEnclosingLoop(p.find("df", 2)));
+  // A loop's own target is not a reassignment; it is an assignment.
+  CHECK_FALSE(p.model->reassignedInEnclosingLoop(p.find("frame", 2)));
+  CHECK(p.model->assignedInEnclosingLoop(p.find("frame", 2)));
+  CHECK(p.model->mutatesOuterState(p.find("keep")));
+  CHECK(p.model->mutatesOuterState(p.find("tally")));
+  CHECK(p.model->mutatesOuterState(p.find("store")));
+  CHECK_FALSE(p.model->mutatesOuterState(p.find("pure")));
+  CHECK(p.model->readsEnclosingLoopVariable(p.find("add_j", 2)));
+  CHECK(p.model->isUnboundName(p.find("dbutils")));
+  CHECK_FALSE(p.model->isUnboundName(p.find("results", 2)));
+  CHECK(p.model->insideImportGuard(p.find("SparkContext", 1)));
+  CHECK_FALSE(p.model->insideImportGuard(p.find("SparkConf")));
+}
+
+TEST_CASE("predicates: spark.sql and temp views count as analysis in a try body") {
+  Parsed p(R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+try:
+    a = spark.table("t")
+except Exception:
+    pass
+try:
+    b = spark.sql("SELECT * FROM t")
+except Exception:
+    pass
+try:
+    c = spark.table("t")
+    c.createOrReplaceTempView("v")
+except Exception:
+    pass
+)");
+  TSNode root = ts_tree_root_node(p.tree.get());
+  std::vector<TSNode> bodies;
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    TSNode n = ts_node_named_child(root, i);
+    if (std::string(ts_node_type(n)) == "try_statement") bodies.push_back(field(n, "body"));
+  }
+  REQUIRE(bodies.size() == 3);
+  CHECK(p.model->blockHasNoAction(bodies[0]));
+  CHECK_FALSE(p.model->blockHasNoAction(bodies[1]));
+  CHECK_FALSE(p.model->blockHasNoAction(bodies[2]));
+}
+
+TEST_CASE("legacy contexts imported from the pyspark package and views reused per function") {
+  Parsed p(R"(from pyspark import SparkContext, SQLContext, HiveContext
+sc = SparkContext.getOrCreate()
+legacy = SQLContext(sc)
+hive = HiveContext(sc)
+
+def first(df):
+    df.createOrReplaceTempView("v")
+
+def second(df):
+    df.createOrReplaceTempView("v")
+    df.createOrReplaceTempView("v")
+)");
+  CHECK(p.kind("legacy") == Kind::SQLContext);
+  CHECK(p.kind("hive") == Kind::HiveContext);
+  CHECK(p.model->qualifiedName(p.find("SQLContext", 2)) == "pyspark.sql.SQLContext");
+  CHECK_FALSE(p.model->viewNameReused(p.find("\"v\"", 1)));
+  CHECK_FALSE(p.model->viewNameReused(p.find("\"v\"", 2)));
+  CHECK(p.model->viewNameReused(p.find("\"v\"", 3)));
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs everything sparkmigrate needs to build and test on Debian 12
+# (bookworm), as root, from nothing: the C++ toolchain and libraries from
+# Debian's packages, Node/npm (for the pinned tree-sitter tarballs), Java 17
+# (for the local Spark Connect server), Neovim (editor tests), and a Python
+# virtualenv in .venv with the hash-pinned test dependencies. Idempotent and
+# quick when everything is already there. Non-interactive (safe under CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { echo "bootstrap: $*" >&2; }
+
+need_root() {
+  if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null; then echo sudo; else
+      log "missing system packages and not root: run as root or install them: $*"; exit 1; fi
+  fi
+}
+
+# --- Debian packages ----------------------------------------------------------
+packages=(build-essential cmake ninja-build pkg-config git ca-certificates openssl
+          nlohmann-json3-dev libboost-dev libcurl4-openssl-dev libfmt-dev catch2
+          libtomlplusplus-dev neovim python3 python3-venv)
+command -v npm >/dev/null || packages+=(nodejs npm)
+command -v java >/dev/null || packages+=(openjdk-17-jre-headless)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# build-essential / python3 may be provided by other installs (e.g. a toolchain
+# image); only insist on what is actually absent.
+if ((${#missing[@]})); then
+  SUDO=$(need_root "${missing[*]}")
+  log "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- tree-sitter sources (pinned, integrity-checked) ---------------------------
+third_party/fetch.sh
+
+# --- Python test dependencies ---------------------------------------------------
+stamp=.venv/.requirements.sha256
+want=$(sha256sum requirements-test.txt | cut -d' ' -f1)
+if [[ ! -x .venv/bin/python || ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
+  log "creating .venv with the pinned test dependencies (pyspark is large: a few minutes)"
+  python3 -m venv .venv
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q --require-hashes -r requirements-test.txt
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e runtime/python 2>/dev/null ||
+    .venv/bin/python -m pip install -q --no-deps -e runtime/python
+  echo "$want" >"$stamp"
+fi
+log "ready"
