@@ -24,7 +24,8 @@ test-cpp: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 test-python: build
-	SPARKMIGRATE_BIN=$(CURDIR)/$(BUILD)/sparkmigrate $(PYTHON) -m pytest -q test/python runtime/python/tests
+	SPARKMIGRATE_BIN=$(CURDIR)/$(BUILD)/sparkmigrate $(PYTHON) -m pytest -q test/python
+	cd runtime/python && SPARKMIGRATE_BIN=$(CURDIR)/$(BUILD)/sparkmigrate $(CURDIR)/$(PYTHON) -m pytest -q
 
 docs: build
 	./$(BUILD)/sparkmigrate rule --write-docs docs/rules

@@ -43,10 +43,11 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
   for (const auto& file : report.files) {
     for (const auto& d : file.diagnostics) {
       ++total;
+      if (d.runtime) ++runtimeSeen;
+      if (options.statistics) continue;
       RowColumn at = rowColumn(file, d.start);
       std::string runtime;
       if (d.runtime) {
-        ++runtimeSeen;
         runtime = fmt::format(" [seen at run time: {}x{}]", d.runtime->count,
                               d.runtimeOnly ? ", not found statically" : "");
       }

@@ -48,8 +48,6 @@ if [[ ! -x .venv/bin/python || ! -f $stamp || $(cat "$stamp") != "$want" ]]; the
   python3 -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q --require-hashes -r requirements-test.txt
-  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e runtime/python 2>/dev/null ||
-    .venv/bin/python -m pip install -q --no-deps -e runtime/python
   echo "$want" >"$stamp"
 fi
 log "ready"

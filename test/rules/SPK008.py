@@ -3,11 +3,12 @@ from pyspark.sql import SparkSession
 
 spark = (
     SparkSession.builder
-    .appName("scala-udf")  # warning: [SPK008]
+    .appName("scala-udf")  # ok: deliberately not reported (UI name only)
     .config("spark.jars", "/opt/jars/udfs.jar")  # warning: [SPK008]
     .config("spark.executor.memory", "8g")  # warning: [SPK008]
     .config("spark.sql.shuffle.partitions", "64")  # ok: a runtime SQL conf
     .config("spark.sql.session.timeZone", "UTC")  # ok
+    .config("spark.app.name", "scala-udf")  # ok: the application name, like appName
     .config(key="spark.driver.memory", value="4g")  # warning: [SPK008]
     .config(map={"spark.sql.ansi.enabled": "true", "spark.serializer": "org.apache.spark.serializer.KryoSerializer"})  # warning: [SPK008]
     .config(map={"spark.sql.ansi.enabled": "true"})  # ok
@@ -18,7 +19,7 @@ delta = SparkSession.builder.config("spark.sql.extensions", "io.delta.sql.DeltaS
 
 
 def make_session(app_name: str) -> SparkSession:
-    builder = SparkSession.builder.appName(app_name)  # warning: [SPK008]
+    builder = SparkSession.builder.appName(app_name)  # ok
     return builder.config("spark.jars.packages", "org.postgresql:postgresql:42.7.3").getOrCreate()  # warning: [SPK008]
 
 

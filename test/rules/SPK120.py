@@ -23,6 +23,14 @@ class Job:
         self.sc.stop()  # error: [SPK120]
 
 
+class Holder:
+    def __init__(self, context: SparkContext):
+        self._sc = context
+
+    def close(self):
+        self._sc.stop()  # error: [SPK120]
+
+
 # Covered by specific rules, not by this one.
 sc.setLogLevel("WARN")  # ok: SPK110
 sc.parallelize([1])  # ok: SPK101

@@ -1,0 +1,430 @@
+"""The SparkContext facade returned by ``spark.sparkContext`` and ``SparkContext.getOrCreate()``
+on a shimmed Spark Connect session.
+
+Each member maps to its Connect equivalent where one is faithful: data sources become
+DataFrame-backed RDDs (:mod:`.rdd`), configuration reads go to ``spark.conf``, files go
+through ``spark.addArtifacts``, job groups become session tags. Members without a faithful
+equivalent (accumulators, Hadoop formats, driver internals) raise a Connect-style error naming
+the rule code. There is one facade per session, like one SparkContext per application.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import urllib.parse
+import warnings
+import weakref
+from typing import Any, Iterable
+
+from pyspark.errors import PySparkRuntimeError
+from pyspark.sql.connect import functions as F
+
+from . import portable
+from .callsite import user_call_site
+from .errors import NoFaithfulEquivalent, SparkMigrateWarning
+from .rdd import ConnectRDD
+from .runtime import dispatch, intercepted
+
+_LOG_LEVELS = frozenset({"ALL", "DEBUG", "ERROR", "FATAL", "INFO", "OFF", "TRACE", "WARN"})
+_CONTEXTS: "weakref.WeakKeyDictionary[Any, ConnectSparkContext]" = weakref.WeakKeyDictionary()
+_CONTEXTS_LOCK = threading.Lock()
+
+
+def context_for(session: Any) -> "ConnectSparkContext":
+    """The SparkContext facade of a Connect session (one per session)."""
+    with _CONTEXTS_LOCK:
+        context = _CONTEXTS.get(session)
+        if context is None:
+            context = _CONTEXTS[session] = ConnectSparkContext(session)
+        return context
+
+
+def warn_at_call_site(message: str) -> None:
+    """A :class:`SparkMigrateWarning` attributed to the user's line, not to the shim."""
+    file, line = user_call_site()
+    warnings.warn_explicit(message, SparkMigrateWarning, file, line)
+
+
+def _refuse(self: Any, *args: Any, **kwargs: Any) -> Any:
+    raise NoFaithfulEquivalent()
+
+
+def _unsupported(api: str) -> Any:
+    """A facade method that records the call and refuses it (rule table gives the reason)."""
+    return intercepted(api)(_refuse)
+
+
+def _unsupported_property(api: str) -> property:
+    return property(intercepted(api)(_refuse))
+
+
+def _slice_bounds(data: Any, length: int, slices: int) -> list[int]:
+    """First element index of every slice, as classic ``SparkContext.parallelize`` cuts them.
+
+    A ``range`` is cut arithmetically; other data is cut in serializer batches of
+    ``max(1, min(length // slices, 1024))`` elements, the batches split as the JVM does.
+    """
+    if isinstance(data, range):
+        return [int(s * length / slices) for s in range(slices + 1)]
+    batch = max(1, min(length // slices, 1024))
+    batches = -(-length // batch)
+    return [min(length, (s * batches // slices) * batch) for s in range(slices + 1)]
+
+
+def _sliced_frame(session: Any, data: Iterable[Any], slices: int) -> Any:
+    """A DataFrame of pickled elements in exactly ``slices`` partitions, in classic order.
+
+    Partition ``i`` of ``spark.range(0, slices, 1, slices)`` holds id ``i``; a broadcast join
+    attaches slice ``i``'s elements to it, and a local sort restores the element order.
+    """
+    values = data if isinstance(data, range) else list(data)
+    bounds = _slice_bounds(values, len(values), slices)
+    rows = [
+        (bisect.bisect_right(bounds, index) - 1, index, portable.dumps(value))
+        for index, value in enumerate(values)
+    ]
+    local = session.createDataFrame(rows, "slice long, position long, value binary")
+    ids = session.range(0, slices, 1, slices)
+    joined = ids.join(F.broadcast(local), ids["id"] == local["slice"])
+    return joined.sortWithinPartitions("position").select("value")
+
+
+def _local_path(path: str) -> str:
+    """The local file behind ``path`` (plain path or file: URI); remote URIs are refused."""
+    parsed = urllib.parse.urlparse(path)
+    if parsed.scheme in ("", "file") or (len(parsed.scheme) == 1 and os.name == "nt"):
+        local = parsed.path if parsed.scheme == "file" else path
+        if not os.path.exists(local):
+            raise FileNotFoundError(f"{path} does not exist")
+        return os.path.abspath(local)
+    raise NoFaithfulEquivalent(
+        f"spark.addArtifacts uploads local files only, and {path} is a {parsed.scheme}: URI"
+    )
+
+
+class ConnectSparkContext:
+    """Stands in for ``pyspark.SparkContext`` on a Spark Connect session."""
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+        self._thread = threading.local()  # job group / description tags, per thread
+        self._artifacts: set[tuple[str, str]] = set()
+        self._driver_dir: str | None = None
+        self._parallelism: int | None = None
+
+    # --- RDD sources: SPK101-SPK107 ----------------------------------------------------------
+
+    @intercepted("SparkContext.parallelize")
+    def parallelize(self, c: Iterable[Any], numSlices: int | None = None) -> ConnectRDD:
+        slices = int(numSlices) if numSlices is not None else self._measured_parallelism()
+        if slices is None:  # cannot measure the default: let Spark choose the partitions
+            rows = [(portable.dumps(value),) for value in c]
+            return ConnectRDD.of_pickled(self._session.createDataFrame(rows, "value binary"))
+        if slices <= 0:
+            raise ValueError(f"numSlices must be a positive number, got {numSlices}")
+        return ConnectRDD.of_pickled(_sliced_frame(self._session, c, slices))
+
+    @intercepted("SparkContext.range")
+    def range(
+        self, start: int, end: int | None = None, step: int = 1, numSlices: int | None = None
+    ) -> ConnectRDD:
+        if end is None:
+            start, end = 0, start
+        return ConnectRDD.of_column(self._session.range(start, end, step, numSlices), "id")
+
+    @intercepted("SparkContext.emptyRDD")
+    def emptyRDD(self) -> ConnectRDD:
+        return ConnectRDD.of_pickled(self._session.createDataFrame([], "value binary"))
+
+    @intercepted("SparkContext.textFile")
+    def textFile(
+        self, name: str, minPartitions: int | None = None, use_unicode: bool = True
+    ) -> ConnectRDD:
+        lines = self._session.read.text(name.split(","))
+        if not use_unicode:
+            lines = lines.select(F.encode("value", "UTF-8").alias("value"))
+        return ConnectRDD.of_column(lines, "value")
+
+    @intercepted("SparkContext.wholeTextFiles")
+    def wholeTextFiles(
+        self, path: str, minPartitions: int | None = None, use_unicode: bool = True
+    ) -> ConnectRDD:
+        files = self._session.read.text(path.split(","), wholetext=True)
+        name, content = F.col("_metadata.file_path"), F.col("value")
+        if not use_unicode:
+            name, content = F.encode(name, "UTF-8"), F.encode(content, "UTF-8")
+        return ConnectRDD.of_tuples(files.select(name.alias("path"), content.alias("content")))
+
+    @intercepted("SparkContext.binaryFiles")
+    def binaryFiles(self, path: str, minPartitions: int | None = None) -> ConnectRDD:
+        files = self._session.read.format("binaryFile").load(path.split(","))
+        return ConnectRDD.of_tuples(files.select("path", "content"))
+
+    @intercepted("SparkContext.union")
+    def union(self, rdds: list[ConnectRDD]) -> ConnectRDD:
+        rdds = list(rdds)
+        if not rdds:
+            raise ValueError("union() needs at least one RDD")
+        return ConnectRDD.union_all(rdds)
+
+    sequenceFile = _unsupported("SparkContext.sequenceFile")
+    hadoopFile = _unsupported("SparkContext.hadoopFile")
+    hadoopRDD = _unsupported("SparkContext.hadoopRDD")
+    newAPIHadoopFile = _unsupported("SparkContext.newAPIHadoopFile")
+    newAPIHadoopRDD = _unsupported("SparkContext.newAPIHadoopRDD")
+    pickleFile = _unsupported("SparkContext.pickleFile")
+    objectFile = _unsupported("SparkContext.objectFile")
+    binaryRecords = _unsupported("SparkContext.binaryRecords")
+
+    # --- shared variables: SPK108, SPK109 ------------------------------------------------------
+
+    @intercepted("SparkContext.broadcast")
+    def broadcast(self, value: Any) -> portable.LocalBroadcast:
+        return portable.LocalBroadcast(value)
+
+    accumulator = _unsupported("SparkContext.accumulator")
+
+    # --- logging, files, configuration: SPK110-SPK112 -------------------------------------------
+
+    @intercepted("SparkContext.setLogLevel")
+    def setLogLevel(self, logLevel: str) -> None:
+        if str(logLevel).upper() not in _LOG_LEVELS:
+            raise ValueError(
+                f"invalid log level {logLevel!r}; valid levels are {', '.join(sorted(_LOG_LEVELS))}"
+            )
+        warn_at_call_site(
+            f"sc.setLogLevel({logLevel!r}) was skipped: under Spark Connect the log level is "
+            "server configuration (spark.log.level); client logging uses the logging module"
+        )
+
+    @intercepted("SparkContext.addPyFile")
+    def addPyFile(self, path: str) -> None:
+        local = _local_path(path)
+        self._add_artifact(local, "pyfile")
+        self._import_on_driver(local)
+
+    @intercepted("SparkContext.addFile")
+    def addFile(self, path: str, recursive: bool = False) -> None:
+        local = _local_path(path)
+        if recursive or os.path.isdir(local):
+            raise NoFaithfulEquivalent("spark.addArtifacts uploads single files, not directories")
+        self._add_artifact(local, "file")
+
+    @intercepted("SparkContext.addArchive")
+    def addArchive(self, path: str) -> None:
+        self._add_artifact(_local_path(path), "archive")
+
+    def _add_artifact(self, local: str, kind: str) -> None:
+        """Upload once per session: classic Spark ignores adding the same path again."""
+        key = (os.path.realpath(local), kind)
+        if key not in self._artifacts:
+            self._session.addArtifacts(local, **{kind: True})
+            self._artifacts.add(key)
+
+    def _import_on_driver(self, local: str) -> None:
+        """Make an added Python file importable here too, as classic addPyFile does."""
+        if self._driver_dir is None:
+            self._driver_dir = tempfile.mkdtemp(prefix="sparkmigrate-pyfiles-")
+            sys.path.insert(1, self._driver_dir)
+        copied = shutil.copy(local, self._driver_dir)
+        if copied.lower().endswith((".zip", ".egg", ".jar")):
+            sys.path.insert(1, copied)
+        importlib.invalidate_caches()
+
+    @intercepted("SparkContext.getConf")
+    def getConf(self) -> Any:
+        return self._conf_copy()
+
+    @property
+    @intercepted("SparkContext._conf")
+    def _conf(self) -> Any:
+        return self._conf_copy()
+
+    def _conf_copy(self) -> Any:
+        """A SparkConf holding the session's configuration (classic getConf returns a copy)."""
+        from pyspark.conf import SparkConf
+
+        conf = SparkConf(loadDefaults=False)
+        conf.setAll(sorted(self._session.conf.getAll.items()))
+        return conf
+
+    # --- application properties: SPK113, SPK115 --------------------------------------------------
+
+    def _server_conf(self, key: str) -> str:
+        value = self._session.conf.get(key, None)
+        if value is None:
+            raise NoFaithfulEquivalent(f"the Spark Connect server does not expose {key}")
+        return value
+
+    @property
+    @intercepted("SparkContext.appName")
+    def appName(self) -> str:
+        return self._server_conf("spark.app.name")
+
+    @property
+    @intercepted("SparkContext.applicationId")
+    def applicationId(self) -> str:
+        return self._server_conf("spark.app.id")
+
+    @property
+    @intercepted("SparkContext.master")
+    def master(self) -> str:
+        return self._server_conf("spark.master")
+
+    @property
+    @intercepted("SparkContext.version")
+    def version(self) -> str:
+        return self._session.version
+
+    @property
+    @intercepted("SparkContext.startTime")
+    def startTime(self) -> int:
+        return int(self._server_conf("spark.app.startTime"))
+
+    @property
+    @intercepted("SparkContext.pythonVer")
+    def pythonVer(self) -> str:
+        # UDFs are pickled by this process, so its Python is the one workers must match.
+        return "%d.%d" % sys.version_info[:2]
+
+    sparkUser = _unsupported("SparkContext.sparkUser")
+
+    def _measured_parallelism(self) -> int | None:
+        """The server's default parallelism, or None when it cannot be determined honestly.
+
+        ``spark.default.parallelism`` when set; otherwise the partition count of
+        ``spark.range(1)``, which the server sizes to its default parallelism unless
+        ``spark.sql.leafNodeDefaultParallelism`` overrides it.
+        """
+        if self._parallelism is None:
+            conf = self._session.conf
+            configured = conf.get("spark.default.parallelism", None)
+            if configured:
+                self._parallelism = int(configured)
+            elif not conf.get("spark.sql.leafNodeDefaultParallelism", None):
+                probe = ConnectRDD.of_column(self._session.range(0, 1), "id")
+                self._parallelism = probe._count_partitions()
+        return self._parallelism
+
+    @property
+    @intercepted("SparkContext.defaultParallelism")
+    def defaultParallelism(self) -> int:
+        measured = self._measured_parallelism()
+        if measured is None:
+            raise NoFaithfulEquivalent(
+                "spark.sql.leafNodeDefaultParallelism is set on the server and "
+                "spark.default.parallelism is not, so the default parallelism is not observable"
+            )
+        return measured
+
+    @property
+    @intercepted("SparkContext.defaultMinPartitions")
+    def defaultMinPartitions(self) -> int:
+        return min(self.defaultParallelism, 2)
+
+    # --- job groups and tags: SPK116 --------------------------------------------------------------
+
+    def _add_tag(self, tag: str) -> None:
+        try:
+            self._session.addTag(tag)
+        except ValueError:
+            raise NoFaithfulEquivalent(
+                f"Spark Connect tags must be non-empty and cannot contain ','; got {tag!r}"
+            ) from None
+
+    def _replace_tag(self, slot: str, tag: str | None) -> None:
+        previous = getattr(self._thread, slot, None)
+        if previous is not None:
+            self._session.removeTag(previous)
+            setattr(self._thread, slot, None)
+        if tag is not None:
+            self._add_tag(tag)
+            setattr(self._thread, slot, tag)
+
+    @intercepted("SparkContext.setJobGroup")
+    def setJobGroup(self, groupId: str, description: str, interruptOnCancel: bool = False):
+        self._replace_tag("group", groupId)
+
+    @intercepted("SparkContext.setJobDescription")
+    def setJobDescription(self, value: str | None) -> None:
+        self._replace_tag("description", value)
+
+    @intercepted("SparkContext.cancelJobGroup")
+    def cancelJobGroup(self, groupId: str) -> None:
+        self._session.interruptTag(groupId)
+
+    @intercepted("SparkContext.cancelAllJobs")
+    def cancelAllJobs(self) -> None:
+        self._session.interruptAll()
+
+    @intercepted("SparkContext.addJobTag")
+    def addJobTag(self, tag: str) -> None:
+        self._add_tag(tag)
+
+    @intercepted("SparkContext.removeJobTag")
+    def removeJobTag(self, tag: str) -> None:
+        self._session.removeTag(tag)
+
+    @intercepted("SparkContext.getJobTags")
+    def getJobTags(self) -> set[str]:
+        return self._session.getTags()
+
+    @intercepted("SparkContext.clearJobTags")
+    def clearJobTags(self) -> None:
+        self._session.clearTags()
+
+    @intercepted("SparkContext.cancelJobsWithTag")
+    def cancelJobsWithTag(self, tag: str) -> None:
+        self._session.interruptTag(tag)
+
+    setLocalProperty = _unsupported("SparkContext.setLocalProperty")
+    cancelJob = _unsupported("SparkContext.cancelJob")
+
+    # --- driver internals: SPK114, SPK117 --------------------------------------------------------
+
+    statusTracker = _unsupported("SparkContext.statusTracker")
+    getLocalProperty = _unsupported("SparkContext.getLocalProperty")
+    setSystemProperty = _unsupported("SparkContext.setSystemProperty")
+    dump_profiles = _unsupported("SparkContext.dump_profiles")
+    show_profiles = _unsupported("SparkContext.show_profiles")
+    runJob = _unsupported("SparkContext.runJob")
+    getCheckpointDir = _unsupported("SparkContext.getCheckpointDir")
+    setCheckpointDir = _unsupported("SparkContext.setCheckpointDir")
+    uiWebUrl = _unsupported_property("SparkContext.uiWebUrl")
+    resources = _unsupported_property("SparkContext.resources")
+    listFiles = _unsupported_property("SparkContext.listFiles")
+    listArchives = _unsupported_property("SparkContext.listArchives")
+
+    # --- lifecycle: SPK120 --------------------------------------------------------------------
+
+    @intercepted("SparkContext.stop")
+    def stop(self) -> None:
+        self._session.stop()
+
+    def __enter__(self) -> "ConnectSparkContext":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.stop()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        api = f"SparkContext.{name}"
+
+        def refuse() -> Any:
+            raise NoFaithfulEquivalent(attribute=True)
+
+        return dispatch(api, refuse)
+
+    def __reduce__(self) -> Any:
+        raise PySparkRuntimeError(errorClass="CONTEXT_ONLY_VALID_ON_DRIVER", messageParameters={})
+
+    def __repr__(self) -> str:
+        return f"<SparkContext facade of Spark Connect session {self._session.session_id}>"

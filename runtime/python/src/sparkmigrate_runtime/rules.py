@@ -1,0 +1,196 @@
+"""The rule table: for every API the runtime intercepts, its `sparkmigrate check` rule code,
+the suggested Connect rewrite, and -- when no faithful equivalent exists -- why not.
+
+This is the single place that ties runtime API names (``Class.member``, as written in the
+report) to rule codes; the facades, the error messages, the report and docs/runtime.md all
+read from it. Members without an entry of their own fall back to their class's catch-all
+rule (SPK120 for SparkContext, SPK301 for RDD, SPK501/SPK503 for the SQL contexts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one intercepted API maps to the static checker and to Spark Connect."""
+
+    code: str
+    rewrite: str
+    # Set when the API has no faithful Connect equivalent: the shim raises instead of routing.
+    reason: str | None = None
+    # The error Spark Connect itself raises for this API: (kind, parameter); see errors.py.
+    connect_error: tuple[str, str] | None = None
+
+
+_HADOOP_REASON = (
+    "Hadoop input/output formats, sequence files and pickle files have no Spark Connect "
+    "reader or writer"
+)
+_DRIVER_STATE_REASON = (
+    "it reads or changes state of the Spark driver that Spark Connect does not expose to clients"
+)
+
+# (code, apis, rewrite, reason) -- reason is None when the shim routes the call faithfully.
+_TABLE: tuple[tuple[str, tuple[str, ...], str, str | None], ...] = (
+    ("SPK001", ("SparkSession.sparkContext",),
+     "use the SparkSession itself (spark.createDataFrame, spark.read, spark.conf, "
+     "spark.addArtifacts, spark.addTag)", None),
+    ("SPK005", ("SparkContext.__init__", "SparkContext.getOrCreate"),
+     "SparkSession.builder.getOrCreate()", None),
+    ("SPK101", ("SparkContext.parallelize",), "spark.createDataFrame(data, schema)", None),
+    ("SPK102", ("SparkContext.range",), "spark.range(start, end, step, numPartitions)", None),
+    ("SPK103", ("SparkContext.emptyRDD",), "spark.createDataFrame([], schema)", None),
+    ("SPK104", ("SparkContext.textFile",), "spark.read.text(path)", None),
+    ("SPK105", ("SparkContext.wholeTextFiles",),
+     'spark.read.text(path, wholetext=True).select(F.col("_metadata.file_path"), "value")', None),
+    ("SPK106", ("SparkContext.binaryFiles",),
+     'spark.read.format("binaryFile").load(path).select("path", "content")', None),
+    ("SPK107", ("SparkContext.sequenceFile", "SparkContext.hadoopFile", "SparkContext.hadoopRDD",
+                "SparkContext.newAPIHadoopFile", "SparkContext.newAPIHadoopRDD",
+                "SparkContext.pickleFile", "SparkContext.objectFile",
+                "SparkContext.binaryRecords", "RDD.saveAsPickleFile", "RDD.saveAsSequenceFile",
+                "RDD.saveAsHadoopFile", "RDD.saveAsNewAPIHadoopFile", "RDD.saveAsHadoopDataset",
+                "RDD.saveAsNewAPIHadoopDataset"),
+     "a DataFrame data source (spark.read.format(...), df.write.format(...)) or a Python "
+     "data source (spark.dataSource.register)", _HADOOP_REASON),
+    ("SPK108", ("SparkContext.broadcast",),
+     "reference the value directly in the UDF closure, or join with F.broadcast(lookup_df)", None),
+    ("SPK109", ("SparkContext.accumulator",),
+     "compute the value with an aggregation (df.agg(...)) or df.observe(Observation(...), ...)",
+     "accumulator updates made inside tasks on the Spark Connect server never reach the client"),
+    ("SPK110", ("SparkContext.setLogLevel",),
+     "remove the call; set spark.log.level in the server configuration", None),
+    ("SPK111", ("SparkContext.addPyFile", "SparkContext.addFile", "SparkContext.addArchive"),
+     "spark.addArtifacts(path, pyfile=True | file=True | archive=True)", None),
+    ("SPK112", ("SparkContext.getConf", "SparkContext._conf"),
+     "spark.conf.get(key) / spark.conf.getAll", None),
+    ("SPK113", ("SparkContext.appName", "SparkContext.applicationId", "SparkContext.master",
+                "SparkContext.version", "SparkContext.startTime", "SparkContext.pythonVer"),
+     'spark.conf.get("spark.app.name") / spark.conf.get("spark.app.id") / spark.version', None),
+    ("SPK113", ("SparkContext.sparkUser",), 'spark.sql("SELECT current_user()").first()[0]',
+     "Spark Connect exposes the session user (current_user()), not the operating-system user "
+     "that runs the Spark driver"),
+    ("SPK114", ("SparkContext.uiWebUrl", "SparkContext.statusTracker",
+                "SparkContext.getLocalProperty", "SparkContext.setSystemProperty",
+                "SparkContext.resources", "SparkContext.listFiles", "SparkContext.listArchives",
+                "SparkContext.dump_profiles", "SparkContext.show_profiles",
+                "SparkContext.runJob", "SparkContext.getCheckpointDir"),
+     "spark.registerProgressHandler(...) for progress, spark.profile for UDF profiles; "
+     "otherwise remove the call", _DRIVER_STATE_REASON),
+    ("SPK115", ("SparkContext.defaultParallelism", "SparkContext.defaultMinPartitions"),
+     'int(spark.conf.get("spark.sql.shuffle.partitions")) or rely on adaptive query execution',
+     None),
+    ("SPK116", ("SparkContext.setJobGroup", "SparkContext.setJobDescription",
+                "SparkContext.cancelJobGroup", "SparkContext.cancelAllJobs",
+                "SparkContext.addJobTag", "SparkContext.removeJobTag", "SparkContext.getJobTags",
+                "SparkContext.clearJobTags", "SparkContext.cancelJobsWithTag"),
+     "spark.addTag(tag) / spark.removeTag(tag) / spark.interruptTag(tag) / spark.interruptAll()",
+     None),
+    ("SPK116", ("SparkContext.setLocalProperty", "SparkContext.cancelJob"),
+     "spark.addTag(tag) and spark.interruptTag(tag)",
+     "scheduler pools, local properties and job ids are not visible to Spark Connect clients"),
+    ("SPK117", ("SparkContext.setCheckpointDir",),
+     "set spark.checkpoint.dir on the server and use df.checkpoint(), or use "
+     "df.localCheckpoint()",
+     "the checkpoint directory is server configuration (spark.checkpoint.dir)"),
+    ("SPK118", ("SparkContext.union", "RDD.union"),
+     "functools.reduce(lambda a, b: a.unionByName(b), dataframes)", None),
+    ("SPK120", ("SparkContext.*",), "use the SparkSession API",
+     "this SparkContext member has no Spark Connect equivalent"),
+    ("SPK120", ("SparkContext.stop", "SparkContext.__enter__", "SparkContext.__exit__"),
+     "spark.stop()", None),
+    ("SPK301", ("DataFrame.rdd",), "use DataFrame operations instead of the RDD bridge", None),
+    ("SPK301", ("RDD.*",), "use DataFrame operations instead of the RDD bridge",
+     "this RDD method has no DataFrame-backed equivalent in sparkmigrate-runtime"),
+    ("SPK302", ("RDD.isEmpty",), "df.isEmpty()", None),
+    ("SPK303", ("RDD.collect", "RDD.take", "RDD.first", "RDD.count", "RDD.toLocalIterator",
+                "RDD.reduce", "RDD.fold", "RDD.aggregate", "RDD.sum", "RDD.max", "RDD.min",
+                "RDD.mean", "RDD.stats", "RDD.top", "RDD.takeOrdered", "RDD.collectAsMap",
+                "RDD.lookup"),
+     "df.collect() / df.take(n) / df.first() / df.count() / df.toLocalIterator() / df.agg(...)",
+     None),
+    ("SPK305", ("RDD.getNumPartitions",),
+     "remove the call (debug output) or df.explain(); partitions are an execution detail "
+     "under Connect", None),
+    ("SPK306", ("RDD.map", "RDD.flatMap", "RDD.filter", "RDD.mapValues", "RDD.flatMapValues",
+                "RDD.keyBy", "RDD.keys", "RDD.values", "RDD.foreach"),
+     "column expressions (select/withColumn/filter/explode), a udf/pandas_udf, or "
+     "df.mapInPandas / df.mapInArrow", None),
+    ("SPK307", ("RDD.mapPartitions", "RDD.mapPartitionsWithIndex", "RDD.foreachPartition"),
+     "df.mapInPandas(fn, schema) or df.mapInArrow(fn, schema); the partition index is "
+     "F.spark_partition_id()", None),
+    ("SPK308", ("RDD.zipWithIndex", "RDD.zipWithUniqueId"),
+     "F.monotonically_increasing_id() (unique) or F.row_number().over(Window.orderBy(...)) - 1 "
+     "(consecutive)", None),
+    ("SPK309", ("RDD.reduceByKey", "RDD.groupByKey", "RDD.aggregateByKey", "RDD.combineByKey",
+                "RDD.foldByKey", "RDD.countByKey", "RDD.countByValue", "RDD.sortByKey",
+                "RDD.sortBy", "RDD.groupBy", "RDD.distinct", "RDD.cogroup", "RDD.join",
+                "RDD.leftOuterJoin", "RDD.rightOuterJoin", "RDD.fullOuterJoin"),
+     "df.groupBy(key).agg(...), df.distinct(), df.join(...), df.orderBy(...)", None),
+    ("SPK310", ("RDD.toDF", "SparkSession.createDataFrame"),
+     "spark.createDataFrame(local_data, schema) or keep the data as a DataFrame", None),
+    ("SPK311", ("RDD.saveAsTextFile",), "df.write.text(path) (one string column)", None),
+    ("SPK313", ("RDD.cache", "RDD.persist", "RDD.unpersist", "RDD.getStorageLevel",
+                "RDD.repartition", "RDD.coalesce", "RDD.glom", "RDD.partitionBy"),
+     "df.cache() / df.persist() / df.repartition(n) / df.coalesce(n); glom -> "
+     "groupBy(F.spark_partition_id())", None),
+    ("SPK313", ("RDD.checkpoint", "RDD.localCheckpoint"),
+     "df.checkpoint() (needs spark.checkpoint.dir on the server) or df.localCheckpoint()",
+     "RDD checkpoints need a SparkContext checkpoint directory, which is server configuration"),
+    ("SPK401", ("DataFrame.toJSON",),
+     'df.select(F.to_json(F.struct("*")).alias("value"))', None),
+    ("SPK501", ("SQLContext.*", "SQLContext.__init__", "SQLContext.getOrCreate"),
+     "use the SparkSession: spark.sql, spark.table, spark.read, spark.catalog, spark.udf", None),
+    ("SPK501", ("SQLContext.newSession", "SQLContext._ssql_ctx"),
+     "SparkSession.builder.remote(url).create() for an isolated session",
+     "Spark Connect clients cannot create a new session that shares this one's cache"),
+    ("SPK503", ("HiveContext.*", "HiveContext.__init__", "HiveContext.getOrCreate"),
+     "use the SparkSession; configure the Hive catalog on the Spark Connect server", None),
+    ("SPK503", ("HiveContext.newSession", "HiveContext._ssql_ctx"),
+     "SparkSession.builder.remote(url).create() for an isolated session",
+     "Spark Connect clients cannot create a new session that shares this one's cache"),
+)
+
+# The exact error Spark Connect raises when the API is used without the shim.
+_CONNECT_ERRORS: dict[str, tuple[str, str]] = {
+    "SparkSession.sparkContext": ("jvm_attribute", "sparkContext"),
+    "SparkContext.__init__": ("context_unavailable", ""),
+    "SparkContext.getOrCreate": ("context_unavailable", ""),
+    "DataFrame.rdd": ("not_implemented", "rdd"),
+    "DataFrame.toJSON": ("not_implemented", "toJSON()"),
+    "SQLContext.__init__": ("not_implemented", "SQLContext"),
+    "SQLContext.getOrCreate": ("not_implemented", "SQLContext"),
+    "HiveContext.__init__": ("not_implemented", "HiveContext"),
+    "HiveContext.getOrCreate": ("not_implemented", "HiveContext"),
+}
+
+
+def _build() -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for code, apis, rewrite, reason in _TABLE:
+        for api in apis:
+            if api in rules:
+                raise AssertionError(f"duplicate rule entry for {api}")
+            rules[api] = Rule(code, rewrite, reason, _CONNECT_ERRORS.get(api))
+    return rules
+
+
+RULES: dict[str, Rule] = _build()
+
+
+def rule_for(api: str) -> Rule:
+    """The rule of ``api`` (``Class.member``), falling back to the class's catch-all rule."""
+    rule = RULES.get(api)
+    if rule is None:
+        owner = api.split(".", 1)[0]
+        rule = RULES.get(f"{owner}.*")
+    if rule is None:
+        raise KeyError(f"no sparkmigrate rule for {api!r}")
+    return rule
+
+
+def all_codes() -> set[str]:
+    """Every rule code the runtime can report."""
+    return {rule.code for rule in RULES.values()}
