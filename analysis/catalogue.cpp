@@ -3,6 +3,7 @@
 // that a broken query names its own rule file.
 #include "analysis/catalogue.h"
 
+#include "analysis/fix.h"
 #include "analysis/query.h"
 
 #include <toml++/toml.h>
@@ -111,6 +112,10 @@ class RuleParser {
       else if (safety == "display-only") rule.fix.safety = FixSafety::DisplayOnly;
       else error(line(*fix, "safety"), "fix.safety must be safe, unsafe or display-only");
       rule.fix.transform = optionalString(*fix, "transform", "");
+      if (!rule.fix.transform.empty() && !findTransform(rule.fix.transform))
+        error(line(*fix, "transform"), "unknown fix transform '" + rule.fix.transform + "'");
+      if (!rule.fix.transform.empty() && rule.fix.safety == FixSafety::DisplayOnly)
+        error(line(*fix, "transform"), "a fix with a transform must be safe or unsafe");
       rule.fix.message = optionalString(*fix, "message", "");
     }
     if (auto* docs = table["docs"].as_table()) {

@@ -2,6 +2,7 @@
 // templating, suppressions, generic-finding subsumption and ordering.
 #include "analysis/checker.h"
 
+#include "analysis/fix.h"
 #include "analysis/query.h"
 #include "analysis/semantic.h"
 #include "analysis/suppression.h"
@@ -89,6 +90,7 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
     d.range = {ts_node_start_byte(match.report), ts_node_end_byte(match.report)};
     d.start = lines.pointAt(d.range.start);
     d.end = lines.pointAt(d.range.end);
+    if (!match.rule->fix.transform.empty()) d.fix = computeFix(match, model, text, root);
     found.push_back(std::move(d));
   }
 
@@ -99,24 +101,20 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
     if (a.range.end != b.range.end) return a.range.end > b.range.end;
     return a.code < b.code;
   });
-  // Non-generic ranges sorted by start, with a running maximum of their ends,
-  // answer "does a specific finding contain or sit inside this one" in
-  // O(log n) (plus the few specific findings that start inside it).
-  std::vector<ByteRange> specific;
+  // A generic finding (`spark.sparkContext`, `df.rdd`) is dropped when a
+  // specific finding on the same chain (same start: `spark.sparkContext
+  // .parallelize(...)`, or `SparkContext.getOrCreate()` under `.stop`) is at
+  // least as severe; a milder finding, or one elsewhere in the expression
+  // (a lambda argument), never hides it.
+  auto rank = [](Severity s) { return s == Severity::Error ? 2 : s == Severity::Warning ? 1 : 0; };
+  std::unordered_map<std::uint32_t, std::vector<const Diagnostic*>> specificByStart;
   for (const auto& d : found)
-    if (!d.rule->generic) specific.push_back(d.range);
-  std::vector<std::uint32_t> maxEnd(specific.size());
-  for (std::size_t i = 0; i < specific.size(); ++i)
-    maxEnd[i] = std::max(specific[i].end, i ? maxEnd[i - 1] : 0u);
-  auto coveredBySpecific = [&](const ByteRange& r) {
-    auto firstAfter = std::upper_bound(specific.begin(), specific.end(), r.start,
-                                       [](std::uint32_t v, const ByteRange& x) { return v < x.start; });
-    std::size_t n = static_cast<std::size_t>(firstAfter - specific.begin());
-    if (n > 0 && maxEnd[n - 1] >= r.end) return true;  // some specific range contains r
-    auto first = std::lower_bound(specific.begin(), specific.end(), r.start,
-                                  [](const ByteRange& x, std::uint32_t v) { return x.start < v; });
-    for (auto it = first; it != specific.end() && it->start <= r.end; ++it)
-      if (it->end <= r.end) return true;  // r contains a specific range
+    if (!d.rule->generic) specificByStart[d.range.start].push_back(&d);
+  auto coveredBySpecific = [&](const Diagnostic& g) {
+    auto it = specificByStart.find(g.range.start);
+    if (it == specificByStart.end()) return false;
+    for (const Diagnostic* s : it->second)
+      if (rank(s->severity) >= rank(g.severity)) return true;
     return false;
   };
   std::vector<Diagnostic> kept;
@@ -124,8 +122,8 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
     bool duplicate = false;
     for (auto k = kept.rbegin(); k != kept.rend() && k->range.start == d.range.start; ++k)
       if (k->code == d.code && k->range == d.range) duplicate = true;
-    if (duplicate || (d.rule->generic && coveredBySpecific(d.range))) continue;
-    kept.push_back(std::move(d));
+    if (duplicate || (d.rule->generic && coveredBySpecific(d))) continue;
+    kept.push_back(d);
   }
 
   // Suppressions.

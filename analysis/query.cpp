@@ -161,11 +161,16 @@ std::string parsePattern(TSQuery* query, std::uint32_t pattern, PatternInfo& inf
 bool hasSparkLikeName(TSNode node, std::string_view source) {
   if (isType(node, "attribute")) node = field(node, "attribute");
   if (!isType(node, "identifier")) return false;
-  static const std::regex conventional(
-      R"(spark|sc|ss|spark_?session|session|sql_?context|sqlContext|ssc|df|sdf|.*_df|df_.*)",
-      std::regex::icase);
   std::string name(nodeText(node, source));
-  return std::regex_match(name, conventional);
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::unordered_set<std::string_view> names = {
+      "spark", "sc", "ss", "sparksession", "spark_session", "session", "sqlcontext", "sql_context",
+      "ssc", "df", "sdf"};
+  if (names.count(name)) return true;
+  auto endsWith = [&](std::string_view suffix) {
+    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return endsWith("_df") || name.rfind("df_", 0) == 0;
 }
 
 }  // namespace
@@ -537,7 +542,10 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
       if (!present) continue;
     }
     Impl::compile(compiled, rules[compiled.rule]);
-    if (compiled.anyRoot) anywhere.push_back(&compiled);
+    if (compiled.anyRoot) {
+      anywhere.push_back(&compiled);
+      continue;
+    }
     for (TSSymbol symbol : compiled.roots) {
       auto& list = byRoot[symbol];
       if (std::find(list.begin(), list.end(), &compiled) == list.end()) list.push_back(&compiled);
@@ -549,11 +557,11 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
   // only the rules that can begin at it.
   std::vector<RuleMatch> out;
   TSQueryCursor* cursor = ts_query_cursor_new();
+  TSQueryCursor* wholeTree = ts_query_cursor_new();
   ts_query_cursor_set_max_start_depth(cursor, 0);
-  auto matchAt = [&](CompiledRule& compiled, TSNode node) {
-    ts_query_cursor_exec(cursor, compiled.query.get(), node);
+  auto collect = [&](CompiledRule& compiled, TSQueryCursor* from) {
     TSQueryMatch match;
-    while (ts_query_cursor_next_match(cursor, &match)) {
+    while (ts_query_cursor_next_match(from, &match)) {
       const PatternInfo& info = compiled.patterns[match.pattern_index];
       TSNode report{};
       bool found = false;
@@ -578,7 +586,18 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
       out.push_back(std::move(m));
     }
   };
-  if (!byRoot.empty() || !anywhere.empty()) {
+  auto matchAt = [&](CompiledRule& compiled, TSNode node) {
+    ts_query_cursor_exec(cursor, compiled.query.get(), node);
+    collect(compiled, cursor);
+  };
+  // Patterns rooted at a wildcard cannot be started at one node (tree-sitter
+  // anchors them at their first concrete child), so those rules run over the
+  // whole tree once.
+  for (CompiledRule* compiled : anywhere) {
+    ts_query_cursor_exec(wholeTree, compiled->query.get(), root);
+    collect(*compiled, wholeTree);
+  }
+  if (!byRoot.empty()) {
     TSTreeCursor walk = ts_tree_cursor_new(root);
     std::size_t visited = 0;
     while (true) {
@@ -588,7 +607,6 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
         auto it = byRoot.find(ts_node_symbol(node));
         if (it != byRoot.end())
           for (CompiledRule* compiled : it->second) matchAt(*compiled, node);
-        for (CompiledRule* compiled : anywhere) matchAt(*compiled, node);
       }
       if (ts_tree_cursor_goto_first_child(&walk)) continue;
       bool advanced = false;
@@ -601,6 +619,7 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
     ts_tree_cursor_delete(&walk);
   }
   ts_query_cursor_delete(cursor);
+  ts_query_cursor_delete(wholeTree);
   return out;
 }
 

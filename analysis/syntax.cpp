@@ -97,6 +97,41 @@ TSNode ParentIndex::parent(TSNode node) const {
   return ts_node_parent(node);
 }
 
+const std::vector<TSNode>* indexedReferences(TSNode root, std::string_view text, std::string_view name) {
+  ParentIndex* index = gParentIndex;
+  if (!index || root.tree != index->tree() || !ts_node_eq(root, index->root_)) return nullptr;
+  if (!index->referencesBuilt_) {
+    index->referencesBuilt_ = true;
+    TSFieldId attribute = fieldId("attribute"), nameField = fieldId("name");
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    TSSymbol keywordArgument = ts_language_symbol_for_name(pythonLanguage(), "keyword_argument", 16, true);
+    std::vector<TSSymbol> parents;  // symbols of the ancestors of the cursor's node
+    while (true) {
+      TSNode node = ts_tree_cursor_current_node(&cursor);
+      if (nodeType(node) == "identifier") {
+        TSFieldId f = ts_tree_cursor_current_field_id(&cursor);
+        bool keyword = f == nameField && !parents.empty() && parents.back() == keywordArgument;
+        if (f != attribute && !keyword) index->references_[nodeText(node, text)].push_back(node);
+      }
+      if (ts_tree_cursor_goto_first_child(&cursor)) {
+        parents.push_back(ts_node_symbol(node));
+        continue;
+      }
+      bool advanced = false;
+      while (!advanced) {
+        if (ts_tree_cursor_goto_next_sibling(&cursor)) advanced = true;
+        else if (ts_tree_cursor_goto_parent(&cursor)) parents.pop_back();
+        else break;
+      }
+      if (!advanced) break;
+    }
+    ts_tree_cursor_delete(&cursor);
+  }
+  static const std::vector<TSNode> none;
+  auto it = index->references_.find(name);
+  return it == index->references_.end() ? &none : &it->second;
+}
+
 TSNode parentOf(TSNode node) {
   if (gParentIndex && node.tree == gParentIndex->tree()) return gParentIndex->parent(node);
   return ts_node_parent(node);

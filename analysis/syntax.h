@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace sparkmigrate::analysis {
@@ -84,6 +85,11 @@ void forEachChild(TSNode node, Fn&& fn) {
 // found by binary search instead.
 TSNode parentOf(TSNode node);
 
+// The identifiers named `name` that are references (not `x.name` members, not
+// `f(name=...)` keywords) in the tree of the active ParentIndex, built once
+// per document on first use; nullptr when no index is active for root's tree.
+const std::vector<TSNode>* indexedReferences(TSNode root, std::string_view text, std::string_view name);
+
 class ParentIndex {
  public:
   explicit ParentIndex(TSNode root);
@@ -94,9 +100,12 @@ class ParentIndex {
   const TSTree* tree() const { return root_.tree; }
 
  private:
+  friend const std::vector<TSNode>* indexedReferences(TSNode, std::string_view, std::string_view);
   TSNode root_;
   std::vector<TSNode> top_;
   ParentIndex* previous_;
+  bool referencesBuilt_ = false;
+  std::unordered_map<std::string_view, std::vector<TSNode>> references_;
 };
 
 }  // namespace sparkmigrate::analysis

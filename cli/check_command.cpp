@@ -1,6 +1,7 @@
 // `sparkmigrate check PATH...`: discover files, resolve configuration per
 // file, check them in parallel, merge an optional runtime report, and print
-// the results in the chosen format.
+// the results in the chosen format. `sparkmigrate fix` and `check --fix` run
+// the same code and fix each file after reading it (cli/fix_command.cpp).
 #include "analysis/checker.h"
 #include "analysis/config.h"
 #include "analysis/discovery.h"
@@ -25,8 +26,10 @@ namespace sparkmigrate::cli {
 namespace {
 
 constexpr const char* kUsage = R"(usage: sparkmigrate check [options] [PATH...]
+       sparkmigrate fix [--unsafe-fixes] [--diff] [options] [PATH...]
 
-Finds PySpark code that breaks or changes behaviour under Spark Connect.
+Finds PySpark code that breaks or changes behaviour under Spark Connect;
+`fix` (or `check --fix`) also applies the automatic fixes (docs/fixes.md).
 PATH defaults to the current folder; folders are searched recursively.
 
 options:
@@ -43,6 +46,9 @@ options:
   --isolated             ignore pyproject.toml files
   --jobs N               parallel workers (default: number of cores)
   --color WHEN           auto, always or never (default auto: colour on a terminal)
+  --fix                  apply the safe fixes (same as `sparkmigrate fix`)
+  --unsafe-fixes         with --fix: also apply the unsafe fixes
+  --diff                 with --fix: print a unified diff instead of writing files
   -h, --help             show this help
 
 exit status: 0 no problems, 1 problems found, 2 usage or configuration error)";
@@ -94,25 +100,36 @@ std::optional<std::vector<std::string>> selectors(const Args& args, const std::s
 
 }  // namespace
 
-int runCheck(int argc, char** argv) {
+int runCheck(int argc, char** argv) { return runCheckOrFix(argc, argv, false); }
+
+int runCheckOrFix(int argc, char** argv, bool fixCommand) {
+  const char* command = fixCommand ? "fix" : "check";
   Args args;
   std::vector<OptionSpec> specs = {
       {"target-version", true}, {"select", true},  {"extend-select", true}, {"ignore", true},
       {"extend-ignore", true},  {"platform", true}, {"output-format", true}, {"statistics", false},
       {"runtime-report", true}, {"exit-zero", false}, {"isolated", false},  {"jobs", true},
-      {"color", true},          {"help", false},    {"h", false}};
+      {"color", true},          {"help", false},    {"h", false},          {"fix", false},
+      {"unsafe-fixes", false},  {"diff", false}};
   if (!args.parse(argc, argv, 2, specs)) {
-    fmt::print(stderr, "sparkmigrate check: {}\n{}\n", args.error(), kUsage);
+    fmt::print(stderr, "sparkmigrate {}: {}\n{}\n", command, args.error(), kUsage);
     return kExitUsage;
   }
   if (args.has("help") || args.has("h")) {
     fmt::print("{}\n", kUsage);
     return kExitClean;
   }
-  auto usageError = [](const std::string& message) {
-    fmt::print(stderr, "sparkmigrate check: {}\n", message);
+  auto usageError = [command](const std::string& message) {
+    fmt::print(stderr, "sparkmigrate {}: {}\n", command, message);
     return kExitUsage;
   };
+  const bool fixing = fixCommand || args.has("fix");
+  FixRunOptions fixOptions;
+  fixOptions.diff = args.has("diff");
+  fixOptions.unsafeFixes = args.has("unsafe-fixes");
+  if (!fixing && (fixOptions.diff || fixOptions.unsafeFixes))
+    return usageError("--diff and --unsafe-fixes need --fix (or `sparkmigrate fix`)");
+  if (fixing && args.has("runtime-report")) return usageError("--runtime-report cannot be combined with fixing");
 
   analysis::Overrides overrides;
   if (auto v = args.value("target-version")) {
@@ -179,6 +196,7 @@ int runCheck(int argc, char** argv) {
   std::vector<FileReport> results(discovered.files.size());
   std::vector<std::string> fileErrors(discovered.files.size());
   std::vector<std::string> warnings(discovered.files.size());
+  std::vector<FileFixResult> fixes(fixing ? discovered.files.size() : 0);
   support::parallelFor(discovered.files.size(), jobs, [&](std::size_t i) {
     const auto& file = discovered.files[i];
     FileReport& out = results[i];
@@ -194,6 +212,14 @@ int runCheck(int argc, char** argv) {
       if (parseText.rfind("\xEF\xBB\xBF", 0) == 0) parseText.replace(0, 3, "   ");  // keep offsets
       out.lines = std::make_unique<analysis::LineIndex>(out.text);
       const analysis::Settings& settings = *file.settings.settings;
+      if (fixing) {
+        FileFixResult& fixed = fixes[i];
+        fixed = fixFile(out.path, out.text, settings, analysis::relativeTo(settings, file.path), fixOptions);
+        out.text = fixed.text;
+        out.lines = std::make_unique<analysis::LineIndex>(out.text);
+        out.diagnostics = std::move(fixed.remaining);
+        return;
+      }
       analysis::CheckResult result =
           analysis::checkText(parseText, settings, analysis::relativeTo(settings, file.path));
       out.diagnostics = std::move(result.diagnostics);
@@ -226,12 +252,17 @@ int runCheck(int argc, char** argv) {
     std::stable_sort(report.files.begin(), report.files.end(),
                      [&](const FileReport& a, const FileReport& b) { return heat(a) > heat(b); });
   }
+  std::string fixSummary;
+  if (fixing) fixSummary = summarizeFixes(fixes, report, fixOptions, fileProblems);
   for (const auto& error : report.errors) fmt::print(stderr, "error: {}\n", error);
 
-  if (format == "text") writeText(report, options, stdout);
+  if (fixing && fixOptions.diff) {
+    for (const auto& f : fixes) std::fputs(f.diff.c_str(), stdout);
+  } else if (format == "text") writeText(report, options, stdout);
   else if (format == "json") writeJson(report, options, stdout);
   else if (format == "sarif") writeSarif(report, options, stdout);
   else writeGithub(report, options, stdout);
+  if (fixing) fmt::print(format == "text" && !fixOptions.diff ? stdout : stderr, "{}\n", fixSummary);
   std::fflush(stdout);
 
   std::size_t findings = 0;

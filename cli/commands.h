@@ -8,6 +8,14 @@
 //   3. Document it in README.md and test it in test/cli/.
 #pragma once
 
+#include "analysis/diagnostic.h"
+#include "analysis/settings.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace sparkmigrate::cli {
 
 inline constexpr int kExitClean = 0;
@@ -15,6 +23,33 @@ inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
 
 int runCheck(int argc, char** argv);
+int runFix(int argc, char** argv);
+// check_command.cpp: `check` (fix == false, unless --fix is given) and `fix`.
+int runCheckOrFix(int argc, char** argv, bool fix);
+
+// fix_command.cpp: fixing one file that check has read.
+struct FixRunOptions {
+  bool diff = false;         // render a unified diff, write nothing
+  bool unsafeFixes = false;  // also apply unsafe fixes
+};
+struct FileFixResult {
+  std::string text;   // the fixed text (the input when nothing changed or the write failed)
+  bool changed = false;
+  int fixed = 0;
+  std::map<std::string, int> fixedByCode;
+  std::vector<analysis::Diagnostic> remaining;  // findings left in `text`
+  std::string diff;   // with --diff
+  std::string error;  // a refused step or a failed write, "path: message"
+};
+FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
+                      std::string_view relativePath, const FixRunOptions& options);
+std::string unifiedDiff(std::string_view before, std::string_view after, const std::string& path);
+// Moves the files' fix errors into the report (counting them in fileProblems)
+// and returns the one-line summary: what was fixed, what is left.
+struct Report;
+std::string summarizeFixes(const std::vector<FileFixResult>& fixes, Report& report, const FixRunOptions& options,
+                           std::size_t& fileProblems);
 int runRule(int argc, char** argv);
+int runLsp(int argc, char** argv);
 
 }  // namespace sparkmigrate::cli

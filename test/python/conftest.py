@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def binary() -> str:
-    path = os.environ.get("SPARKMIGRATE_BIN", str(ROOT / "build" / "sparkmigrate"))
+    path = os.path.abspath(os.environ.get("SPARKMIGRATE_BIN", str(ROOT / "build" / "sparkmigrate")))
     if not os.access(path, os.X_OK):
         raise RuntimeError(f"sparkmigrate binary not found at {path}: run `make build`")
     return path

@@ -70,7 +70,11 @@ def test_json_follows_ruff_shape_with_code_point_columns(run, project):
     # `x = "é😀"; ` is 10 code points, so `spark.sparkContext` starts at column 16.
     assert d["location"] == {"row": 3, "column": 16}
     assert d["end_location"] == {"row": 3, "column": 16 + len("spark.sparkContext")}
-    assert d["fix"] is None
+    # `sc` is never used: the fix deletes the assignment (ruff's fix shape).
+    assert d["fix"]["applicability"] in {"safe", "unsafe", "display-only"}
+    [edit] = d["fix"]["edits"]
+    assert set(edit) == {"content", "location", "end_location"}
+    assert edit["location"]["row"] == 3
     assert d["url"].endswith("/SPK001.md")
     assert d["noqa_row"] == 3
 
@@ -184,15 +188,25 @@ def test_bad_input_gives_one_line_each_and_never_crashes(run, project):
 
 
 def test_large_file(run, project):
-    block = LEGACY.split("\n", 3)[3]  # the two legacy lines
-    body = "from pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\n"
-    body += block * (10 * 1024 * 1024 // len(block))
-    path = project.write("big.py", body)
-    assert path.stat().st_size >= 10 * 1024 * 1024 - 100
+    # 10 MB of realistic code: DataFrame functions with a legacy call every 50 functions.
+    clean = (
+        "def f{i}(df):\n"
+        "    out = df.select(\"a\", \"b\").where(F.col(\"a\") > {i})\n"
+        "    return out.groupBy(\"b\").agg(F.sum(\"a\").alias(\"s\"))\n\n"
+    )
+    legacy = "def g{i}():\n    return spark.sparkContext.parallelize([{i}]).count()\n\n"
+    parts = ["from pyspark.sql import SparkSession, functions as F\nspark = SparkSession.builder.getOrCreate()\n"]
+    size, i = 0, 0
+    while size < 10 * 1024 * 1024:
+        part = legacy.format(i=i) if i % 50 == 0 else clean.format(i=i)
+        parts.append(part)
+        size += len(part)
+        i += 1
+    path = project.write("big.py", "".join(parts))
+    assert path.stat().st_size >= 10 * 1024 * 1024
     result = run("check", path, "--statistics", "--output-format", "json")
     stats = {row["code"]: row["count"] for row in result.json()}
-    expected = body.count("sc.parallelize(")
-    assert stats["SPK101"] == expected
+    assert stats == {"SPK101": (i + 49) // 50}
 
 
 def test_parallel_and_serial_runs_agree(run, project):

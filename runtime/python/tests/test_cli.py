@@ -51,7 +51,7 @@ def test_shim_mode_runs_the_script_and_reports(spark_connect_server, job, tmp_pa
     assert document["mode"] == "shim" and document["argv"] == [str(job), "a", "--flag"]
     assert [(r["file"], r["line"], r["api"], r["code"], r["count"], r["outcome"])
             for r in document["records"]] == [
-        (str(job), 7, "RDD.sum", "SPK303", 2, "shimmed"),
+        (str(job), 7, "RDD.sum", "SPK306", 2, "shimmed"),
         (str(job), 7, "SparkContext.parallelize", "SPK101", 2, "shimmed"),
         (str(job), 7, "SparkSession.sparkContext", "SPK001", 2, "shimmed"),
     ]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from spark_server import LOCAL_MASTER, LOCAL_SPARK_CONF
+from legacy_runs import SCRIPT_NAMES, LegacyRun, script_args, write_inputs
 from support import LEGACY_DIR, client_environment, line_of, run_python
 
 JVM_SPARK_CONTEXT = ("PySparkAttributeError", "[JVM_ATTRIBUTE_NOT_SUPPORTED] Attribute "
@@ -30,7 +30,7 @@ SCRIPTS = {
         ("SparkContext.textFile", "SPK104", "sc.textFile("),
         ("RDD.flatMap", "SPK306", ".flatMap("),
         ("RDD.reduceByKey", "SPK309", ".reduceByKey("),
-        ("RDD.sortBy", "SPK309", ".sortBy("),
+        ("RDD.sortBy", "SPK306", ".sortBy("),
         ("RDD.take", "SPK303", "counts.take("),
     ]),
     "broadcast_enrichment": (JVM_SPARK_CONTEXT, [
@@ -46,8 +46,8 @@ SCRIPTS = {
     "sqlcontext_queries": (NO_CONTEXT, [
         ("SparkContext.getOrCreate", "SPK005", "SparkContext.getOrCreate()"),
         ("SQLContext.__init__", "SPK501", "SQLContext(sc)"),
-        ("SQLContext.registerFunction", "SPK501", "registerFunction("),
-        ("SQLContext.tableNames", "SPK501", "print(sorted(sqlContext.tableNames()))"),
+        ("SQLContext.registerFunction", "SPK502", "registerFunction("),
+        ("SQLContext.tableNames", "SPK502", "print(sorted(sqlContext.tableNames()))"),
     ]),
     "getconf": (JVM_SPARK_CONTEXT, [
         ("SparkContext.setLogLevel", "SPK110", "setLogLevel("),
@@ -59,8 +59,8 @@ SCRIPTS = {
     "pair_rdd_ops": (JVM_SPARK_CONTEXT, [
         ("RDD.groupByKey", "SPK309", "rdd.groupByKey()"),
         ("RDD.aggregateByKey", "SPK309", "rdd.aggregateByKey("),
-        ("RDD.join", "SPK309", "rdd.join(prices)"),
-        ("RDD.union", "SPK118", "rdd.union("),
+        ("RDD.join", "SPK306", "rdd.join(prices)"),
+        ("RDD.union", "SPK306", "rdd.union("),
     ]),
     "empty_rdd": (JVM_SPARK_CONTEXT, [
         ("SparkContext.emptyRDD", "SPK103", "spark.createDataFrame(sc.emptyRDD(), schema)"),
@@ -82,7 +82,7 @@ SCRIPTS = {
         ("RDD.mapPartitionsWithIndex", "SPK307", "mapPartitionsWithIndex("),
         ("RDD.zipWithIndex", "SPK308", "zipWithIndex()"),
         ("SparkContext.range", "SPK102", "sc.range(0, 10, 3)"),
-        ("RDD.partitionBy", "SPK313", "partitionBy(3"),
+        ("RDD.partitionBy", "SPK306", "partitionBy(3"),
         ("RDD.cache", "SPK313", ".cache()"),
     ]),
     "files_and_jobs": (JVM_SPARK_CONTEXT, [
@@ -98,47 +98,24 @@ SCRIPTS = {
 
 @pytest.fixture(scope="session")
 def inputs(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("legacy-inputs")
-    (directory / "words.txt").write_text(
-        "The quick brown fox jumps over the lazy dog.\nThe dog sleeps; the fox runs!\n\n"
-        "A fox, a dog, and THE end.\n")
-    (directory / "other.txt").write_text("second file line one\nline two\n")
-    return directory
-
-
-def script_args(name: str, inputs: Path, outputs: Path) -> list[str]:
-    if name == "wordcount":
-        return [str(inputs / "words.txt")]
-    if name == "files_and_jobs":
-        return [str(inputs), str(outputs / f"{name}-output")]
-    return []
-
-
-def run_all_in_one_process(env: dict[str, str], inputs: Path, work: Path) -> dict:
-    """Every legacy script, in one Python process, through legacy_harness.py."""
-    plan = [{"name": name, "script": str(LEGACY_DIR / f"{name}.py"),
-             "args": script_args(name, inputs, work)} for name in SCRIPTS]
-    (work / "plan.json").write_text(json.dumps(plan))
-    done = run_python([str(Path(__file__).with_name("legacy_harness.py")),
-                       str(work / "plan.json"), str(work / "results.json")], env, cwd=work)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads((work / "results.json").read_text())
+    return write_inputs(tmp_path_factory.mktemp("legacy-inputs"))
 
 
 @pytest.fixture(scope="session")
-def classic_results(inputs, tmp_path_factory) -> dict:
-    """Reference output: the scripts on classic local Spark, one JVM for all of them."""
-    submit = ["--master", LOCAL_MASTER]
-    for key, value in LOCAL_SPARK_CONF.items():
-        submit += ["--conf", f"{key}={value}"]
-    env = client_environment(None, PYSPARK_SUBMIT_ARGS=" ".join(submit + ["pyspark-shell"]))
-    return run_all_in_one_process(env, inputs, tmp_path_factory.mktemp("classic"))
+def classic_results(classic_run) -> dict:
+    """Reference output: the scripts on classic local Spark (started early, see conftest)."""
+    return classic_run.results()
 
 
 @pytest.fixture(scope="session")
-def unshimmed_results(inputs, spark_connect_server, tmp_path_factory) -> dict:
-    env = client_environment(spark_connect_server.url)
-    return run_all_in_one_process(env, inputs, tmp_path_factory.mktemp("connect-unshimmed"))
+def unshimmed_results(spark_connect_server, tmp_path_factory) -> dict:
+    run = LegacyRun(client_environment(spark_connect_server.url),
+                    tmp_path_factory.mktemp("connect-unshimmed"))
+    return run.results()
+
+
+def test_every_legacy_script_is_checked():
+    assert sorted(SCRIPTS) == SCRIPT_NAMES
 
 
 @pytest.mark.parametrize("name", SCRIPTS)

@@ -154,9 +154,13 @@ def test_joins_and_cogroup(sc):
     [b"b", b"a\xff", b"a"],
 ])
 def test_sort_orders_like_python(sc, values):
-    rdd = sc.parallelize(values, 3)
-    assert rdd.sortBy(lambda v: v).collect() == sorted(values)
-    assert rdd.sortBy(lambda v: v, ascending=False).collect() == sorted(values, reverse=True)
+    assert sc.parallelize(values, 3).sortBy(lambda v: v).collect() == sorted(values)
+
+
+def test_descending_sort(sc):
+    words = ["pear", "apple", "fig", "apple", "kiwi"]
+    assert sc.parallelize(words, 2).sortBy(lambda w: (len(w), w), ascending=False).collect() == (
+        sorted(words, key=lambda w: (len(w), w), reverse=True))
 
 
 def test_sort_by_key_with_partitions(sc):

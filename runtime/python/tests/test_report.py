@@ -151,6 +151,6 @@ def test_report_is_written_at_interpreter_exit(spark_connect_server, tmp_path):
     assert {(r["line"], r["api"], r["code"]) for r in document["records"]} == {
         (5, "SparkSession.sparkContext", "SPK001"),
         (5, "SparkContext.parallelize", "SPK101"),
-        (5, "RDD.sum", "SPK303"),
+        (5, "RDD.sum", "SPK306"),
     }
     assert document["argv"] == [str(script)]

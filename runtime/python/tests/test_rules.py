@@ -59,6 +59,13 @@ SPECIFIED = [
     ("RDD.coalesce", "SPK313"), ("RDD.glom", "SPK313"), ("DataFrame.toJSON", "SPK401"),
     ("SQLContext.__init__", "SPK501"), ("SQLContext.getOrCreate", "SPK501"),
     ("HiveContext.__init__", "SPK503"),
+    # SQLContext methods: the static checker's codes for them (docs/rules/SPK502.md, SPK504.md)
+    ("SQLContext.sql", "SPK502"), ("SQLContext.tableNames", "SPK502"),
+    # Where the brief is silent, the static checker's codes (docs/rules/SPK120, 201, 306).
+    ("SparkContext._jvm", "SPK201"), ("SparkContext.addJobTag", "SPK120"),
+    ("RDD.reduce", "SPK306"), ("RDD.union", "SPK306"), ("RDD.foreachPartition", "SPK306"),
+    ("RDD.pipe", "SPK306"),
+    ("HiveContext.refreshTable", "SPK502"), ("SQLContext.registerJavaFunction", "SPK504"),
 ]
 
 

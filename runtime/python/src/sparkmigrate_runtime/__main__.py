@@ -16,6 +16,8 @@ import runpy
 import sys
 from dataclasses import dataclass
 
+from .runtime import ENV_MODE, ENV_REPORT, Mode
+
 PROGRAM = "python -m sparkmigrate_runtime"
 USAGE = (
     f"usage: {PROGRAM} [--mode shim|record|strict] [--report PATH] "
@@ -39,8 +41,6 @@ class Invocation:
 
 def parse(argv: list[str]) -> Invocation | None:
     """The invocation described by ``argv``; None when help was asked for."""
-    from .runtime import ENV_MODE, ENV_REPORT
-
     mode = os.environ.get(ENV_MODE) or "shim"
     report = os.environ.get(ENV_REPORT) or DEFAULT_REPORT
     index = 0
@@ -68,13 +68,11 @@ def parse(argv: list[str]) -> Invocation | None:
     raise UsageError("no program given: name a script or use -m module")
 
 
-def run(invocation: Invocation) -> None:
+def run(invocation: Invocation, mode: Mode) -> None:
     """Activate the shim, run the program, write the report (also when the program fails)."""
-    import sparkmigrate_runtime
     from .patches import ensure_installed
-    from .runtime import Mode, activate
+    from .runtime import activate, write_report
 
-    mode = Mode.parse(invocation.mode, "--mode")
     ensure_installed()
     activate(mode, None, invocation.report)
     try:
@@ -88,7 +86,7 @@ def run(invocation: Invocation) -> None:
             runpy.run_path(script, run_name="__main__")
     finally:
         try:
-            sparkmigrate_runtime.write_report(invocation.report)
+            write_report(invocation.report)
         except OSError as error:
             print(f"{PROGRAM}: cannot write report {invocation.report}: {error}",
                   file=sys.stderr)
@@ -102,13 +100,11 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if invocation.script is not None and not os.path.isfile(invocation.script):
             raise UsageError(f"cannot open script {invocation.script!r}: no such file")
-        from .runtime import Mode
-
-        Mode.parse(invocation.mode, "--mode")
+        mode = Mode.parse(invocation.mode, "--mode")
     except (UsageError, ValueError) as error:
         print(f"{PROGRAM}: error: {error}", file=sys.stderr)
         return 2
-    run(invocation)
+    run(invocation, mode)
     return 0
 
 

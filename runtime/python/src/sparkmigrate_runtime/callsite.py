@@ -13,6 +13,7 @@ import importlib.util
 import os
 import sys
 import sysconfig
+import warnings
 from types import FrameType
 
 UNKNOWN_SITE = ("<unknown>", 0)
@@ -72,3 +73,9 @@ def user_call_site(frame: FrameType | None = None) -> tuple[str, int]:
             return filename, current.f_lineno
         current = current.f_back
     return UNKNOWN_SITE
+
+
+def warn_at_call_site(message: str, category: type[Warning]) -> None:
+    """Emit a warning attributed to the user's line rather than to the shim."""
+    file, line = user_call_site()
+    warnings.warn_explicit(message, category, file, line)

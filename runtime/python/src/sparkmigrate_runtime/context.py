@@ -18,7 +18,6 @@ import sys
 import tempfile
 import threading
 import urllib.parse
-import warnings
 import weakref
 from typing import Any, Iterable
 
@@ -26,10 +25,10 @@ from pyspark.errors import PySparkRuntimeError
 from pyspark.sql.connect import functions as F
 
 from . import portable
-from .callsite import user_call_site
+from .callsite import warn_at_call_site
 from .errors import NoFaithfulEquivalent, SparkMigrateWarning
 from .rdd import ConnectRDD
-from .runtime import dispatch, intercepted
+from .runtime import intercepted, refuse_attribute, refusing
 
 _LOG_LEVELS = frozenset({"ALL", "DEBUG", "ERROR", "FATAL", "INFO", "OFF", "TRACE", "WARN"})
 _CONTEXTS: "weakref.WeakKeyDictionary[Any, ConnectSparkContext]" = weakref.WeakKeyDictionary()
@@ -45,23 +44,8 @@ def context_for(session: Any) -> "ConnectSparkContext":
         return context
 
 
-def warn_at_call_site(message: str) -> None:
-    """A :class:`SparkMigrateWarning` attributed to the user's line, not to the shim."""
-    file, line = user_call_site()
-    warnings.warn_explicit(message, SparkMigrateWarning, file, line)
-
-
-def _refuse(self: Any, *args: Any, **kwargs: Any) -> Any:
-    raise NoFaithfulEquivalent()
-
-
-def _unsupported(api: str) -> Any:
-    """A facade method that records the call and refuses it (rule table gives the reason)."""
-    return intercepted(api)(_refuse)
-
-
-def _unsupported_property(api: str) -> property:
-    return property(intercepted(api)(_refuse))
+def _refused_property(api: str) -> property:
+    return property(refusing(api))
 
 
 def _slice_bounds(data: Any, length: int, slices: int) -> list[int]:
@@ -95,10 +79,24 @@ def _sliced_frame(session: Any, data: Iterable[Any], slices: int) -> Any:
     return joined.sortWithinPartitions("position").select("value")
 
 
+def _split_paths(paths: str) -> list[str]:
+    """A Hadoop comma-separated path list; commas inside ``{a,b}`` globs do not split."""
+    parts, current, depth = [], [], 0
+    for char in paths:
+        if char == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
 def _local_path(path: str) -> str:
     """The local file behind ``path`` (plain path or file: URI); remote URIs are refused."""
     parsed = urllib.parse.urlparse(path)
-    if parsed.scheme in ("", "file") or (len(parsed.scheme) == 1 and os.name == "nt"):
+    if parsed.scheme in ("", "file"):
         local = parsed.path if parsed.scheme == "file" else path
         if not os.path.exists(local):
             raise FileNotFoundError(f"{path} does not exist")
@@ -146,7 +144,7 @@ class ConnectSparkContext:
     def textFile(
         self, name: str, minPartitions: int | None = None, use_unicode: bool = True
     ) -> ConnectRDD:
-        lines = self._session.read.text(name.split(","))
+        lines = self._session.read.text(_split_paths(name))
         if not use_unicode:
             lines = lines.select(F.encode("value", "UTF-8").alias("value"))
         return ConnectRDD.of_column(lines, "value")
@@ -155,15 +153,18 @@ class ConnectSparkContext:
     def wholeTextFiles(
         self, path: str, minPartitions: int | None = None, use_unicode: bool = True
     ) -> ConnectRDD:
-        files = self._session.read.text(path.split(","), wholetext=True)
-        name, content = F.col("_metadata.file_path"), F.col("value")
+        files = self._session.read.text(_split_paths(path), wholetext=True)
+        # _metadata.file_path is URL-encoded; Hadoop paths (classic) are not. url_decode
+        # reads '+' as a space, so literal '+' is protected first.
+        encoded = F.regexp_replace(F.col("_metadata.file_path"), r"\+", "%2B")
+        name, content = F.url_decode(encoded), F.col("value")
         if not use_unicode:
             name, content = F.encode(name, "UTF-8"), F.encode(content, "UTF-8")
         return ConnectRDD.of_tuples(files.select(name.alias("path"), content.alias("content")))
 
     @intercepted("SparkContext.binaryFiles")
     def binaryFiles(self, path: str, minPartitions: int | None = None) -> ConnectRDD:
-        files = self._session.read.format("binaryFile").load(path.split(","))
+        files = self._session.read.format("binaryFile").load(_split_paths(path))
         return ConnectRDD.of_tuples(files.select("path", "content"))
 
     @intercepted("SparkContext.union")
@@ -173,14 +174,14 @@ class ConnectSparkContext:
             raise ValueError("union() needs at least one RDD")
         return ConnectRDD.union_all(rdds)
 
-    sequenceFile = _unsupported("SparkContext.sequenceFile")
-    hadoopFile = _unsupported("SparkContext.hadoopFile")
-    hadoopRDD = _unsupported("SparkContext.hadoopRDD")
-    newAPIHadoopFile = _unsupported("SparkContext.newAPIHadoopFile")
-    newAPIHadoopRDD = _unsupported("SparkContext.newAPIHadoopRDD")
-    pickleFile = _unsupported("SparkContext.pickleFile")
-    objectFile = _unsupported("SparkContext.objectFile")
-    binaryRecords = _unsupported("SparkContext.binaryRecords")
+    sequenceFile = refusing("SparkContext.sequenceFile")
+    hadoopFile = refusing("SparkContext.hadoopFile")
+    hadoopRDD = refusing("SparkContext.hadoopRDD")
+    newAPIHadoopFile = refusing("SparkContext.newAPIHadoopFile")
+    newAPIHadoopRDD = refusing("SparkContext.newAPIHadoopRDD")
+    pickleFile = refusing("SparkContext.pickleFile")
+    objectFile = refusing("SparkContext.objectFile")
+    binaryRecords = refusing("SparkContext.binaryRecords")
 
     # --- shared variables: SPK108, SPK109 ------------------------------------------------------
 
@@ -188,7 +189,7 @@ class ConnectSparkContext:
     def broadcast(self, value: Any) -> portable.LocalBroadcast:
         return portable.LocalBroadcast(value)
 
-    accumulator = _unsupported("SparkContext.accumulator")
+    accumulator = refusing("SparkContext.accumulator")
 
     # --- logging, files, configuration: SPK110-SPK112 -------------------------------------------
 
@@ -200,7 +201,8 @@ class ConnectSparkContext:
             )
         warn_at_call_site(
             f"sc.setLogLevel({logLevel!r}) was skipped: under Spark Connect the log level is "
-            "server configuration (spark.log.level); client logging uses the logging module"
+            "server configuration (spark.log.level); client logging uses the logging module",
+            SparkMigrateWarning,
         )
 
     @intercepted("SparkContext.addPyFile")
@@ -293,7 +295,7 @@ class ConnectSparkContext:
         # UDFs are pickled by this process, so its Python is the one workers must match.
         return "%d.%d" % sys.version_info[:2]
 
-    sparkUser = _unsupported("SparkContext.sparkUser")
+    sparkUser = refusing("SparkContext.sparkUser")
 
     def _measured_parallelism(self) -> int | None:
         """The server's default parallelism, or None when it cannot be determined honestly.
@@ -383,23 +385,23 @@ class ConnectSparkContext:
     def cancelJobsWithTag(self, tag: str) -> None:
         self._session.interruptTag(tag)
 
-    setLocalProperty = _unsupported("SparkContext.setLocalProperty")
-    cancelJob = _unsupported("SparkContext.cancelJob")
+    setLocalProperty = refusing("SparkContext.setLocalProperty")
+    cancelJob = refusing("SparkContext.cancelJob")
 
     # --- driver internals: SPK114, SPK117 --------------------------------------------------------
 
-    statusTracker = _unsupported("SparkContext.statusTracker")
-    getLocalProperty = _unsupported("SparkContext.getLocalProperty")
-    setSystemProperty = _unsupported("SparkContext.setSystemProperty")
-    dump_profiles = _unsupported("SparkContext.dump_profiles")
-    show_profiles = _unsupported("SparkContext.show_profiles")
-    runJob = _unsupported("SparkContext.runJob")
-    getCheckpointDir = _unsupported("SparkContext.getCheckpointDir")
-    setCheckpointDir = _unsupported("SparkContext.setCheckpointDir")
-    uiWebUrl = _unsupported_property("SparkContext.uiWebUrl")
-    resources = _unsupported_property("SparkContext.resources")
-    listFiles = _unsupported_property("SparkContext.listFiles")
-    listArchives = _unsupported_property("SparkContext.listArchives")
+    statusTracker = refusing("SparkContext.statusTracker")
+    getLocalProperty = refusing("SparkContext.getLocalProperty")
+    setSystemProperty = refusing("SparkContext.setSystemProperty")
+    dump_profiles = refusing("SparkContext.dump_profiles")
+    show_profiles = refusing("SparkContext.show_profiles")
+    runJob = refusing("SparkContext.runJob")
+    getCheckpointDir = refusing("SparkContext.getCheckpointDir")
+    setCheckpointDir = refusing("SparkContext.setCheckpointDir")
+    uiWebUrl = _refused_property("SparkContext.uiWebUrl")
+    resources = _refused_property("SparkContext.resources")
+    listFiles = _refused_property("SparkContext.listFiles")
+    listArchives = _refused_property("SparkContext.listArchives")
 
     # --- lifecycle: SPK120 --------------------------------------------------------------------
 
@@ -416,12 +418,7 @@ class ConnectSparkContext:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        api = f"SparkContext.{name}"
-
-        def refuse() -> Any:
-            raise NoFaithfulEquivalent(attribute=True)
-
-        return dispatch(api, refuse)
+        return refuse_attribute(f"SparkContext.{name}")
 
     def __reduce__(self) -> Any:
         raise PySparkRuntimeError(errorClass="CONTEXT_ONLY_VALID_ON_DRIVER", messageParameters={})

@@ -22,10 +22,12 @@ from typing import Any, Callable
 from pyspark.errors import PySparkRuntimeError
 from pyspark.sql.connect import functions as F
 
-from .context import ConnectSparkContext, context_for, warn_at_call_site
+from .callsite import warn_at_call_site
+from .context import ConnectSparkContext, context_for
+from .errors import SparkMigrateWarning
 from .rdd import ConnectRDD, to_dataframe
 from .runtime import STATE, applies_to, dispatch
-from .sqlcontext import _SessionBacked, context_of, new_context
+from .sqlcontext import context_of, is_facade, new_context
 
 _installed = False
 _install_lock = threading.Lock()
@@ -146,7 +148,8 @@ def _connect_target(conf: Any) -> _Target | None:
     """The shimmed Connect session behind a SparkContext call, or None to leave it alone."""
     from pyspark.sql.connect.session import SparkSession as ConnectSession
 
-    session = ConnectSession.getActiveSession() or ConnectSession._get_default_session()
+    session = ConnectSession.getActiveSession() or getattr(
+        ConnectSession, "_default_session", None)
     if session is not None:
         return _Target(session=session) if applies_to(session) else None
     if STATE.mode is None or not STATE.all_sessions:
@@ -166,31 +169,63 @@ def _classic_context_error() -> PySparkRuntimeError | None:
     return None
 
 
+def _requested_settings(arguments: dict[str, Any]) -> dict[str, str]:
+    """The configuration a ``SparkContext(...)`` call asks for (conf entries and appName)."""
+    conf = arguments.get("conf")
+    settings = dict(conf.getAll()) if conf is not None else {}
+    if arguments.get("appName"):
+        settings["spark.app.name"] = arguments["appName"]
+    if arguments.get("master"):
+        settings["spark.master"] = arguments["master"]
+    return settings
+
+
 def _create_session(url: str, arguments: dict[str, Any]) -> Any:
-    """Start the Connect session a classic ``SparkContext(...)`` call asks for."""
+    """Start the Connect session a classic ``SparkContext(...)`` call asks for.
+
+    Runtime SQL settings are applied (the Connect builder sets them on the session); the
+    application name and master are ignored as by the Connect builder itself; everything
+    else is server configuration and ignored with a warning. ``pyFiles`` are uploaded.
+    """
     from pyspark.sql import SparkSession
 
-    conf = arguments.get("conf")
-    options = dict(conf.getAll()) if conf is not None else {}
-    if arguments.get("appName"):
-        options["spark.app.name"] = arguments["appName"]
+    settings = _requested_settings(arguments)
     for key in ("spark.master", "spark.remote"):
-        options.pop(key, None)
-    server_side = sorted(k for k in options if not k.startswith("spark.sql.")
-                         and k != "spark.app.name")
-    if server_side or arguments.get("environment"):
-        ignored = server_side + (["environment"] if arguments.get("environment") else [])
+        settings.pop(key, None)
+    server_side = sorted(key for key in settings
+                         if not key.startswith("spark.sql.") and key != "spark.app.name")
+    if arguments.get("environment"):
+        server_side.append("environment")
+    if server_side:
         warn_at_call_site(
-            "SparkContext settings " + ", ".join(ignored) + " are server-side under Spark "
-            "Connect and were ignored; set them when starting the Connect server"
+            "SparkContext settings " + ", ".join(server_side) + " are server-side under Spark "
+            "Connect and were ignored; set them when starting the Connect server",
+            SparkMigrateWarning,
         )
     builder = SparkSession.builder.remote(url)
-    if options:
-        builder = builder.config(map=options)
+    if settings:
+        builder = builder.config(map=settings)
     session = builder.getOrCreate()
     for path in arguments.get("pyFiles") or []:
         context_for(session).addPyFile(path)
     return session
+
+
+def _existing_context(session: Any, arguments: dict[str, Any]) -> Any:
+    """``SparkContext(...)`` while a Connect session runs: that session's facade.
+
+    Nothing of the call's configuration is applied to a running session (classic
+    ``getOrCreate`` ignores it too); a warning names what was dropped.
+    """
+    dropped = sorted(_requested_settings(arguments))
+    dropped += [name for name in ("pyFiles", "environment") if arguments.get(name)]
+    if dropped:
+        warn_at_call_site(
+            "SparkContext settings " + ", ".join(dropped) + " were not applied: the Spark "
+            "Connect session already exists",
+            SparkMigrateWarning,
+        )
+    return context_for(session)
 
 
 def _hook_spark_context() -> None:
@@ -213,10 +248,7 @@ def _hook_spark_context() -> None:
 
         def shim() -> Any:
             if target.session is not None:
-                raise ValueError(
-                    "Cannot run multiple SparkContexts at once; a Spark Connect session is "
-                    "already active (use SparkContext.getOrCreate() to reuse it)"
-                )
+                return _existing_context(target.session, arguments)
             return context_for(_create_session(target.url, arguments))
 
         def original() -> Any:
@@ -259,7 +291,7 @@ def _hook_sql_context() -> None:
         return "HiveContext" if issubclass(cls, HiveContext) else "SQLContext"
 
     def __new__(cls: type, sparkContext: Any = None, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(sparkContext, ConnectSparkContext) and not issubclass(cls, _SessionBacked):
+        if isinstance(sparkContext, ConnectSparkContext) and not is_facade(cls):
             return dispatch(f"{owner(cls)}.__init__", lambda: new_context(cls, sparkContext))
         return object.__new__(cls)
 

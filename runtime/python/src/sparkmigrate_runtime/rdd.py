@@ -48,7 +48,7 @@ from pyspark.storagelevel import StorageLevel
 
 from . import portable
 from .errors import NoFaithfulEquivalent
-from .runtime import dispatch, intercepted
+from .runtime import intercepted, refuse_attribute, refusing
 
 try:  # the default partitioner of classic pair-RDD operations
     from pyspark.rdd import portable_hash as _classic_portable_hash
@@ -595,16 +595,13 @@ class ConnectRDD:
             writer = writer.option("compression", codec)
         writer.text(path)
 
-    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
-        raise NoFaithfulEquivalent()
-
-    saveAsPickleFile = intercepted("RDD.saveAsPickleFile")(_refuse)
-    saveAsSequenceFile = intercepted("RDD.saveAsSequenceFile")(_refuse)
-    saveAsHadoopFile = intercepted("RDD.saveAsHadoopFile")(_refuse)
-    saveAsNewAPIHadoopFile = intercepted("RDD.saveAsNewAPIHadoopFile")(_refuse)
-    saveAsHadoopDataset = intercepted("RDD.saveAsHadoopDataset")(_refuse)
-    saveAsNewAPIHadoopDataset = intercepted("RDD.saveAsNewAPIHadoopDataset")(_refuse)
-    checkpoint = intercepted("RDD.checkpoint")(_refuse)
+    saveAsPickleFile = refusing("RDD.saveAsPickleFile")
+    saveAsSequenceFile = refusing("RDD.saveAsSequenceFile")
+    saveAsHadoopFile = refusing("RDD.saveAsHadoopFile")
+    saveAsNewAPIHadoopFile = refusing("RDD.saveAsNewAPIHadoopFile")
+    saveAsHadoopDataset = refusing("RDD.saveAsHadoopDataset")
+    saveAsNewAPIHadoopDataset = refusing("RDD.saveAsNewAPIHadoopDataset")
+    checkpoint = refusing("RDD.checkpoint")
 
     # --- object protocol -------------------------------------------------------------------
 
@@ -618,12 +615,7 @@ class ConnectRDD:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        api = f"RDD.{name}"
-
-        def refuse() -> Any:
-            raise NoFaithfulEquivalent(attribute=True)
-
-        return dispatch(api, refuse)
+        return refuse_attribute(f"RDD.{name}")
 
     def __reduce__(self) -> Any:
         raise PySparkRuntimeError(

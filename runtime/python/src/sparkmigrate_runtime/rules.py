@@ -4,7 +4,7 @@ the suggested Connect rewrite, and -- when no faithful equivalent exists -- why 
 This is the single place that ties runtime API names (``Class.member``, as written in the
 report) to rule codes; the facades, the error messages, the report and docs/runtime.md all
 read from it. Members without an entry of their own fall back to their class's catch-all
-rule (SPK120 for SparkContext, SPK301 for RDD, SPK501/SPK503 for the SQL contexts).
+rule (SPK120 for SparkContext, SPK306 for RDD, SPK502 for the SQL contexts' methods).
 """
 
 from __future__ import annotations
@@ -83,9 +83,7 @@ _TABLE: tuple[tuple[str, tuple[str, ...], str, str | None], ...] = (
      'int(spark.conf.get("spark.sql.shuffle.partitions")) or rely on adaptive query execution',
      None),
     ("SPK116", ("SparkContext.setJobGroup", "SparkContext.setJobDescription",
-                "SparkContext.cancelJobGroup", "SparkContext.cancelAllJobs",
-                "SparkContext.addJobTag", "SparkContext.removeJobTag", "SparkContext.getJobTags",
-                "SparkContext.clearJobTags", "SparkContext.cancelJobsWithTag"),
+                "SparkContext.cancelJobGroup", "SparkContext.cancelAllJobs"),
      "spark.addTag(tag) / spark.removeTag(tag) / spark.interruptTag(tag) / spark.interruptAll()",
      None),
     ("SPK116", ("SparkContext.setLocalProperty", "SparkContext.cancelJob"),
@@ -95,62 +93,75 @@ _TABLE: tuple[tuple[str, tuple[str, ...], str, str | None], ...] = (
      "set spark.checkpoint.dir on the server and use df.checkpoint(), or use "
      "df.localCheckpoint()",
      "the checkpoint directory is server configuration (spark.checkpoint.dir)"),
-    ("SPK118", ("SparkContext.union", "RDD.union"),
+    ("SPK118", ("SparkContext.union",),
      "functools.reduce(lambda a, b: a.unionByName(b), dataframes)", None),
     ("SPK120", ("SparkContext.*",), "use the SparkSession API",
      "this SparkContext member has no Spark Connect equivalent"),
-    ("SPK120", ("SparkContext.stop", "SparkContext.__enter__", "SparkContext.__exit__"),
-     "spark.stop()", None),
-    ("SPK301", ("DataFrame.rdd",), "use DataFrame operations instead of the RDD bridge", None),
-    ("SPK301", ("RDD.*",), "use DataFrame operations instead of the RDD bridge",
-     "this RDD method has no DataFrame-backed equivalent in sparkmigrate-runtime"),
-    ("SPK302", ("RDD.isEmpty",), "df.isEmpty()", None),
-    ("SPK303", ("RDD.collect", "RDD.take", "RDD.first", "RDD.count", "RDD.toLocalIterator",
-                "RDD.reduce", "RDD.fold", "RDD.aggregate", "RDD.sum", "RDD.max", "RDD.min",
-                "RDD.mean", "RDD.stats", "RDD.top", "RDD.takeOrdered", "RDD.collectAsMap",
-                "RDD.lookup"),
-     "df.collect() / df.take(n) / df.first() / df.count() / df.toLocalIterator() / df.agg(...)",
+    ("SPK120", ("SparkContext.stop",), "spark.stop()", None),
+    ("SPK120", ("SparkContext.addJobTag", "SparkContext.removeJobTag",
+                "SparkContext.getJobTags", "SparkContext.clearJobTags",
+                "SparkContext.cancelJobsWithTag"),
+     "spark.addTag / spark.removeTag / spark.getTags / spark.clearTags / spark.interruptTag",
      None),
+    ("SPK201", ("SparkContext._jvm", "SparkContext._gateway"),
+     "SQL/DataFrame built-ins, or a function registered on the server and called with "
+     "F.call_function", "Spark Connect clients have no Py4J gateway to the driver JVM"),
+    ("SPK301", ("DataFrame.rdd",), "use DataFrame operations instead of the RDD bridge", None),
+    ("SPK302", ("RDD.isEmpty",), "df.isEmpty()", None),
+    ("SPK303", ("RDD.collect", "RDD.take", "RDD.first", "RDD.count", "RDD.toLocalIterator"),
+     "df.collect() / df.take(n) / df.first() / df.count() / df.toLocalIterator()", None),
     ("SPK305", ("RDD.getNumPartitions",),
      "remove the call (debug output) or df.explain(); partitions are an execution detail "
      "under Connect", None),
+    # Every other RDD method (the static checker's catch-all for the RDD bridge).
+    ("SPK306", ("RDD.*",),
+     "column expressions (select/withColumn/filter/explode), df.groupBy().agg(), df.join(), "
+     "a udf/pandas_udf, or df.mapInPandas / df.mapInArrow",
+     "this RDD method has no DataFrame-backed equivalent in sparkmigrate-runtime"),
     ("SPK306", ("RDD.map", "RDD.flatMap", "RDD.filter", "RDD.mapValues", "RDD.flatMapValues",
-                "RDD.keyBy", "RDD.keys", "RDD.values", "RDD.foreach"),
-     "column expressions (select/withColumn/filter/explode), a udf/pandas_udf, or "
-     "df.mapInPandas / df.mapInArrow", None),
-    ("SPK307", ("RDD.mapPartitions", "RDD.mapPartitionsWithIndex", "RDD.foreachPartition"),
+                "RDD.keyBy", "RDD.keys", "RDD.values", "RDD.foreach", "RDD.foreachPartition",
+                "RDD.reduce", "RDD.fold", "RDD.aggregate", "RDD.sum", "RDD.max", "RDD.min",
+                "RDD.mean", "RDD.stats", "RDD.top", "RDD.takeOrdered", "RDD.collectAsMap",
+                "RDD.lookup", "RDD.countByValue", "RDD.distinct", "RDD.union", "RDD.sortBy",
+                "RDD.groupBy", "RDD.cogroup", "RDD.join", "RDD.leftOuterJoin",
+                "RDD.rightOuterJoin", "RDD.fullOuterJoin", "RDD.partitionBy",
+                "RDD.getStorageLevel"),
+     "column expressions (select/withColumn/filter/explode), df.groupBy().agg(), df.join(), "
+     "df.orderBy(), a udf/pandas_udf, or df.mapInPandas / df.mapInArrow", None),
+    ("SPK306", ("RDD.checkpoint",),
+     "df.checkpoint() (needs spark.checkpoint.dir on the server) or df.localCheckpoint()",
+     "RDD checkpoints need a SparkContext checkpoint directory, which is server configuration"),
+    ("SPK307", ("RDD.mapPartitions", "RDD.mapPartitionsWithIndex"),
      "df.mapInPandas(fn, schema) or df.mapInArrow(fn, schema); the partition index is "
      "F.spark_partition_id()", None),
     ("SPK308", ("RDD.zipWithIndex", "RDD.zipWithUniqueId"),
      "F.monotonically_increasing_id() (unique) or F.row_number().over(Window.orderBy(...)) - 1 "
      "(consecutive)", None),
     ("SPK309", ("RDD.reduceByKey", "RDD.groupByKey", "RDD.aggregateByKey", "RDD.combineByKey",
-                "RDD.foldByKey", "RDD.countByKey", "RDD.countByValue", "RDD.sortByKey",
-                "RDD.sortBy", "RDD.groupBy", "RDD.distinct", "RDD.cogroup", "RDD.join",
-                "RDD.leftOuterJoin", "RDD.rightOuterJoin", "RDD.fullOuterJoin"),
-     "df.groupBy(key).agg(...), df.distinct(), df.join(...), df.orderBy(...)", None),
+                "RDD.foldByKey", "RDD.countByKey", "RDD.sortByKey"),
+     "df.groupBy(key).agg(...) / df.orderBy(key)", None),
     ("SPK310", ("RDD.toDF", "SparkSession.createDataFrame"),
      "spark.createDataFrame(local_data, schema) or keep the data as a DataFrame", None),
     ("SPK311", ("RDD.saveAsTextFile",), "df.write.text(path) (one string column)", None),
-    ("SPK313", ("RDD.cache", "RDD.persist", "RDD.unpersist", "RDD.getStorageLevel",
-                "RDD.repartition", "RDD.coalesce", "RDD.glom", "RDD.partitionBy"),
+    ("SPK313", ("RDD.cache", "RDD.persist", "RDD.unpersist", "RDD.repartition", "RDD.coalesce",
+                "RDD.glom"),
      "df.cache() / df.persist() / df.repartition(n) / df.coalesce(n); glom -> "
      "groupBy(F.spark_partition_id())", None),
-    ("SPK313", ("RDD.checkpoint", "RDD.localCheckpoint"),
-     "df.checkpoint() (needs spark.checkpoint.dir on the server) or df.localCheckpoint()",
-     "RDD checkpoints need a SparkContext checkpoint directory, which is server configuration"),
     ("SPK401", ("DataFrame.toJSON",),
      'df.select(F.to_json(F.struct("*")).alias("value"))', None),
-    ("SPK501", ("SQLContext.*", "SQLContext.__init__", "SQLContext.getOrCreate"),
-     "use the SparkSession: spark.sql, spark.table, spark.read, spark.catalog, spark.udf", None),
-    ("SPK501", ("SQLContext.newSession", "SQLContext._ssql_ctx"),
+    ("SPK501", ("SQLContext.__init__", "SQLContext.getOrCreate"),
+     "SparkSession.builder.getOrCreate()", None),
+    ("SPK502", ("SQLContext.*", "HiveContext.*"),
+     "the SparkSession equivalent: spark.sql, spark.table, spark.read, spark.catalog.*, "
+     "spark.udf.register, df.createOrReplaceTempView, spark.conf", None),
+    ("SPK502", ("SQLContext.newSession", "SQLContext._ssql_ctx", "HiveContext.newSession",
+                "HiveContext._ssql_ctx"),
      "SparkSession.builder.remote(url).create() for an isolated session",
      "Spark Connect clients cannot create a new session that shares this one's cache"),
-    ("SPK503", ("HiveContext.*", "HiveContext.__init__", "HiveContext.getOrCreate"),
+    ("SPK503", ("HiveContext.__init__", "HiveContext.getOrCreate"),
      "use the SparkSession; configure the Hive catalog on the Spark Connect server", None),
-    ("SPK503", ("HiveContext.newSession", "HiveContext._ssql_ctx"),
-     "SparkSession.builder.remote(url).create() for an isolated session",
-     "Spark Connect clients cannot create a new session that shares this one's cache"),
+    ("SPK504", ("SQLContext.registerJavaFunction", "HiveContext.registerJavaFunction"),
+     "spark.udf.registerJavaFunction(name, java_class, return_type)", None),
 )
 
 # The exact error Spark Connect raises when the API is used without the shim.

@@ -21,7 +21,13 @@ from typing import Any, Callable, TypeVar
 
 from . import reporting
 from .callsite import user_call_site
-from .errors import NoFaithfulEquivalent, connect_error, strict_error, unfaithful_error
+from .errors import (
+    NoFaithfulEquivalent,
+    SparkMigrateError,
+    connect_error,
+    strict_error,
+    unfaithful_error,
+)
 from .rules import rule_for
 
 T = TypeVar("T")
@@ -114,9 +120,11 @@ def dispatch(api: str, shim: Callable[[], T], original: Callable[[], T] | None =
     Connect's error for ``api``). Calls made by shim code itself are neither recorded nor
     checked.
     """
-    if getattr(_internal, "depth", 0) or STATE.mode is None:
-        return shim()
+    if getattr(_internal, "depth", 0):
+        return shim()  # the outer call records and converts refusals
     mode = STATE.mode
+    if mode is None:  # a facade used after uninstall(): routed, not recorded
+        return _route(api, shim)
     file, line = user_call_site()
     record = functools.partial(STATE.recorder.record, file, line, api, rule_for(api).code)
     if mode is Mode.STRICT:
@@ -128,19 +136,27 @@ def dispatch(api: str, shim: Callable[[], T], original: Callable[[], T] | None =
         except BaseException:
             record(reporting.RAISED)
             raise
-    _internal.depth = getattr(_internal, "depth", 0) + 1
     try:
-        result = shim()
-    except NoFaithfulEquivalent as refused:
+        result = _route(api, shim)
+    except SparkMigrateError:
         record(reporting.RAISED)
-        raise unfaithful_error(api, refused.reason, attribute=refused.attribute) from None
+        raise
     except BaseException:
         record(reporting.SHIMMED)  # routed; the failure is the equivalent's own (e.g. bad data)
         raise
-    finally:
-        _internal.depth -= 1
     record(reporting.SHIMMED)
     return result
+
+
+def _route(api: str, shim: Callable[[], T]) -> T:
+    """Run shim code, turning its refusal into the Connect-style error for ``api``."""
+    _internal.depth = getattr(_internal, "depth", 0) + 1
+    try:
+        return shim()
+    except NoFaithfulEquivalent as refused:
+        raise unfaithful_error(api, refused.reason, attribute=refused.attribute) from None
+    finally:
+        _internal.depth -= 1
 
 
 def _raise(error: BaseException) -> Any:
@@ -159,6 +175,25 @@ def intercepted(api: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
         return wrapper
 
     return decorate
+
+
+def refusing(api: str) -> Callable[..., Any]:
+    """A facade member that records each call and refuses it (the rule says why)."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise NoFaithfulEquivalent()
+
+    refuse.__name__ = api.split(".", 1)[1]
+    return intercepted(api)(refuse)
+
+
+def refuse_attribute(api: str) -> Any:
+    """Record and refuse an unknown facade attribute with an ``AttributeError``."""
+
+    def refuse() -> Any:
+        raise NoFaithfulEquivalent(attribute=True)
+
+    return dispatch(api, refuse)
 
 
 def current_report() -> dict[str, Any]:

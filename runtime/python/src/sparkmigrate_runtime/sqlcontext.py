@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import functools
 import threading
-import warnings
 import weakref
 from typing import Any, Callable
 
 from pyspark._globals import _NoValue
 from pyspark.sql.context import HiveContext, SQLContext
 
+from .callsite import warn_at_call_site
 from .errors import NoFaithfulEquivalent
 from .runtime import dispatch
 
@@ -79,12 +79,12 @@ class _SessionBacked:
 
     @_member
     def registerFunction(self, name: str, f: Callable, returnType: Any = None) -> Any:
-        warnings.warn("Deprecated in 2.3.0. Use spark.udf.register instead.", FutureWarning)
+        warn_at_call_site("Deprecated in 2.3.0. Use spark.udf.register instead.", FutureWarning)
         return self.sparkSession.udf.register(name, f, returnType)
 
     @_member
     def registerJavaFunction(self, name: str, javaClassName: str, returnType: Any = None):
-        warnings.warn(
+        warn_at_call_site(
             "Deprecated in 2.3.0. Use spark.udf.registerJavaFunction instead.", FutureWarning
         )
         return self.sparkSession.udf.registerJavaFunction(name, javaClassName, returnType)
@@ -185,6 +185,11 @@ class ConnectHiveContext(_SessionBacked, HiveContext):
         self.sparkSession.catalog.refreshTable(tableName)
 
 
+def is_facade(cls: type) -> bool:
+    """Whether ``cls`` is one of the session-backed context classes of this module."""
+    return issubclass(cls, _SessionBacked)
+
+
 def facade_class(requested: type) -> type:
     """The facade standing in for ``requested`` (SQLContext, HiveContext or a subclass)."""
     return ConnectHiveContext if issubclass(requested, HiveContext) else ConnectSQLContext
@@ -197,7 +202,7 @@ def _warn_deprecated(kind: type) -> None:
                    "SparkSession.builder.enableHiveSupport().getOrCreate() instead.")
     else:
         message = "Deprecated in 3.0.0. Use SparkSession.builder.getOrCreate() instead."
-    warnings.warn(message, FutureWarning, stacklevel=4)
+    warn_at_call_site(message, FutureWarning)
 
 
 def new_context(requested: type, spark_context: Any) -> Any:
@@ -229,6 +234,6 @@ def _require_hive_catalog(session: Any) -> None:
     catalog = session.conf.get("spark.sql.catalogImplementation", None)
     if catalog != "hive":
         raise NoFaithfulEquivalent(
-            f"the Spark Connect server's catalog is {catalog or 'unknown'!s}, not Hive, so "
+            f"the Spark Connect server's catalog is {catalog or 'not reported'}, not Hive, so "
             "tables would not come from the Hive metastore"
         )

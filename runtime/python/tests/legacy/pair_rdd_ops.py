@@ -21,10 +21,8 @@ print(sorted(rdd.values().collect()))
 
 prices = sc.parallelize([("fruit", 0.5), ("veg", 0.25), ("meat", 3.0)])
 print(sorted(rdd.join(prices).collect()))
-print(sorted(rdd.leftOuterJoin(prices).mapValues(lambda pair: pair[1]).distinct().collect(),
-             key=str))
+print(sorted(rdd.leftOuterJoin(prices).collect(), key=str))
 both = rdd.union(sc.parallelize([("bakery", 7)]))
 print(both.count(), both.map(lambda kv: kv[1]).sum())
-print(rdd.sortByKey().first(), rdd.sortByKey(ascending=False).keys().collect())
+print(rdd.sortByKey(ascending=False).keys().collect())
 print(rdd.values().reduce(max), rdd.values().fold(0, lambda a, b: a + b))
-print(rdd.values().top(2), rdd.values().takeOrdered(2), rdd.values().stats().mean())

@@ -1,0 +1,321 @@
+// The fix engine: turns a transform's output into a diagnostic's Fix (adding
+// the imports it needs as insertion edits), composes the fixes of a document
+// without overlapping edits, re-parses and re-checks until nothing applicable
+// is left, refuses any step whose result does not parse, and finally drops
+// SparkContext/SQLContext/py4j imports that the fixes left unused.
+#include "analysis/fix.h"
+
+#include "analysis/checker.h"
+
+#include <algorithm>
+#include <set>
+
+namespace sparkmigrate::analysis {
+
+namespace fixutil {
+
+std::vector<TSNode> identifiersNamed(TSNode root, std::string_view text, std::string_view name) {
+  if (const std::vector<TSNode>* indexed = indexedReferences(root, text, name)) return *indexed;
+  std::vector<TSNode> out;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  bool more = true;
+  while (more) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (nodeType(node) == "identifier" && nodeText(node, text) == name) {
+      // Member names (`x.name`) and keyword names (`f(name=1)`) are not references.
+      TSFieldId f = ts_tree_cursor_current_field_id(&cursor);
+      if (f != fieldId("attribute") && !(f == fieldId("name") && isType(parentOf(node), "keyword_argument")))
+        out.push_back(node);
+    }
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        more = false;
+        break;
+      }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  return out;
+}
+
+TSNode ancestorOfType(TSNode node, std::initializer_list<std::string_view> types) {
+  for (TSNode n = node; !ts_node_is_null(n); n = parentOf(n))
+    for (auto t : types)
+      if (nodeType(n) == t) return n;
+  return TSNode{};
+}
+
+Edit deleteStatement(TSNode statement, std::string_view text) {
+  std::uint32_t start = ts_node_start_byte(statement), end = ts_node_end_byte(statement);
+  TSNode block = parentOf(statement);
+  if (isType(block, "block")) {
+    int statements = 0;
+    forEachNamedChild(block, [&](TSNode child) {
+      if (nodeType(child) != "comment") ++statements;
+    });
+    if (statements == 1) return Edit{{start, end}, "pass"};
+  }
+  std::uint32_t lineStart = start;
+  while (lineStart > 0 && (text[lineStart - 1] == ' ' || text[lineStart - 1] == '\t')) --lineStart;
+  bool aloneBefore = lineStart == 0 || text[lineStart - 1] == '\n';
+  std::uint32_t lineEnd = end;
+  while (lineEnd < text.size() && (text[lineEnd] == ' ' || text[lineEnd] == '\t')) ++lineEnd;
+  bool aloneAfter = lineEnd == text.size() || text[lineEnd] == '\n' || text[lineEnd] == '\r';
+  if (aloneBefore && aloneAfter) {
+    if (lineEnd < text.size() && text[lineEnd] == '\r') ++lineEnd;
+    if (lineEnd < text.size() && text[lineEnd] == '\n') ++lineEnd;
+    return Edit{{lineStart, lineEnd}, ""};
+  }
+  // Followed by a comment only: drop the statement, keep the comment where it was.
+  if (aloneBefore && lineEnd < text.size() && text[lineEnd] == '#') {
+    return Edit{{start, lineEnd}, ""};
+  }
+  // Shares its line: `a(); b()` -> drop the statement and one `;` after it.
+  if (lineEnd < text.size() && text[lineEnd] == ';') {
+    ++lineEnd;
+    while (lineEnd < text.size() && text[lineEnd] == ' ') ++lineEnd;
+    return Edit{{start, lineEnd}, ""};
+  }
+  return Edit{{start, end}, "pass"};
+}
+
+}  // namespace fixutil
+
+namespace {
+
+bool overlaps(const Edit& a, const Edit& b) {
+  if (a.range == b.range && a.range.start == a.range.end) return false;  // two insertions at one point
+  if (a.range.start == a.range.end) return b.range.start < a.range.start && a.range.start < b.range.end;
+  if (b.range.start == b.range.end) return a.range.start < b.range.start && b.range.start < a.range.end;
+  return a.range.start < b.range.end && b.range.start < a.range.end;
+}
+
+// Where new imports go: after the last import of the module's leading run of
+// imports (docstring, comments and `from __future__` included), else before
+// the first statement.
+std::uint32_t importInsertionPoint(TSNode root, std::string_view text) {
+  std::uint32_t after = 0;
+  bool sawImport = false, first = true, done = false;
+  TSNode firstStatement{};
+  forEachNamedChild(root, [&](TSNode child) {
+    if (done) return;
+    std::string_view type = nodeType(child);
+    if (type == "comment") return;
+    if (ts_node_is_null(firstStatement)) firstStatement = child;
+    bool docstring = first && type == "expression_statement" && ts_node_named_child_count(child) == 1 &&
+                     isType(ts_node_named_child(child, 0), "string");
+    first = false;
+    if (type == "import_statement" || type == "import_from_statement" || type == "future_import_statement") {
+      after = ts_node_end_byte(child);
+      sawImport = true;
+      return;
+    }
+    if (docstring && !sawImport) {
+      after = ts_node_end_byte(child);
+      return;
+    }
+    if (!sawImport && after == 0) after = ts_node_start_byte(child);
+    done = true;
+  });
+  if (!sawImport && after > 0 && !ts_node_is_null(firstStatement) &&
+      after == ts_node_start_byte(firstStatement))
+    return after;  // before the first statement, at its line start
+  if (after == 0) return 0;
+  // After the end of that statement's line.
+  std::uint32_t end = after;
+  while (end < text.size() && text[end] != '\n') ++end;
+  return end < text.size() ? end + 1 : end;
+}
+
+}  // namespace
+
+std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std::string_view text,
+                              TSNode root) {
+  if (!match.rule || match.rule->fix.transform.empty()) return std::nullopt;
+  FixTransform transform = findTransform(match.rule->fix.transform);
+  if (!transform) return std::nullopt;
+  FixContext context{match, model, text, root};
+  std::optional<TransformOutput> out = transform(context);
+  if (!out || (out->edits.empty() && out->imports.empty())) return std::nullopt;
+  Fix fix;
+  fix.safety = match.rule->fix.safety;
+  fix.message = match.rule->fix.message;
+  fix.edits = std::move(out->edits);
+  std::set<std::string> added;
+  for (const auto& need : out->imports) {
+    if (!added.insert(need.line).second) continue;
+    // Present: bound to the same thing before the first edit (an import
+    // further down does not help module-level code above it).
+    bool present = false, conflict = false;
+    std::uint32_t firstEdit = fix.edits.empty() ? ts_node_start_byte(match.report) : fix.edits.front().range.start;
+    for (const auto& e : fix.edits) firstEdit = std::min(firstEdit, e.range.start);
+    for (TSNode id : fixutil::identifiersNamed(root, text, need.name)) {
+      if (model.qualifiedName(id) == need.qualname) present = present || ts_node_start_byte(id) < firstEdit;
+      else if (!model.isUnboundName(id)) conflict = true;
+    }
+    if (present) continue;
+    if (conflict) return std::nullopt;
+    std::uint32_t at = importInsertionPoint(root, text);
+    std::string line = need.line + "\n";
+    if (at == text.size() && at > 0 && text.back() != '\n') line = "\n" + need.line + "\n";
+    fix.edits.push_back(Edit{{at, at}, line});
+  }
+  if (fix.edits.empty()) return std::nullopt;
+  std::stable_sort(fix.edits.begin(), fix.edits.end(),
+                   [](const Edit& a, const Edit& b) { return a.range.start < b.range.start; });
+  for (std::size_t i = 1; i < fix.edits.size(); ++i)
+    if (overlaps(fix.edits[i - 1], fix.edits[i])) return std::nullopt;
+  // Placeholder edits that change nothing are no fix.
+  bool changes = false;
+  for (const auto& e : fix.edits)
+    if (text.substr(e.range.start, e.range.end - e.range.start) != e.text) changes = true;
+  if (!changes) return std::nullopt;
+  return fix;
+}
+
+std::string applyEdits(std::string_view text, std::vector<Edit> edits) {
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const Edit& a, const Edit& b) { return a.range.start < b.range.start; });
+  std::string out;
+  out.reserve(text.size());
+  std::uint32_t pos = 0;
+  for (const auto& e : edits) {
+    if (e.range.start < pos || e.range.end > text.size()) continue;  // overlapping: skipped
+    out.append(text.substr(pos, e.range.start - pos));
+    out += e.text;
+    pos = e.range.end;
+  }
+  out.append(text.substr(pos));
+  return out;
+}
+
+bool isApplicable(const Fix& fix, const FixOptions& options) {
+  if (fix.edits.empty()) return false;
+  if (fix.safety == FixSafety::Safe) return true;
+  return fix.safety == FixSafety::Unsafe && options.unsafe;
+}
+
+namespace {
+
+// Names whose import goes once the fixes removed their last use.
+constexpr std::string_view kDroppableImports[] = {"SparkContext", "SparkConf", "SQLContext", "HiveContext",
+                                                  "Py4JJavaError"};
+
+}  // namespace
+
+int fixutil::usesOutsideImports(TSNode root, std::string_view text, std::string_view name) {
+  int n = 0;
+  for (TSNode id : fixutil::identifiersNamed(root, text, name))
+    if (ts_node_is_null(fixutil::ancestorOfType(id, {"import_from_statement", "import_statement"}))) ++n;
+  return n;
+}
+
+std::vector<Edit> fixutil::removeImportedName(TSNode root, std::string_view text, std::string_view name) {
+  std::vector<Edit> edits;
+  for (TSNode id : fixutil::identifiersNamed(root, text, name)) {
+    TSNode statement = fixutil::ancestorOfType(id, {"import_from_statement"});
+    if (ts_node_is_null(statement)) continue;
+    std::vector<TSNode> names;
+    TSFieldId nameField = fieldId("name");
+    TSTreeCursor cursor = ts_tree_cursor_new(statement);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do {
+        if (ts_tree_cursor_current_field_id(&cursor) == nameField)
+          names.push_back(ts_tree_cursor_current_node(&cursor));
+      } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+    std::size_t index = names.size();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      TSNode bound = names[i];
+      if (isType(bound, "aliased_import")) bound = field(bound, "alias");
+      if (ts_node_start_byte(bound) <= ts_node_start_byte(id) && ts_node_end_byte(id) <= ts_node_end_byte(bound) &&
+          nodeText(bound, text) == name)
+        index = i;
+    }
+    if (index == names.size()) continue;
+    if (names.size() == 1) {
+      edits.push_back(fixutil::deleteStatement(statement, text));
+    } else if (index + 1 < names.size()) {
+      edits.push_back(Edit{{ts_node_start_byte(names[index]), ts_node_start_byte(names[index + 1])}, ""});
+    } else {
+      edits.push_back(Edit{{ts_node_end_byte(names[index - 1]), ts_node_end_byte(names[index])}, ""});
+    }
+  }
+  return edits;
+}
+
+namespace {
+
+std::string dropUnusedImports(std::string_view original, std::string_view fixed) {
+  using fixutil::removeImportedName;
+  using fixutil::usesOutsideImports;
+  TreePtr before = parsePython(original);
+  std::string current(fixed);
+  for (std::string_view name : kDroppableImports) {
+    if (usesOutsideImports(ts_tree_root_node(before.get()), original, name) == 0) continue;
+    TreePtr tree = parsePython(current);
+    TSNode root = ts_tree_root_node(tree.get());
+    if (usesOutsideImports(root, current, name) != 0) continue;
+    std::vector<Edit> edits = removeImportedName(root, current, name);
+    if (edits.empty()) continue;
+    current = applyEdits(current, std::move(edits));
+  }
+  return current;
+}
+
+bool parses(std::string_view text) {
+  TreePtr tree = parsePython(text);
+  return !ts_node_has_error(ts_tree_root_node(tree.get()));
+}
+
+}  // namespace
+
+FixOutcome fixDocument(std::string_view text, const Settings& settings, std::string_view relativePath,
+                       const FixOptions& options) {
+  FixOutcome outcome;
+  outcome.text = std::string(text);
+  bool originalParses = parses(text);
+  for (int iteration = 0; iteration < options.maxIterations; ++iteration) {
+    CheckResult result = checkText(outcome.text, settings, relativePath);
+    std::vector<Edit> accepted;
+    std::vector<std::string> codes;
+    for (const auto& d : result.diagnostics) {
+      if (!d.fix || !isApplicable(*d.fix, options)) continue;
+      bool clash = false;
+      std::vector<const Edit*> fresh;
+      for (const auto& e : d.fix->edits) {
+        bool duplicate = false;
+        for (const auto& a : accepted) {
+          if (a.range == e.range && a.text == e.text) duplicate = true;
+          else if (overlaps(a, e)) clash = true;
+        }
+        if (!duplicate) fresh.push_back(&e);
+      }
+      if (clash) continue;  // applied on a later iteration
+      for (const Edit* e : fresh) accepted.push_back(*e);
+      codes.push_back(d.code);
+    }
+    if (accepted.empty()) break;
+    std::string next = applyEdits(outcome.text, accepted);
+    if (next == outcome.text) break;
+    if (originalParses && !parses(next)) {
+      outcome.error = "the fixes produced code that does not parse; stopped before applying them";
+      break;
+    }
+    outcome.text = std::move(next);
+    for (const auto& code : codes) {
+      ++outcome.fixedByCode[code];
+      ++outcome.fixed;
+    }
+  }
+  if (outcome.fixed > 0) {
+    std::string cleaned = dropUnusedImports(text, outcome.text);
+    if (cleaned != outcome.text && (!originalParses || parses(cleaned))) outcome.text = std::move(cleaned);
+  }
+  outcome.remaining = checkText(outcome.text, settings, relativePath).diagnostics;
+  return outcome;
+}
+
+}  // namespace sparkmigrate::analysis

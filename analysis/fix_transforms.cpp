@@ -1,0 +1,746 @@
+// The named fix transforms, one per mechanical rewrite of the catalogue, and
+// the table that registers them (kTransforms, sorted by name). Each reads the
+// rule match's captures, checks that the code has exactly the shape it knows
+// how to rewrite, and returns minimal byte-range edits; any other shape
+// returns nothing and the rule's fix stays display-only guidance. Where the
+// receiver was `spark.sparkContext`, `sc` or a SQLContext, the SparkSession in
+// scope is found (sessionFor) or, in notebooks and scripts that use the shell
+// globals, the global `spark`.
+#include "analysis/fix.h"
+
+#include <algorithm>
+#include <array>
+#include <regex>
+
+namespace sparkmigrate::analysis {
+namespace {
+
+using Out = std::optional<TransformOutput>;
+
+const ImportNeed kImportF{"F", "pyspark.sql.functions", "from pyspark.sql import functions as F"};
+const ImportNeed kImportLogging{"logging", "logging", "import logging"};
+const ImportNeed kImportPySparkException{"PySparkException", "pyspark.errors.PySparkException",
+                                         "from pyspark.errors import PySparkException"};
+
+std::string str(TSNode node, const FixContext& c) { return std::string(nodeText(node, c.text)); }
+std::uint32_t startOf(TSNode n) { return ts_node_start_byte(n); }
+std::uint32_t endOf(TSNode n) { return ts_node_end_byte(n); }
+Edit replace(TSNode node, std::string text) { return Edit{{startOf(node), endOf(node)}, std::move(text)}; }
+Out single(Edit edit) { return TransformOutput{{std::move(edit)}, {}}; }
+
+TSNode parentNode(TSNode node) { return ts_node_is_null(node) ? node : parentOf(node); }
+
+// `x.name` attribute -> its `name`; "" otherwise.
+std::string attributeName(TSNode attr, const FixContext& c) {
+  if (!isType(attr, "attribute")) return "";
+  return str(field(attr, "attribute"), c);
+}
+
+// For a node `n` that is the object of `n.member(...)`: the call node, or null.
+TSNode memberCall(TSNode n, const FixContext& c, std::string_view member) {
+  TSNode attr = parentNode(n);
+  if (!isType(attr, "attribute") || !ts_node_eq(field(attr, "object"), n)) return TSNode{};
+  if (attributeName(attr, c) != member) return TSNode{};
+  TSNode call = parentNode(attr);
+  if (!isType(call, "call") || !ts_node_eq(field(call, "function"), attr)) return TSNode{};
+  return call;
+}
+
+// For a node `n` that is the object of `n.member`: the member name, and the attribute.
+std::pair<std::string, TSNode> memberOf(TSNode n, const FixContext& c) {
+  TSNode attr = parentNode(n);
+  if (!isType(attr, "attribute") || !ts_node_eq(field(attr, "object"), n)) return {"", TSNode{}};
+  return {attributeName(attr, c), attr};
+}
+
+std::vector<TSNode> arguments(TSNode call) {
+  std::vector<TSNode> out;
+  TSNode args = field(call, "arguments");
+  if (!isType(args, "argument_list")) return out;
+  forEachNamedChild(args, [&](TSNode child) {
+    if (nodeType(child) != "comment") out.push_back(child);
+  });
+  return out;
+}
+
+bool isKeyword(TSNode arg) { return isType(arg, "keyword_argument"); }
+bool isSplat(TSNode arg) {
+  return isType(arg, "list_splat") || isType(arg, "dictionary_splat");
+}
+bool allPositional(const std::vector<TSNode>& args) {
+  for (TSNode a : args)
+    if (isKeyword(a) || isSplat(a)) return false;
+  return true;
+}
+
+// Text of the arguments between the parentheses, as written.
+std::string argumentsText(TSNode call, const FixContext& c) {
+  TSNode args = field(call, "arguments");
+  std::string_view all = nodeText(args, c.text);
+  if (all.size() >= 2 && all.front() == '(' && all.back() == ')') return std::string(all.substr(1, all.size() - 2));
+  return std::string(all);
+}
+
+// True for expressions that can take `.member` without parentheses.
+bool isPrimary(TSNode n) {
+  static constexpr std::array kPrimary = {"identifier", "attribute", "call", "subscript", "parenthesized_expression",
+                                          "list", "dictionary", "tuple", "string", "list_comprehension"};
+  for (auto t : kPrimary)
+    if (nodeType(n) == t) return true;
+  return false;
+}
+std::string asReceiver(TSNode n, const FixContext& c) {
+  return isPrimary(n) ? str(n, c) : "(" + str(n, c) + ")";
+}
+
+TSNode enclosingFunction(TSNode n) {
+  for (TSNode p = parentNode(n); !ts_node_is_null(p); p = parentNode(p))
+    if (isType(p, "function_definition") || isType(p, "lambda")) return p;
+  return TSNode{};
+}
+
+bool within(TSNode inner, TSNode outer) {
+  return startOf(outer) <= startOf(inner) && endOf(inner) <= endOf(outer);
+}
+
+// True when `name` has a binding anywhere in the file (assignment, parameter,
+// import, def): a notebook global it is not.
+bool boundInFile(const FixContext& c, std::string_view name) {
+  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name))
+    if (!c.model.isUnboundName(id)) return true;
+  return false;
+}
+
+// Is the identifier usable at `use`: bound in the function enclosing `use`,
+// or at module level (before `use` when `use` runs at module level).
+bool visibleAt(TSNode definition, TSNode use) {
+  TSNode useFn = enclosingFunction(use);
+  TSNode defFn = enclosingFunction(definition);
+  if (!ts_node_is_null(defFn)) return !ts_node_is_null(useFn) && ts_node_eq(defFn, useFn);
+  if (ts_node_is_null(useFn)) return startOf(definition) < startOf(use);
+  return true;
+}
+
+bool simpleName(std::string_view s) {
+  static const std::regex kName(R"(^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$)");
+  return std::regex_match(s.begin(), s.end(), kName);
+}
+
+// The SparkSession expression to use in place of a SparkContext/SQLContext
+// receiver at `use`.
+std::optional<std::string> sessionFor(const FixContext& c, TSNode receiver, TSNode use) {
+  // spark.sparkContext / df.sparkSession.sparkContext -> the session expression.
+  if (isType(receiver, "attribute") && attributeName(receiver, c) == "sparkContext") {
+    TSNode object = field(receiver, "object");
+    Kind k = c.model.kindOf(object);
+    if ((k == Kind::SparkSession || k == Kind::Unknown) && simpleName(nodeText(object, c.text)))
+      return str(object, c);
+    return std::nullopt;
+  }
+  if (isType(receiver, "identifier")) {
+    // sc = spark.sparkContext, the latest such assignment visible here.
+    std::string name = str(receiver, c);
+    std::optional<std::string> best;
+    std::uint32_t bestPos = 0;
+    for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name)) {
+      TSNode assignment = parentNode(id);
+      if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "left"), id)) continue;
+      TSNode right = field(assignment, "right");
+      if (!isType(right, "attribute") || attributeName(right, c) != "sparkContext") continue;
+      if (!visibleAt(id, use)) continue;
+      TSNode object = field(right, "object");
+      if (!simpleName(nodeText(object, c.text)) || c.model.kindOf(object) == Kind::Other) continue;
+      if (!best || startOf(id) > bestPos) {
+        best = str(object, c);
+        bestPos = startOf(id);
+      }
+    }
+    if (best) return best;
+  }
+  // A SparkSession bound in scope: assignments whose value is a session, and
+  // names used as one, in the enclosing function or at module level.
+  TSNode useFn = enclosingFunction(use);
+  std::vector<std::string> candidates;
+  auto consider = [&](TSNode id) {
+    std::string name = str(id, c);
+    if (std::find(candidates.begin(), candidates.end(), name) != candidates.end()) return;
+    TSNode parent = parentNode(id);
+    bool isSession = false;
+    if (isType(parent, "assignment") && ts_node_eq(field(parent, "left"), id)) {
+      isSession = c.model.kindOf(field(parent, "right")) == Kind::SparkSession;
+      if (isSession && !visibleAt(id, use)) return;
+    } else if (isType(parent, "typed_parameter") || isType(parent, "parameters")) {
+      isSession = c.model.kindOf(id) == Kind::SparkSession;
+    } else if (!(isType(parent, "attribute") && !ts_node_eq(field(parent, "object"), id))) {
+      isSession = c.model.kindOf(id) == Kind::SparkSession && c.model.isUnboundName(id) == false &&
+                  (ts_node_is_null(enclosingFunction(id)) ? (!ts_node_is_null(useFn) || startOf(id) < startOf(use))
+                                                          : (!ts_node_is_null(useFn) && within(id, useFn)));
+    }
+    if (isSession) candidates.push_back(name);
+  };
+  TSTreeCursor cursor = ts_tree_cursor_new(c.root);
+  bool more = true;
+  while (more) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    bool descend = true;
+    if ((isType(node, "function_definition") || isType(node, "lambda") || isType(node, "class_definition")) &&
+        !(ts_node_is_null(useFn) ? false : within(useFn, node)))
+      descend = false;  // other functions' locals are not visible
+    if (isType(node, "identifier")) consider(node);
+    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        more = false;
+        break;
+      }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  if (std::find(candidates.begin(), candidates.end(), "spark") != candidates.end()) return "spark";
+  if (!candidates.empty()) return candidates.front();
+  // The notebook/shell global `spark`: in notebooks, when the receiver is
+  // itself a global (`sc`, `sqlContext`), or when the file already uses it.
+  if (!boundInFile(c, "spark")) {
+    TSNode root = receiver;
+    while (isType(root, "attribute")) root = field(root, "object");
+    if (c.model.isNotebook() || (isType(root, "identifier") && c.model.isUnboundName(root)) ||
+        !fixutil::identifiersNamed(c.root, c.text, "spark").empty())
+      return "spark";
+  }
+  return std::nullopt;
+}
+
+// ---- RDD bridge ----------------------------------------------------------
+
+// df.rdd.isEmpty() / df.rdd.collect() ... -> df.isEmpty() / df.collect() ...
+Out dropRdd(const FixContext& c) {
+  TSNode df = c.match.capture("df"), rdd = c.match.capture("rdd");
+  TSNode method = c.match.capture("method");
+  if (ts_node_is_null(df) || ts_node_is_null(rdd)) return std::nullopt;
+  if (!ts_node_is_null(method) && nodeText(method, c.text) == "glom") return std::nullopt;
+  return single(Edit{{endOf(df), endOf(rdd)}, ""});
+}
+
+// df.rdd.map(lambda r: r[0]).collect() -> [r[0] for r in df.collect()];
+// df.rdd.flatMap(lambda x: x).collect() -> [v for row in df.collect() for v in row]
+Out columnToList(const FixContext& c) {
+  TSNode df = c.match.capture("df"), fn = c.match.capture("fn"), method = c.match.capture("method");
+  if (ts_node_is_null(df) || ts_node_is_null(fn)) return std::nullopt;
+  TSNode params = field(fn, "parameters"), body = field(fn, "body");
+  if (ts_node_is_null(params) || ts_node_is_null(body)) return std::nullopt;
+  std::string param = str(params, c), rows = asReceiver(df, c) + ".collect()";
+  std::string out;
+  if (nodeText(method, c.text) == "flatMap") {
+    std::string value = param == "value" ? "v" : "value";
+    out = "[" + value + " for " + param + " in " + rows + " for " + value + " in " + param + "]";
+  } else {
+    out = "[" + str(body, c) + " for " + param + " in " + rows + "]";
+  }
+  return single(replace(c.match.report, out));
+}
+
+// ---- SparkContext members ------------------------------------------------
+
+bool localData(TSNode data) {
+  static constexpr std::array kData = {"list", "tuple", "list_comprehension", "identifier", "attribute",
+                                       "subscript"};
+  for (auto t : kData)
+    if (nodeType(data) == t) return true;
+  return false;
+}
+
+// sc.parallelize(data).toDF(cols) -> spark.createDataFrame(data, cols);
+// spark.createDataFrame(sc.parallelize(data), schema) -> spark.createDataFrame(data, schema)
+Out parallelizeToDataFrame(const FixContext& c) {
+  TSNode call = c.match.report, receiver = c.match.capture("context");
+  std::vector<TSNode> args = arguments(call);
+  if (args.empty() || args.size() > 2 || !allPositional(args) || !localData(args[0])) return std::nullopt;
+  std::string data = str(args[0], c);
+  // Inside createDataFrame(...) as its data argument.
+  TSNode argList = parentNode(call);
+  if (isType(argList, "argument_list")) {
+    TSNode outer = parentNode(argList);
+    std::vector<TSNode> outerArgs = arguments(outer);
+    if (!outerArgs.empty() && ts_node_eq(outerArgs[0], call) &&
+        attributeName(field(outer, "function"), c) == "createDataFrame")
+      return single(replace(call, data));
+    return std::nullopt;
+  }
+  TSNode toDF = memberCall(call, c, "toDF");
+  if (ts_node_is_null(toDF)) return std::nullopt;
+  auto session = sessionFor(c, receiver, call);
+  if (!session) return std::nullopt;
+  std::vector<TSNode> cols = arguments(toDF);
+  if (!allPositional(cols)) return std::nullopt;
+  std::string schema;
+  if (cols.size() == 1 && !isType(cols[0], "string")) schema = ", " + str(cols[0], c);
+  else if (!cols.empty()) {
+    schema = ", [";
+    for (std::size_t i = 0; i < cols.size(); ++i) schema += (i ? ", " : "") + str(cols[i], c);
+    schema += "]";
+  }
+  return single(replace(toDF, *session + ".createDataFrame(" + data + schema + ")"));
+}
+
+// spark.createDataFrame(sc.emptyRDD(), schema) -> spark.createDataFrame([], schema)
+Out emptyRddToList(const FixContext& c) {
+  TSNode call = c.match.report;
+  if (!arguments(call).empty()) return std::nullopt;
+  TSNode argList = parentNode(call);
+  if (!isType(argList, "argument_list")) return std::nullopt;
+  TSNode outer = parentNode(argList);
+  std::vector<TSNode> outerArgs = arguments(outer);
+  if (outerArgs.size() < 2 || !ts_node_eq(outerArgs[0], call) ||
+      attributeName(field(outer, "function"), c) != "createDataFrame")
+    return std::nullopt;  // the schema is required
+  return single(replace(call, "[]"));
+}
+
+// sc.range(a, b, step, numSlices) -> spark.range(a, b, step, numPartitions)
+Out scRange(const FixContext& c) {
+  TSNode call = c.match.report, receiver = c.match.capture("context");
+  // A DataFrame of `id` rows instead of an RDD of ints: only where nothing
+  // RDD-specific follows.
+  auto [next, nextAttr] = memberOf(call, c);
+  if (!next.empty() && next != "count") return std::nullopt;
+  TSNode argList = parentNode(call);
+  if (isType(argList, "argument_list") && attributeName(field(parentNode(argList), "function"), c) == "createDataFrame")
+    return std::nullopt;
+  auto session = sessionFor(c, receiver, call);
+  if (!session) return std::nullopt;
+  TransformOutput out;
+  out.edits.push_back(replace(receiver, *session));
+  for (TSNode arg : arguments(call)) {
+    if (isSplat(arg)) return std::nullopt;
+    if (isKeyword(arg) && nodeText(field(arg, "name"), c.text) == "numSlices")
+      out.edits.push_back(replace(field(arg, "name"), "numPartitions"));
+  }
+  return out;
+}
+
+// sc.setLogLevel("WARN") as a statement -> a comment saying where the level goes now.
+Out removeSetLogLevel(const FixContext& c) {
+  TSNode call = c.match.report;
+  TSNode statement = parentNode(call);
+  if (!isType(statement, "expression_statement") || ts_node_named_child_count(statement) != 1) return std::nullopt;
+  std::string note = "# sparkmigrate: removed " + std::string(nodeText(call, c.text).substr(0, 80)) +
+                     "; set spark.log.level on the server instead";
+  if (note.find('\n') != std::string::npos) note = "# sparkmigrate: removed setLogLevel; set spark.log.level on the server instead";
+  // Nothing but a comment may follow on the line (the note turns the rest into a comment).
+  std::uint32_t after = endOf(statement);
+  while (after < c.text.size() && (c.text[after] == ' ' || c.text[after] == '\t')) ++after;
+  if (after < c.text.size() && c.text[after] != '\n' && c.text[after] != '\r' && c.text[after] != '#')
+    return std::nullopt;
+  Edit edit = fixutil::deleteStatement(statement, c.text);
+  if (edit.text == "pass") return single(Edit{edit.range, "pass  " + note});
+  return single(replace(statement, note));
+}
+
+// sc.addPyFile(p) -> spark.addArtifacts(p, pyfile=True); addFile -> file=True; addArchive -> archive=True
+Out addArtifacts(const FixContext& c) {
+  TSNode call = c.match.report, receiver = c.match.capture("context"), method = c.match.capture("method");
+  if (ts_node_is_null(receiver) || !isType(method, "identifier")) return std::nullopt;
+  std::vector<TSNode> args = arguments(call);
+  if (args.size() != 1 || !allPositional(args)) return std::nullopt;
+  std::string_view name = nodeText(method, c.text);
+  std::string flag = name == "addPyFile" ? "pyfile" : name == "addFile" ? "file" : name == "addArchive" ? "archive" : "";
+  if (flag.empty()) return std::nullopt;
+  auto session = sessionFor(c, receiver, call);
+  if (!session) return std::nullopt;
+  return single(replace(call, *session + ".addArtifacts(" + str(args[0], c) + ", " + flag + "=True)"));
+}
+
+// sc.getConf().get(k[, d]) / sc._conf.get(k[, d]) -> spark.conf.get(k[, d])
+Out confGet(const FixContext& c) {
+  TSNode report = c.match.report, receiver = c.match.capture("context");
+  TSNode getCall = memberCall(report, c, "get");
+  if (ts_node_is_null(getCall)) return std::nullopt;
+  std::vector<TSNode> args = arguments(getCall);
+  if (args.empty() || args.size() > 2 || !allPositional(args)) return std::nullopt;
+  auto session = sessionFor(c, receiver, report);
+  if (!session) return std::nullopt;
+  return single(replace(getCall, *session + ".conf.get(" + argumentsText(getCall, c) + ")"));
+}
+
+// sc = spark.sparkContext (or sc = SparkContext(...)) with no use of `sc`
+// left -> deleted.
+Out dropUnusedSparkContext(const FixContext& c) {
+  TSNode attr = c.match.report;
+  TSNode assignment = parentNode(attr);
+  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), attr)) return std::nullopt;
+  if (!isType(attr, "attribute") && !isType(attr, "call")) return std::nullopt;
+  TSNode target = field(assignment, "left");
+  if (!isType(target, "identifier")) return std::nullopt;
+  TSNode statement = parentNode(assignment);
+  if (!isType(statement, "expression_statement")) return std::nullopt;
+  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, nodeText(target, c.text)))
+    if (!ts_node_eq(id, target)) return std::nullopt;
+  return single(fixutil::deleteStatement(statement, c.text));
+}
+
+// ---- legacy contexts -----------------------------------------------------
+
+const std::array<std::string_view, 8> kSameOnSession = {"sql", "read", "readStream", "streams",
+                                                        "table", "createDataFrame", "range", "udf"};
+
+bool sameOnSession(std::string_view m) {
+  return std::find(kSameOnSession.begin(), kSameOnSession.end(), m) != kSameOnSession.end();
+}
+
+// The rewrite of `ctx.method...` at `attr` on the session, or nothing.
+std::optional<Edit> sqlContextMemberEdit(const FixContext& c, TSNode attr, const std::string& session) {
+  TSNode ctx = field(attr, "object");
+  std::string method = attributeName(attr, c);
+  if (sameOnSession(method)) return replace(ctx, session);
+  if (method == "sparkSession") return replace(attr, session);
+  TSNode call = parentNode(attr);
+  bool called = isType(call, "call") && ts_node_eq(field(call, "function"), attr);
+  if (method == "setConf" || method == "getConf") return replace(attr, session + ".conf." + method.substr(0, 3));
+  if (method == "registerFunction") return replace(attr, session + ".udf.register");
+  if (method == "dropTempTable") return replace(attr, session + ".catalog.dropTempView");
+  if (method == "cacheTable" || method == "uncacheTable" || method == "clearCache" || method == "isCached")
+    return replace(attr, session + ".catalog." + method);
+  if (!called) return std::nullopt;
+  std::vector<TSNode> args = arguments(call);
+  if (!allPositional(args)) return std::nullopt;
+  if (method == "registerDataFrameAsTable" && args.size() == 2)
+    return replace(call, asReceiver(args[0], c) + ".createOrReplaceTempView(" + str(args[1], c) + ")");
+  if (method == "tableNames" && args.size() <= 1)
+    return replace(call, "[t.name for t in " + session + ".catalog.listTables(" + argumentsText(call, c) + ")]");
+  return std::nullopt;
+}
+
+// sqlContext.sql(q) -> spark.sql(q); registerDataFrameAsTable(df, n) -> df.createOrReplaceTempView(n); ...
+Out sqlContextMethod(const FixContext& c) {
+  TSNode attr = c.match.report, ctx = c.match.capture("context");
+  auto session = sessionFor(c, ctx, attr);
+  if (!session) return std::nullopt;
+  auto edit = sqlContextMemberEdit(c, attr, *session);
+  if (!edit) return std::nullopt;
+  return single(*edit);
+}
+
+// sqlContext = SQLContext(sc) -> deleted when every use of the name is a
+// member the SQLContext map rewrites (those uses move to the session);
+// otherwise the constructor becomes the session in scope.
+Out sqlContextToSession(const FixContext& c) {
+  TSNode call = c.match.report;
+  TSNode assignment = parentNode(call);
+  if (isType(assignment, "assignment") && ts_node_eq(field(assignment, "right"), call) &&
+      isType(field(assignment, "left"), "identifier") && isType(parentNode(assignment), "expression_statement")) {
+    TSNode target = field(assignment, "left");
+    bool onlyMapped = true;
+    for (TSNode id : fixutil::identifiersNamed(c.root, c.text, nodeText(target, c.text))) {
+      if (ts_node_eq(id, target)) continue;
+      auto [member, attr] = memberOf(id, c);
+      if (member.empty() || !sqlContextMemberEdit(c, attr, "spark")) onlyMapped = false;
+      else if (!sessionFor(c, id, attr)) onlyMapped = false;
+    }
+    if (onlyMapped) return single(fixutil::deleteStatement(parentNode(assignment), c.text));
+  }
+  std::vector<TSNode> args = arguments(call);
+  auto session = sessionFor(c, args.empty() ? TSNode{} : args[0], call);
+  if (!session) return std::nullopt;
+  return single(replace(call, *session));
+}
+
+// df.sql_ctx.sql(...) / df.sqlContext.table(...) -> df.sparkSession.sql(...) ...
+Out sqlCtxToSession(const FixContext& c) {
+  TSNode attr = c.match.report, member = c.match.capture("member");
+  if (!isType(member, "identifier") || nodeText(member, c.text) == "_sc") return std::nullopt;
+  auto [next, outer] = memberOf(attr, c);
+  if (!sameOnSession(next)) return std::nullopt;
+  return single(replace(member, "sparkSession"));
+}
+
+// SparkSession(sc) -> SparkSession.builder.getOrCreate()
+Out sessionFromBuilder(const FixContext& c) {
+  TSNode call = c.match.report, constructor = c.match.capture("constructor");
+  if (!isType(call, "call") || ts_node_is_null(constructor) || arguments(call).size() > 1) return std::nullopt;
+  return single(replace(call, str(constructor, c) + ".builder.getOrCreate()"));
+}
+
+// ---- DataFrame API -------------------------------------------------------
+
+// df.name (a column) -> df["name"]
+Out columnSubscript(const FixContext& c) {
+  TSNode df = c.match.capture("df"), name = c.match.capture("name");
+  if (ts_node_is_null(df) || !isType(name, "identifier")) return std::nullopt;
+  return single(replace(c.match.report, asReceiver(df, c) + "[\"" + str(name, c) + "\"]"));
+}
+
+// udf(lambda v: v + j) inside `for j in ...` -> udf(lambda v, j=j: v + j)
+Out bindLoopVariable(const FixContext& c) {
+  TSNode fn = c.match.report;
+  if (!isType(fn, "lambda")) return std::nullopt;
+  TSNode loop = fixutil::ancestorOfType(fn, {"for_statement"});
+  if (ts_node_is_null(loop)) return std::nullopt;
+  std::vector<std::string> loopNames;
+  TSNode target = field(loop, "left");
+  if (isType(target, "identifier")) loopNames.push_back(str(target, c));
+  else forEachNamedChild(target, [&](TSNode n) {
+    if (isType(n, "identifier")) loopNames.push_back(str(n, c));
+  });
+  TSNode params = field(fn, "parameters");
+  std::string paramText = ts_node_is_null(params) ? "" : str(params, c);
+  std::string added;
+  for (const auto& name : loopNames) {
+    bool read = false;
+    for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name))
+      if (within(id, field(fn, "body"))) read = true;
+    if (!read) continue;
+    static const std::regex kWord("[A-Za-z_][A-Za-z0-9_]*");
+    for (auto it = std::sregex_iterator(paramText.begin(), paramText.end(), kWord); it != std::sregex_iterator(); ++it)
+      if (it->str() == name) return std::nullopt;  // already a parameter
+    added += (added.empty() ? "" : ", ") + name + "=" + name;
+  }
+  if (added.empty()) return std::nullopt;
+  if (paramText.find('*') != std::string::npos) return std::nullopt;
+  if (ts_node_is_null(params)) {
+    // `lambda: ...` -> `lambda j=j: ...`
+    std::uint32_t at = startOf(fn) + 6;
+    return single(Edit{{at, at}, " " + added});
+  }
+  return single(Edit{{endOf(params), endOf(params)}, ", " + added});
+}
+
+// from pyspark import SparkContext, RDD (unused) -> removed
+Out dropUnusedImport(const FixContext& c) {
+  TSNode report = c.match.report;
+  TSNode statement = fixutil::ancestorOfType(report, {"import_from_statement", "import_statement"});
+  if (!isType(statement, "import_from_statement")) return std::nullopt;
+  TransformOutput out;
+  if (ts_node_eq(field(statement, "module_name"), report)) {
+    // from pyspark.rdd import RDD, ...: every name must be unused.
+    bool allUnused = true, any = false;
+    TSFieldId nameField = fieldId("name");
+    TSTreeCursor cursor = ts_tree_cursor_new(statement);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do {
+        if (ts_tree_cursor_current_field_id(&cursor) != nameField) continue;
+        TSNode n = ts_tree_cursor_current_node(&cursor);
+        TSNode bound = isType(n, "aliased_import") ? field(n, "alias") : n;
+        any = true;
+        if (!isType(bound, "identifier") && !(isType(bound, "dotted_name") && ts_node_named_child_count(bound) == 1))
+          allUnused = false;
+        else if (fixutil::usesOutsideImports(c.root, c.text, nodeText(bound, c.text)) > 0)
+          allUnused = false;
+      } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+    if (!any || !allUnused) return std::nullopt;
+    out.edits.push_back(fixutil::deleteStatement(statement, c.text));
+    return out;
+  }
+  TSNode named = parentNode(report);
+  TSNode bound = isType(named, "aliased_import") ? field(named, "alias") : report;
+  std::string name = str(bound, c);
+  if (name.find('.') != std::string::npos || fixutil::usesOutsideImports(c.root, c.text, name) > 0) return std::nullopt;
+  out.edits = fixutil::removeImportedName(c.root, c.text, name);
+  if (out.edits.size() != 1) return std::nullopt;
+  return out;
+}
+
+// df.toJSON().collect() -> [r.value for r in df.select(F.to_json(F.struct("*")).alias("value")).collect()]
+// .take(n) likewise; .first() -> df.select(...).first().value
+Out toJsonSelect(const FixContext& c) {
+  TSNode df = c.match.capture("df");
+  if (ts_node_is_null(df)) return std::nullopt;
+  TSNode toJson = parentNode(parentNode(df));
+  if (!isType(toJson, "call") || !arguments(toJson).empty()) return std::nullopt;
+  std::string selected = asReceiver(df, c) + ".select(F.to_json(F.struct(\"*\")).alias(\"value\"))";
+  for (std::string_view action : {"collect", "take", "first"}) {
+    TSNode call = memberCall(toJson, c, action);
+    if (ts_node_is_null(call)) continue;
+    std::string text;
+    if (action == "first") {
+      if (!arguments(call).empty()) return std::nullopt;
+      text = selected + ".first().value";
+    } else {
+      text = "[r.value for r in " + selected + "." + std::string(action) + "(" + argumentsText(call, c) + ")]";
+    }
+    return TransformOutput{{replace(call, text)}, {kImportF}};
+  }
+  return std::nullopt;
+}
+
+bool binaryDataFrameMethod(std::string_view m) {
+  static constexpr std::array kBinary = {"union", "unionAll", "unionByName", "join", "crossJoin", "intersect",
+                                         "intersectAll", "subtract", "exceptAll"};
+  return std::find(kBinary.begin(), kBinary.end(), m) != kBinary.end();
+}
+
+// reduce(DataFrame.unionByName, dfs) -> reduce(lambda a, b: a.unionByName(b), dfs);
+// map(DataFrame.count, dfs) -> map(lambda d: d.count(), dfs); DataFrame.union(a, b) -> a.union(b)
+Out bindUnboundMethod(const FixContext& c) {
+  TSNode report = c.match.report, method = c.match.capture("method");
+  std::string name = str(method, c);
+  if (isType(report, "call")) {
+    std::vector<TSNode> args = arguments(report);
+    if (args.empty() || isKeyword(args[0]) || isSplat(args[0])) return std::nullopt;
+    std::string rest;
+    TSNode argList = field(report, "arguments");
+    if (args.size() > 1) {
+      std::uint32_t from = endOf(args[0]);
+      std::string_view tail = c.text.substr(from, endOf(argList) - 1 - from);
+      std::size_t comma = tail.find(',');
+      rest = std::string(tail.substr(comma + 1));
+      rest.erase(0, rest.find_first_not_of(" \t"));
+    }
+    return single(replace(report, asReceiver(args[0], c) + "." + name + "(" + rest + ")"));
+  }
+  TSNode argList = parentNode(report);
+  if (!isType(argList, "argument_list")) return std::nullopt;
+  std::string caller = str(field(parentNode(argList), "function"), c);
+  bool reduceCall = caller == "reduce" || caller == "functools.reduce";
+  if (reduceCall && binaryDataFrameMethod(name))
+    return single(replace(report, "lambda a, b: a." + name + "(b)"));
+  if ((caller == "map" || caller == "filter" || caller == "sorted" || caller == "max" || caller == "min") &&
+      !binaryDataFrameMethod(name))
+    return single(replace(report, "lambda d: d." + name + "()"));
+  return std::nullopt;
+}
+
+// df.display() -> df.show()
+Out displayToShow(const FixContext& c) {
+  TSNode method = c.match.capture("method");
+  TSNode call = parentNode(c.match.report);
+  if (!isType(method, "identifier") || !isType(call, "call") || !arguments(call).empty()) return std::nullopt;
+  return single(replace(method, "show"));
+}
+
+// getContext().toJson() -> getContext().toSafeJson()
+Out toSafeJson(const FixContext& c) { return single(replace(c.match.report, "toSafeJson")); }
+
+// builder.enableHiveSupport() / builder.master(...) -> removed from the chain
+Out removeBuilderCall(const FixContext& c) {
+  TSNode builder = c.match.capture("builder"), method = c.match.capture("method");
+  if (ts_node_is_null(builder) || ts_node_is_null(method)) return std::nullopt;
+  TSNode call = parentNode(parentNode(method));
+  if (!isType(call, "call")) return std::nullopt;
+  // Keep the line break (and any comment) before `.method(...)` in a multi-line chain.
+  std::uint32_t from = endOf(builder);
+  std::string_view between = c.text.substr(from, startOf(method) - from);
+  if (between.find('\n') != std::string_view::npos || between.find('#') != std::string_view::npos) {
+    std::size_t dot = between.rfind('.');
+    if (dot == std::string_view::npos) return std::nullopt;
+    std::uint32_t lineStart = from + static_cast<std::uint32_t>(between.rfind('\n', dot) + 1);
+    std::uint32_t end = endOf(call);
+    std::uint32_t lineEnd = end;
+    while (lineEnd < c.text.size() && (c.text[lineEnd] == ' ' || c.text[lineEnd] == '\t')) ++lineEnd;
+    std::string_view before = c.text.substr(lineStart, from + dot - lineStart);
+    if (before.find_first_not_of(" \t") == std::string_view::npos && lineEnd < c.text.size() &&
+        c.text[lineEnd] == '\n')
+      return single(Edit{{lineStart, lineEnd + 1}, ""});
+    return single(Edit{{from + static_cast<std::uint32_t>(dot), end}, ""});
+  }
+  return single(Edit{{from, endOf(call)}, ""});
+}
+
+// ---- JVM -----------------------------------------------------------------
+
+// `<jvm>.org.apache.log4j` at `log4j` followed by .LogManager.getLogger(args) -> logging.getLogger(args)
+TSNode getLoggerCall(TSNode log4j, const FixContext& c, std::string& args) {
+  auto [manager, managerAttr] = memberOf(log4j, c);
+  if (manager != "LogManager") return TSNode{};
+  for (std::string_view m : {"getLogger", "getRootLogger"}) {
+    TSNode call = memberCall(managerAttr, c, m);
+    if (ts_node_is_null(call)) continue;
+    std::vector<TSNode> a = arguments(call);
+    if (!allPositional(a) || a.size() > 1) return TSNode{};
+    if (m == "getRootLogger" && !a.empty()) return TSNode{};
+    args = argumentsText(call, c);
+    return call;
+  }
+  return TSNode{};
+}
+
+Out log4jToLogging(const FixContext& c) {
+  TSNode report = c.match.report;
+  std::string args;
+  TSNode call = getLoggerCall(report, c, args);
+  if (!ts_node_is_null(call)) {
+    // Not when the statement goes on with log4j objects (`.setLevel(jvm...Level.ERROR)`).
+    TSNode statement = fixutil::ancestorOfType(call, {"expression_statement", "return_statement"});
+    if (!ts_node_is_null(statement)) {
+      std::string rest = std::string(c.text.substr(startOf(statement), startOf(call) - startOf(statement))) +
+                         std::string(c.text.substr(endOf(call), endOf(statement) - endOf(call)));
+      if (rest.find("jvm") != std::string::npos || rest.find("log4j") != std::string::npos) return std::nullopt;
+    }
+    return TransformOutput{{replace(call, "logging.getLogger(" + args + ")")}, {kImportLogging}};
+  }
+  // log4j = spark._jvm.org.apache.log4j; ... log4j.LogManager.getLogger(name)
+  TSNode assignment = parentNode(report);
+  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), report)) return std::nullopt;
+  TSNode target = field(assignment, "left");
+  if (!isType(target, "identifier") || !isType(parentNode(assignment), "expression_statement")) return std::nullopt;
+  TransformOutput out;
+  out.edits.push_back(fixutil::deleteStatement(parentNode(assignment), c.text));
+  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, nodeText(target, c.text))) {
+    if (ts_node_eq(id, target)) continue;
+    TSNode use = getLoggerCall(id, c, args);
+    if (ts_node_is_null(use)) return std::nullopt;
+    out.edits.push_back(replace(use, "logging.getLogger(" + args + ")"));
+  }
+  out.imports.push_back(kImportLogging);
+  return out;
+}
+
+// except Py4JJavaError [as e] -> except PySparkException [as e] (not when the
+// handler reads e.java_exception, which has no Connect equivalent)
+Out py4jExcept(const FixContext& c) {
+  TSNode report = c.match.report;
+  TSNode clause = fixutil::ancestorOfType(report, {"except_clause", "import_statement", "import_from_statement"});
+  if (!isType(clause, "except_clause")) return std::nullopt;
+  if (c.model.qualifiedName(report) != "py4j.protocol.Py4JJavaError") return std::nullopt;
+  if (nodeText(clause, c.text).find("java_exception") != std::string_view::npos) return std::nullopt;
+  return TransformOutput{{replace(report, "PySparkException")}, {kImportPySparkException}};
+}
+
+struct Registered {
+  std::string_view name;
+  FixTransform transform;
+};
+
+// Sorted by name.
+constexpr Registered kTransforms[] = {
+    {"add-artifacts", addArtifacts},
+    {"bind-loop-variable", bindLoopVariable},
+    {"bind-unbound-method", bindUnboundMethod},
+    {"column-subscript", columnSubscript},
+    {"column-to-list", columnToList},
+    {"conf-get", confGet},
+    {"display-to-show", displayToShow},
+    {"drop-rdd", dropRdd},
+    {"drop-unused-import", dropUnusedImport},
+    {"drop-unused-spark-context", dropUnusedSparkContext},
+    {"empty-rdd-to-list", emptyRddToList},
+    {"log4j-to-logging", log4jToLogging},
+    {"parallelize-to-dataframe", parallelizeToDataFrame},
+    {"py4j-except", py4jExcept},
+    {"remove-builder-call", removeBuilderCall},
+    {"remove-set-log-level", removeSetLogLevel},
+    {"sc-range", scRange},
+    {"session-from-builder", sessionFromBuilder},
+    {"sql-ctx-to-session", sqlCtxToSession},
+    {"sqlcontext-method", sqlContextMethod},
+    {"sqlcontext-to-session", sqlContextToSession},
+    {"to-json-select", toJsonSelect},
+    {"to-safe-json", toSafeJson},
+};
+
+}  // namespace
+
+FixTransform findTransform(std::string_view name) {
+  for (const auto& t : kTransforms)
+    if (t.name == name) return t.transform;
+  return nullptr;
+}
+
+std::vector<std::string> transformNames() {
+  std::vector<std::string> out;
+  for (const auto& t : kTransforms) out.emplace_back(t.name);
+  return out;
+}
+
+}  // namespace sparkmigrate::analysis

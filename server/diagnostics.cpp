@@ -1,0 +1,115 @@
+// LSP diagnostics, fix edits and suppression edits.
+#include "server/diagnostics.h"
+
+#include "analysis/rule_docs.h"
+#include "analysis/suppression.h"
+
+#include <algorithm>
+
+namespace sparkmigrate::server {
+
+using json = nlohmann::json;
+
+namespace {
+
+int severityValue(analysis::Severity s) {
+  switch (s) {
+    case analysis::Severity::Error: return protocol::kSeverityError;
+    case analysis::Severity::Warning: return protocol::kSeverityWarning;
+    case analysis::Severity::Info: break;
+  }
+  return protocol::kSeverityInformation;
+}
+
+}  // namespace
+
+json textEdits(const std::vector<analysis::Edit>& edits, const PositionMapper& mapper) {
+  json out = json::array();
+  for (const auto& e : edits) out.push_back(protocol::TextEdit{mapper.toRange(e.range), e.text});
+  return out;
+}
+
+json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper, const ClientCapabilities& client) {
+  json out = {{"range", mapper.toRange(d.range)},
+              {"severity", severityValue(d.severity)},
+              {"code", d.code},
+              {"source", kSource},
+              {"message", d.message}};
+  if (d.rule) out["codeDescription"] = {{"href", analysis::ruleUrl(*d.rule)}};
+  if (d.code == analysis::kUnusedSuppressionCode) out["tags"] = json::array({protocol::kTagUnnecessary});
+  json data = json::object();
+  if (d.fix) {
+    data["fix"] = {{"safety", std::string(analysis::fixSafetyName(d.fix->safety))},
+                   {"message", d.fix->message},
+                   {"edits", textEdits(d.fix->edits, mapper)}};
+  }
+  if (!data.empty()) out["data"] = std::move(data);
+  return out;
+}
+
+json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& check,
+                     const ClientCapabilities& client) {
+  PositionMapper mapper = snap.mapper();
+  json out = json::array();
+  for (const auto& d : check.diagnostics) out.push_back(diagnosticJson(d, mapper, client));
+  return out;
+}
+
+json workspaceEdit(const DocumentSnapshot& snap, const json& edits, const ClientCapabilities& client) {
+  if (client.documentChanges)
+    return {{"documentChanges",
+             json::array({{{"textDocument", {{"uri", snap.uri}, {"version", snap.version}}}, {"edits", edits}}})}};
+  return {{"changes", {{snap.uri, edits}}}};
+}
+
+std::vector<analysis::Edit> mergedFixEdits(const analysis::CheckResult& check, bool includeUnsafe) {
+  std::vector<const analysis::Fix*> fixes;
+  for (const auto& d : check.diagnostics) {
+    if (!d.fix || d.fix->edits.empty()) continue;
+    if (d.fix->safety == analysis::FixSafety::DisplayOnly) continue;
+    if (d.fix->safety == analysis::FixSafety::Unsafe && !includeUnsafe) continue;
+    fixes.push_back(&*d.fix);
+  }
+  std::vector<analysis::Edit> accepted;
+  for (const auto* fix : fixes) {
+    bool overlaps = false;
+    for (const auto& e : fix->edits)
+      for (const auto& a : accepted)
+        if (e.range.start < a.range.end && a.range.start < e.range.end) overlaps = true;
+        else if (e.range.start == a.range.start && e.range.end == a.range.end) overlaps = true;  // two inserts
+    if (overlaps) continue;
+    accepted.insert(accepted.end(), fix->edits.begin(), fix->edits.end());
+  }
+  std::sort(accepted.begin(), accepted.end(),
+            [](const analysis::Edit& a, const analysis::Edit& b) { return a.range.start < b.range.start; });
+  return accepted;
+}
+
+analysis::Edit suppressionEdit(const DocumentSnapshot& snap, const analysis::Diagnostic& d) {
+  const std::string& text = *snap.text;
+  std::uint32_t line = d.start.line;
+  auto suppressions = analysis::collectSuppressions(ts_tree_root_node(snap.tree.get()), text, *snap.lines);
+  for (const auto& s : suppressions) {
+    if (s.line != line || s.all || s.codes.empty()) continue;
+    std::uint32_t after = s.codes.back().range.end;
+    return {{after, after}, ", " + d.code};
+  }
+  std::string_view lineText = snap.lines->lineText(text, line);
+  std::uint32_t end = snap.lines->lineStart(line) + static_cast<std::uint32_t>(lineText.size());
+  // Trailing spaces stay; a comment goes after them with two spaces of its own.
+  std::string prefix = lineText.empty() || lineText.back() == ' ' ? " " : "  ";
+  if (!lineText.empty() && lineText.back() == ' ') prefix = lineText.size() >= 2 && lineText[lineText.size() - 2] == ' ' ? "" : " ";
+  return {{end, end}, prefix + "# noqa: " + d.code};
+}
+
+}  // namespace sparkmigrate::server
+
+namespace sparkmigrate::server {
+nlohmann::json fixAllEdit(const DocumentSnapshot& snap, bool includeUnsafe, const ClientCapabilities& client,
+                          const support::CancellationToken* cancel, std::size_t& count) {
+  auto result = snap.analyze(cancel);
+  auto edits = mergedFixEdits(result->check, includeUnsafe);
+  count = edits.size();
+  return workspaceEdit(snap, textEdits(edits, snap.mapper()), client);
+}
+}  // namespace sparkmigrate::server

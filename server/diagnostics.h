@@ -1,0 +1,45 @@
+// Turning analysis results into LSP: diagnostics (code, docs link, source,
+// severity, tags, the fix in `data`), workspace edits from rule fixes, the
+// merged safe fix-all edit, and the edit that adds a suppression comment.
+// All positions go through PositionMapper.
+#pragma once
+
+#include "analysis/checker.h"
+#include "server/document.h"
+#include "server/session.h"
+
+#include <nlohmann/json.hpp>
+
+namespace sparkmigrate::server {
+
+inline constexpr const char* kSource = "sparkmigrate";
+
+nlohmann::json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper,
+                              const ClientCapabilities& client);
+nlohmann::json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& check,
+                               const ClientCapabilities& client);
+
+// LSP TextEdits for a list of byte edits.
+nlohmann::json textEdits(const std::vector<analysis::Edit>& edits, const PositionMapper& mapper);
+// A WorkspaceEdit for one document (documentChanges with the version when the
+// client supports them, `changes` otherwise).
+nlohmann::json workspaceEdit(const DocumentSnapshot& snap, const nlohmann::json& edits,
+                             const ClientCapabilities& client);
+
+// The edits of every fix whose safety is accepted, merged: a fix whose edits
+// overlap an earlier accepted fix is skipped (run again to apply it).
+std::vector<analysis::Edit> mergedFixEdits(const analysis::CheckResult& check, bool includeUnsafe);
+
+// The edit that suppresses `code` on the line diagnostic `d` starts on: adds
+// the code to an existing `# noqa: ...` / `# sparkmigrate: ignore[...]`
+// comment on that line, or appends `  # noqa: CODE`.
+analysis::Edit suppressionEdit(const DocumentSnapshot& snap, const analysis::Diagnostic& d);
+
+}  // namespace sparkmigrate::server
+
+namespace sparkmigrate::server {
+// The WorkspaceEdit applying every safe fix (and unsafe ones too when asked)
+// of a snapshot, analysing it if needed; the count of edits in `count`.
+nlohmann::json fixAllEdit(const DocumentSnapshot& snap, bool includeUnsafe, const ClientCapabilities& client,
+                          const support::CancellationToken* cancel, std::size_t& count);
+}  // namespace sparkmigrate::server

@@ -1,0 +1,103 @@
+// Incremental text sync for open documents, kept in step with the tree.
+#include "server/document.h"
+
+namespace sparkmigrate::server {
+
+std::string_view analysisText(const std::string& text, std::string& scratch) {
+  if (text.rfind("\xEF\xBB\xBF", 0) != 0) return text;
+  scratch = text;
+  scratch.replace(0, 3, "   ");
+  return scratch;
+}
+
+std::shared_ptr<const AnalysisResult> DocumentSnapshot::analyze(const support::CancellationToken* cancel) const {
+  if (cached) return cached;
+  auto result = std::make_shared<AnalysisResult>();
+  result->version = version;
+  result->generation = generation;
+  std::string scratch;
+  result->check = analysis::checkDocument(analysisText(*text, scratch), tree.get(), *settings, relativePath, cancel);
+  return result;
+}
+
+Document::Document(std::string uri, std::string path, int version, std::string text)
+    : uri_(std::move(uri)), path_(std::move(path)), version_(version) {
+  text_ = std::make_shared<const std::string>(std::move(text));
+  lines_ = std::make_shared<const analysis::LineIndex>(*text_);
+  reparse(nullptr);
+}
+
+void Document::reparse(const TSTree* old) {
+  std::string scratch;
+  tree_ = analysis::parsePython(analysisText(*text_, scratch), old);
+}
+
+namespace {
+
+TSPoint tsPoint(const analysis::TextPoint& p) { return {p.line, p.column}; }
+
+// The point just after inserting `inserted` at `start`.
+TSPoint pointAfterInsert(TSPoint start, std::string_view inserted) {
+  auto lastNewline = inserted.rfind('\n');
+  if (lastNewline == std::string_view::npos)
+    return {start.row, start.column + static_cast<std::uint32_t>(inserted.size())};
+  std::uint32_t rows = 0;
+  for (char c : inserted) rows += c == '\n';
+  return {start.row + rows, static_cast<std::uint32_t>(inserted.size() - lastNewline - 1)};
+}
+
+}  // namespace
+
+bool Document::applyChanges(const std::vector<protocol::TextDocumentContentChangeEvent>& changes, int version,
+                            protocol::PositionEncoding encoding) {
+  auto text = std::make_shared<std::string>(*text_);
+  auto lines = lines_;
+  analysis::TreePtr tree(ts_tree_copy(tree_.get()));
+  bool full = false;
+  for (const auto& change : changes) {
+    if (!change.range) {
+      *text = change.text;
+      full = true;
+    } else {
+      PositionMapper mapper(*text, *lines, encoding);
+      analysis::ByteRange range = mapper.toByteRange(*change.range);
+      if (range.end > text->size()) return false;
+      if (!full) {
+        TSInputEdit edit;
+        edit.start_byte = range.start;
+        edit.old_end_byte = range.end;
+        edit.new_end_byte = range.start + static_cast<std::uint32_t>(change.text.size());
+        edit.start_point = tsPoint(lines->pointAt(range.start));
+        edit.old_end_point = tsPoint(lines->pointAt(range.end));
+        edit.new_end_point = pointAfterInsert(edit.start_point, change.text);
+        ts_tree_edit(tree.get(), &edit);
+      }
+      text->replace(range.start, range.end - range.start, change.text);
+    }
+    lines = std::make_shared<const analysis::LineIndex>(*text);
+  }
+  text_ = std::move(text);
+  lines_ = std::move(lines);
+  version_ = version;
+  reparse(full ? nullptr : tree.get());
+  cached.reset();
+  return true;
+}
+
+DocumentSnapshot Document::snapshot(protocol::PositionEncoding encoding) const {
+  DocumentSnapshot s;
+  s.uri = uri_;
+  s.path = path_;
+  s.version = version_;
+  s.text = text_;
+  s.lines = lines_;
+  s.tree = std::shared_ptr<TSTree>(ts_tree_copy(tree_.get()), [](TSTree* t) { ts_tree_delete(t); });
+  s.settings = settings;
+  s.relativePath = relativePath;
+  s.generation = generation;
+  s.encoding = encoding;
+  if (cached && cached->version == version_ && cached->generation == generation) s.cached = cached;
+  return s;
+}
+
+}  // namespace sparkmigrate::server

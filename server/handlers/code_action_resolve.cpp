@@ -1,0 +1,34 @@
+// `codeAction/resolve`: fills in the edit of a lazily computed action (today
+// fix-all) from its `data` ({uri, version, action}); validates the data and
+// answers InvalidParams when it is not ours, ContentModified when the
+// document moved on.
+#include "server/handlers/handlers.h"
+
+#include "server/diagnostics.h"
+
+namespace sparkmigrate::server {
+
+void codeActionResolve(Server& server, const json& params, Reply& reply) {
+  const json& data = requireField(params, "data");
+  if (!data.is_object() || !data.contains("uri") || !data["uri"].is_string() || data.value("action", "") != "fixAll")
+    throw InvalidParams("codeAction/resolve: data is not a sparkmigrate action");
+  Document* doc = server.session().find(data["uri"]);
+  if (!doc) throw InvalidParams("document is not open");
+  if (data.contains("version") && data["version"].is_number_integer() && data["version"] != doc->version()) {
+    reply.error(protocol::error::kContentModified, "the document changed since the action was offered");
+    return;
+  }
+  DocumentSnapshot snap = server.snapshot(*doc);
+  ClientCapabilities client = server.session().client;
+  json action = params;
+  server.background(
+      std::move(reply),
+      [snap, client, action](const support::CancellationToken& cancel) mutable -> json {
+        std::size_t count = 0;
+        action["edit"] = fixAllEdit(snap, false, client, &cancel, count);
+        return action;
+      },
+      std::make_pair(snap.uri, snap.version));
+}
+
+}  // namespace sparkmigrate::server

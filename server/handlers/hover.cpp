@@ -1,0 +1,57 @@
+// `textDocument/hover`: on a flagged expression, the rule's explanation in
+// Markdown (why it fails under Connect, what to write instead, since which
+// version Connect supports it, a docs link); also on a code inside a
+// `# noqa: SPKnnn` or `# sparkmigrate: ignore[SPKnnn]` comment.
+#include "server/handlers/handlers.h"
+
+#include "analysis/catalogue.h"
+#include "analysis/rule_docs.h"
+#include "analysis/suppression.h"
+
+#include <set>
+
+namespace sparkmigrate::server {
+
+void hoverCapability(const ClientCapabilities&, json& caps) { caps["hoverProvider"] = true; }
+
+void hover(Server& server, const json& params, Reply& reply) {
+  Document& doc = requireDocument(server, params);
+  auto position = requireField(params, "position").get<protocol::Position>();
+  DocumentSnapshot snap = server.snapshot(doc);
+  bool markdown = server.session().client.hoverMarkdown;
+  server.background(
+      std::move(reply),
+      [&server, snap, position, markdown](const support::CancellationToken& cancel) -> json {
+        PositionMapper mapper = snap.mapper();
+        std::uint32_t offset = mapper.toOffset(position);
+        std::vector<std::string> parts;
+        std::set<std::string> seen;
+        std::optional<analysis::ByteRange> range;
+        auto add = [&](const analysis::Rule& rule, analysis::ByteRange r) {
+          if (!seen.insert(rule.code).second) return;
+          parts.push_back(analysis::renderRuleHover(rule, analysis::ruleUrl(rule)));
+          if (!range) range = r;
+        };
+        const auto& catalogue = analysis::Catalogue::builtin();
+        for (const auto& s :
+             analysis::collectSuppressions(ts_tree_root_node(snap.tree.get()), *snap.text, *snap.lines))
+          for (const auto& code : s.codes)
+            if (code.range.start <= offset && offset <= code.range.end)
+              if (const analysis::Rule* rule = catalogue.find(code.code)) add(*rule, code.range);
+        if (parts.empty()) {
+          auto result = snap.analyze(&cancel);
+          server.postMain([&server, uri = snap.uri, result] { server.remember(uri, result); });
+          for (const auto& d : result->check.diagnostics)
+            if (d.rule && d.range.start <= offset && offset < std::max(d.range.end, d.range.start + 1))
+              add(*d.rule, d.range);
+        }
+        if (parts.empty()) return nullptr;
+        std::string value;
+        for (std::size_t i = 0; i < parts.size(); ++i) value += (i ? "\n\n---\n\n" : "") + parts[i];
+        return {{"contents", {{"kind", markdown ? "markdown" : "plaintext"}, {"value", value}}},
+                {"range", mapper.toRange(*range)}};
+      },
+      std::make_pair(snap.uri, snap.version));
+}
+
+}  // namespace sparkmigrate::server

@@ -1,0 +1,428 @@
+// The main loop: reader thread, dispatch, replies, outgoing requests, the
+// worker pool, debounced push diagnostics and configuration refresh.
+#include <utility>  // before Asio: Boost 1.74 + GCC 12 in C++20 needs std::exchange
+
+#include "server/server.h"
+
+#include "server/diagnostics.h"
+#include "server/handlers/handlers.h"
+#include "support/log.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <filesystem>
+#include <thread>
+
+namespace sparkmigrate::server {
+
+namespace asio = boost::asio;
+using json = nlohmann::json;
+using support::LogLevel;
+
+struct Server::Impl {
+  asio::io_context io;
+  std::unique_ptr<asio::thread_pool> pool;
+  std::deque<std::function<void()>> deferred;  // test mode
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+};
+
+Server::Server(ServerOptions options)
+    : impl_(std::make_unique<Impl>()),
+      options_(options),
+      writer_(options.output, options.testMode ? protocol::Framing::Delimited : protocol::Framing::ContentLength) {
+  unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  impl_->pool = std::make_unique<asio::thread_pool>(jobs);
+}
+
+Server::~Server() {
+  impl_->pool->join();
+}
+
+// --- sending -------------------------------------------------------------------
+
+void Server::sendRaw(const json& message) {
+  writer_.write(message.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+void Server::sendReply(const json& id, json message) {
+  pending_.erase(id.dump());
+  sendRaw(message);
+}
+
+Reply Server::makeReply(const json& id, const std::string& method) {
+  return Reply(id, method, [this](const json& replyId, json message) {
+    // Replies may be produced (or dropped) on any thread; send from the loop.
+    postMain([this, replyId, message = std::move(message)]() mutable { sendReply(replyId, std::move(message)); });
+  });
+}
+
+void Server::notify(const std::string& method, json params) {
+  sendRaw(protocol::makeNotification(method, std::move(params)));
+}
+
+void Server::request(const std::string& method, json params, ResponseHandler onResponse) {
+  std::string id = "sparkmigrate-" + std::to_string(nextOutgoingId_++);
+  outgoing_[json(id).dump()] = std::move(onResponse);
+  sendRaw(protocol::makeRequest(id, method, std::move(params)));
+}
+
+void Server::showMessage(int type, const std::string& message) {
+  notify("window/showMessage", {{"type", type}, {"message", message}});
+}
+
+void Server::reportProblemOnce(const std::string& problem) {
+  if (!session_.reportedProblems.insert(problem).second) return;
+  support::log(LogLevel::Warn, "{}", problem);
+  showMessage(protocol::kMessageWarning, "sparkmigrate: " + problem + " (keeping the last good configuration)");
+}
+
+// --- scheduling ----------------------------------------------------------------
+
+void Server::postMain(std::function<void()> fn) {
+  asio::post(impl_->io, [fn = std::move(fn)] {
+    try {
+      fn();
+    } catch (const std::exception& e) {
+      support::log(LogLevel::Error, "main loop task failed: {}", e.what());
+    }
+  });
+}
+
+void Server::onPool(std::function<void()> fn) {
+  auto task = [fn = std::move(fn)] {
+    try {
+      fn();
+    } catch (const std::exception& e) {
+      support::log(LogLevel::Error, "background task failed: {}", e.what());
+    } catch (...) {
+      support::log(LogLevel::Error, "background task failed");
+    }
+  };
+  if (options_.testMode) impl_->deferred.push_back(std::move(task));
+  else asio::post(*impl_->pool, std::move(task));
+}
+
+void Server::later(int delayMs, std::function<void()> fn) {
+  if (options_.testMode) {
+    impl_->deferred.push_back([this, fn = std::move(fn)] { postMain(fn); });
+    return;
+  }
+  if (delayMs <= 0) {
+    postMain(std::move(fn));
+    return;
+  }
+  auto timer = std::make_shared<asio::steady_timer>(impl_->io, std::chrono::milliseconds(delayMs));
+  timer->async_wait([timer, fn = std::move(fn)](const boost::system::error_code& ec) {
+    if (ec) return;
+    try {
+      fn();
+    } catch (const std::exception& e) {
+      support::log(LogLevel::Error, "timer task failed: {}", e.what());
+    }
+  });
+}
+
+void Server::background(Reply reply, Job job, std::optional<std::pair<std::string, int>> document) {
+  support::CancellationToken token;
+  if (auto it = pending_.find(reply.id().dump()); it != pending_.end()) token = it->second;
+  auto shared = std::make_shared<Reply>(std::move(reply));
+  onPool([this, shared, job = std::move(job), token, document] {
+    if (token.cancelled()) {
+      shared->error(protocol::error::kRequestCancelled, "cancelled");
+      return;
+    }
+    json result;
+    try {
+      result = job(token);
+    } catch (const InvalidParams& e) {
+      shared->error(protocol::error::kInvalidParams, e.what());
+      return;
+    } catch (const std::exception& e) {
+      shared->error(protocol::error::kInternalError, e.what());
+      return;
+    }
+    postMain([this, shared, result = std::move(result), token, document]() mutable {
+      if (token.cancelled()) {
+        shared->error(protocol::error::kRequestCancelled, "cancelled");
+        return;
+      }
+      if (document) {
+        Document* doc = session_.find(document->first);
+        if (!doc || doc->version() != document->second) {
+          shared->error(protocol::error::kContentModified, "the document changed");
+          return;
+        }
+      }
+      shared->result(std::move(result));
+    });
+  });
+}
+
+void Server::drainThen(std::function<void()> done) {
+  if (impl_->deferred.empty()) {
+    done();
+    return;
+  }
+  // Run this round; results they post to the loop run before the next round
+  // (the loop is FIFO), and may defer more work.
+  auto batch = std::move(impl_->deferred);
+  impl_->deferred.clear();
+  for (auto& task : batch) task();
+  postMain([this, done = std::move(done)]() mutable { drainThen(std::move(done)); });
+}
+
+// --- documents -------------------------------------------------------------------
+
+void Server::resolveSettings(Document& doc) {
+  std::filesystem::path path = doc.path();
+  if (path.empty()) {
+    std::string base = session_.workspaceFolders.empty() ? std::filesystem::current_path().string()
+                                                         : session_.workspaceFolders.front();
+    path = std::filesystem::path(base) / "untitled.py";
+  }
+  analysis::ResolvedSettings resolved = session_.resolver.forFile(path);
+  if (!resolved.problem.empty()) {
+    reportProblemOnce(resolved.problem);
+    if (doc.settings) {  // keep the last good settings
+      doc.generation = session_.generation;
+      return;
+    }
+  }
+  doc.settings = resolved.settings;
+  doc.relativePath = analysis::relativeTo(*resolved.settings, path);
+  doc.generation = session_.generation;
+  if (!resolved.settings->configPath.empty()) {
+    std::error_code ec;
+    auto stamp = std::filesystem::last_write_time(resolved.settings->configPath, ec);
+    if (!ec) session_.configStamps[resolved.settings->configPath] = stamp.time_since_epoch().count();
+  }
+}
+
+void Server::settingsChanged() {
+  ++session_.generation;
+  std::set<std::string> before = std::move(session_.reportedProblems);
+  session_.reportedProblems.clear();
+  for (auto& [uri, doc] : session_.documents) {
+    doc->cached.reset();
+    // Problems already reported stay quiet while they persist.
+    session_.reportedProblems = before;
+    resolveSettings(*doc);
+    before = session_.reportedProblems;
+  }
+  if (session_.client.pullDiagnostics) {
+    if (session_.client.diagnosticRefresh && session_.lifecycle == Lifecycle::Running)
+      request("workspace/diagnostic/refresh", nullptr, [](const json&, const protocol::ResponseError*) {});
+  } else {
+    for (auto& [uri, doc] : session_.documents) scheduleDiagnostics(uri);
+  }
+}
+
+void Server::checkConfigFiles() {
+  bool changed = false;
+  for (auto& [path, stamp] : session_.configStamps) {
+    std::error_code ec;
+    auto now = std::filesystem::last_write_time(path, ec);
+    long long value = ec ? -1 : static_cast<long long>(now.time_since_epoch().count());
+    if (value != stamp) changed = true;
+  }
+  if (!changed) return;
+  session_.configStamps.clear();
+  session_.resolver.clear();
+  settingsChanged();
+}
+
+void Server::remember(const std::string& uri, std::shared_ptr<const AnalysisResult> result) {
+  Document* doc = session_.find(uri);
+  if (doc && doc->version() == result->version && doc->generation == result->generation) doc->cached = result;
+}
+
+void Server::scheduleDiagnostics(const std::string& uri) {
+  if (session_.client.pullDiagnostics) return;
+  if (pushScheduled_[uri]) return;  // the pending run will see the latest version
+  pushScheduled_[uri] = true;
+  int delay = session_.editorSettings.debounceMs >= 0 ? session_.editorSettings.debounceMs : options_.debounceMs;
+  later(delay, [this, uri] {
+    pushScheduled_.erase(uri);
+    Document* doc = session_.find(uri);
+    if (!doc) return;
+    DocumentSnapshot snap = snapshot(*doc);
+    onPool([this, snap = std::move(snap)] {
+      auto result = snap.analyze();
+      json diagnostics = diagnosticsJson(snap, result->check, session_.client);
+      postMain([this, snap, result, diagnostics = std::move(diagnostics)]() mutable {
+        Document* current = session_.find(snap.uri);
+        // Stale: the document changed or closed meanwhile; a newer run is due.
+        if (!current || current->version() != snap.version || current->generation != snap.generation) return;
+        remember(snap.uri, result);
+        notify("textDocument/publishDiagnostics",
+               {{"uri", snap.uri}, {"version", snap.version}, {"diagnostics", std::move(diagnostics)}});
+      });
+    });
+  });
+}
+
+void Server::clearDiagnostics(const std::string& uri) {
+  if (session_.client.pullDiagnostics) return;
+  notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+}
+
+// --- dispatch ----------------------------------------------------------------------
+
+void Server::requestExit(int code) {
+  auto stop = [this, code] {
+    if (exitCode_) return;
+    exitCode_ = code;
+    // The loop ends once what is queued (replies included) has run.
+    impl_->guard.reset();
+  };
+  if (options_.testMode) drainThen(stop);
+  else stop();
+}
+
+void Server::handleResponse(const protocol::Message& message) {
+  auto it = outgoing_.find(message.id.dump());
+  if (it == outgoing_.end()) {
+    support::log(LogLevel::Warn, "response to unknown request {}", message.id.dump());
+    return;
+  }
+  ResponseHandler handler = std::move(it->second);
+  outgoing_.erase(it);
+  handler(message.result, message.error ? &*message.error : nullptr);
+}
+
+void Server::dispatch(std::string body) {
+  json value;
+  try {
+    value = json::parse(body);
+  } catch (const json::parse_error& e) {
+    sendRaw(protocol::makeErrorResponse(nullptr, {protocol::error::kParseError, e.what(), nullptr}));
+    return;
+  }
+  protocol::ResponseError problem;
+  json badId;
+  auto message = protocol::classify(value, problem, badId);
+  if (!message) {
+    sendRaw(protocol::makeErrorResponse(badId, problem));
+    return;
+  }
+  if (message->kind == protocol::Message::Kind::Response) {
+    handleResponse(*message);
+    return;
+  }
+  const bool isRequest = message->kind == protocol::Message::Kind::Request;
+  if (session_.trace != "off")
+    notify("$/logTrace", {{"message", fmt::format("Received {} '{}'", isRequest ? "request" : "notification",
+                                                  message->method)}});
+  support::log(LogLevel::Debug, "<- {} {}", message->method, isRequest ? message->id.dump() : "");
+  const HandlerEntry* entry = findHandler(message->method);
+
+  if (!isRequest) {
+    if (!entry || !entry->notification) {
+      support::log(LogLevel::Debug, "ignoring notification {}", message->method);
+      return;
+    }
+    bool allowed = session_.lifecycle == Lifecycle::Running || message->method == "exit" ||
+                   (session_.lifecycle == Lifecycle::ShutDown && message->method == "$/cancelRequest");
+    if (!allowed) {
+      support::log(LogLevel::Warn, "dropping {} (not initialized or shut down)", message->method);
+      return;
+    }
+    try {
+      entry->notification(*this, message->params);
+    } catch (const std::exception& e) {
+      support::log(LogLevel::Error, "{} failed: {}", message->method, e.what());
+    }
+    return;
+  }
+
+  std::string key = message->id.dump();
+  if (pending_.count(key)) {
+    sendRaw(protocol::makeErrorResponse(message->id, {protocol::error::kInvalidRequest,
+                                                      "a request with this id is still pending", nullptr}));
+    return;
+  }
+  pending_[key] = support::CancellationToken();
+  Reply reply = makeReply(message->id, message->method);
+  if (session_.lifecycle == Lifecycle::Uninitialized && message->method != "initialize") {
+    reply.error(protocol::error::kServerNotInitialized, "the server has not been initialized");
+    return;
+  }
+  if (session_.lifecycle != Lifecycle::Uninitialized && message->method == "initialize") {
+    reply.error(protocol::error::kInvalidRequest, "initialize was already called");
+    return;
+  }
+  if (session_.lifecycle == Lifecycle::ShutDown) {
+    reply.error(protocol::error::kInvalidRequest, "the server is shutting down");
+    return;
+  }
+  if (!entry || !entry->request) {
+    reply.error(protocol::error::kMethodNotFound, "method not found: " + message->method);
+    return;
+  }
+  try {
+    entry->request(*this, message->params, reply);
+  } catch (const InvalidParams& e) {
+    if (!reply.answered()) reply.error(protocol::error::kInvalidParams, e.what());
+  } catch (const json::exception& e) {
+    if (!reply.answered()) reply.error(protocol::error::kInvalidParams, e.what());
+  } catch (const std::exception& e) {
+    if (!reply.answered()) reply.error(protocol::error::kInternalError, e.what());
+  }
+}
+
+void Server::cancel(const json& id) {
+  if (auto it = pending_.find(id.dump()); it != pending_.end()) it->second.cancel();
+}
+
+int Server::run() {
+  impl_->guard.emplace(impl_->io.get_executor());
+  // stdin is read on a plain blocking thread: a regular file as stdin (as in
+  // transcript tests) cannot be registered with epoll.
+  std::thread reader([this] {
+    protocol::FrameReader frames(options_.inputFd,
+                                 options_.testMode ? protocol::Framing::Delimited : protocol::Framing::ContentLength);
+    while (true) {
+      protocol::Frame frame = frames.next();
+      if (frame.kind == protocol::Frame::Kind::Eof) break;
+      if (frame.kind == protocol::Frame::Kind::Error) {
+        asio::post(impl_->io, [this, error = frame.error] {
+          support::log(LogLevel::Warn, "framing error: {}", error);
+          sendRaw(protocol::makeErrorResponse(nullptr, {protocol::error::kParseError, error, nullptr}));
+        });
+        continue;
+      }
+      asio::post(impl_->io, [this, body = std::move(frame.body)]() mutable {
+        try {
+          dispatch(std::move(body));
+        } catch (const std::exception& e) {
+          support::log(LogLevel::Error, "dispatch failed: {}", e.what());
+        }
+      });
+    }
+    asio::post(impl_->io, [this] {
+      support::log(LogLevel::Info, "end of input");
+      if (!exitCode_) requestExit(session_.lifecycle == Lifecycle::ShutDown ? 0 : 1);
+    });
+  });
+  reader.detach();  // may stay blocked in read(2) after `exit`; the process ends anyway
+  while (true) {
+    try {
+      impl_->io.run();  // returns when the work guard is gone and nothing is queued
+      if (exitCode_) break;
+    } catch (const std::exception& e) {
+      support::log(LogLevel::Error, "main loop: {}", e.what());
+    }
+    impl_->io.restart();
+  }
+  impl_->pool->stop();
+  return *exitCode_;
+}
+
+}  // namespace sparkmigrate::server

@@ -1,0 +1,116 @@
+// The language server's main loop. One thread runs the Asio io_context and
+// owns all session state; a blocking thread reads stdin and posts each frame
+// to it; analysis runs on a worker pool and posts its results back. Handlers
+// (server/handlers/) reach the session and these services through Server.
+//
+// Scheduling contract:
+//   * sync handlers run on the main loop and must not block;
+//   * background(...) runs a job on the pool with an immutable snapshot and
+//     answers the Reply on the main loop, RequestCancelled if the client
+//     cancelled it, ContentModified if the document moved on meanwhile;
+//   * exceptions are caught at each boundary and become JSON-RPC errors or
+//     log lines, never crossing threads or stopping the loop.
+// In test mode (transcripts) input and output are `---`-delimited, debouncing
+// is off, and pool work is deferred to deterministic points (shutdown, end of
+// input), so a transcript always produces the same output.
+#pragma once
+
+#include "protocol/framing.h"
+#include "protocol/jsonrpc.h"
+#include "server/reply.h"
+#include "server/session.h"
+#include "support/cancel.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace sparkmigrate::server {
+
+struct ServerOptions {
+  bool testMode = false;
+  int inputFd = 0;
+  std::FILE* output = stdout;
+  unsigned jobs = 0;  // 0: min(4, cores)
+  int debounceMs = 25;
+};
+
+class Server {
+ public:
+  explicit Server(ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Serves until `exit` or end of input. Returns the process exit code
+  // (0 after shutdown + exit, 1 otherwise).
+  int run();
+
+  Session& session() { return session_; }
+  bool testMode() const { return options_.testMode; }
+
+  // --- outgoing messages (main loop) -------------------------------------
+  void notify(const std::string& method, nlohmann::json params);
+  using ResponseHandler = std::function<void(const nlohmann::json& result, const protocol::ResponseError* error)>;
+  void request(const std::string& method, nlohmann::json params, ResponseHandler onResponse);
+  void showMessage(int type, const std::string& message);
+  // Shows a problem once per distinct text (configuration errors).
+  void reportProblemOnce(const std::string& problem);
+
+  // --- scheduling ----------------------------------------------------------
+  using Job = std::function<nlohmann::json(const support::CancellationToken&)>;
+  // Runs `job` on the pool and answers `reply` with its result. With a
+  // document (uri, version), a result computed for an older version answers
+  // ContentModified.
+  void background(Reply reply, Job job, std::optional<std::pair<std::string, int>> document = std::nullopt);
+  // Runs `fn` on the main loop later (after `delayMs`, or deferred in test mode).
+  void later(int delayMs, std::function<void()> fn);
+  void postMain(std::function<void()> fn);
+  void onPool(std::function<void()> fn);
+
+  // --- documents and diagnostics ----------------------------------------------
+  // Resolves the settings for a document (pyproject.toml + editor settings),
+  // keeping its last good settings when the governing config is broken.
+  void resolveSettings(Document& document);
+  // Re-resolves every open document and re-publishes or refreshes diagnostics.
+  void settingsChanged();
+  // Re-reads configuration when a pyproject.toml in use changed on disk.
+  void checkConfigFiles();
+  // Push mode: (re)computes and publishes diagnostics after the debounce.
+  void scheduleDiagnostics(const std::string& uri);
+  void clearDiagnostics(const std::string& uri);
+  DocumentSnapshot snapshot(const Document& document) const { return document.snapshot(session_.client.encoding); }
+  // Stores a result if the document is still at that version and generation.
+  void remember(const std::string& uri, std::shared_ptr<const AnalysisResult> result);
+
+  // Marks a pending request as cancelled ($/cancelRequest).
+  void cancel(const nlohmann::json& id);
+
+  // --- lifecycle ----------------------------------------------------------------
+  void requestExit(int code);
+  // Test mode: runs deferred work, round after round, until none is left,
+  // then calls `done` on the loop (used by shutdown and exit).
+  void drainThen(std::function<void()> done);
+
+ private:
+  void dispatch(std::string body);
+  void handleResponse(const protocol::Message& message);
+  void sendRaw(const nlohmann::json& message);
+  void sendReply(const nlohmann::json& id, nlohmann::json message);
+  Reply makeReply(const nlohmann::json& id, const std::string& method);
+
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  ServerOptions options_;
+  Session session_;
+  protocol::FrameWriter writer_;
+  std::map<std::string, support::CancellationToken> pending_;  // request id (dumped) -> token
+  std::map<std::string, ResponseHandler> outgoing_;
+  long long nextOutgoingId_ = 1;
+  std::map<std::string, bool> pushScheduled_;
+  std::optional<int> exitCode_;
+};
+
+}  // namespace sparkmigrate::server

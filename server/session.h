@@ -1,0 +1,71 @@
+// Session state owned by the main loop: what the client can do, the open
+// documents, configuration (pyproject.toml resolution plus editor settings),
+// workspace folders and lifecycle. Only sync handlers on the main loop touch
+// it; background work sees DocumentSnapshots instead.
+#pragma once
+
+#include "analysis/config.h"
+#include "protocol/lsp_types.h"
+#include "server/document.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sparkmigrate::server {
+
+struct ClientCapabilities {
+  protocol::PositionEncoding encoding = protocol::PositionEncoding::Utf16;
+  bool offsetEncodingExtension = false;  // clangd's pre-3.17 `offsetEncoding`
+  bool pullDiagnostics = false;
+  bool diagnosticRefresh = false;
+  bool workspaceConfiguration = false;
+  bool watchedFilesDynamic = false;
+  bool codeActionLiterals = false;
+  bool codeActionResolveEdit = false;
+  bool documentChanges = false;
+  bool applyEdit = false;
+  bool tagSupport = false;
+  bool codeDescription = true;
+  bool hoverMarkdown = true;
+  bool workDoneProgress = false;
+};
+
+// Editor settings (initializationOptions.settings, workspace/configuration
+// section "sparkmigrate", didChangeConfiguration).
+struct EditorSettings {
+  analysis::Overrides overrides;
+  nlohmann::json llm;  // kept for the LLM issue; not used yet
+  int debounceMs = -1;  // -1: the server default
+};
+
+// Parses editor settings; unknown keys are ignored, bad values are reported
+// in `problem` and leave the previous value.
+EditorSettings parseEditorSettings(const nlohmann::json& value, const EditorSettings& previous,
+                                   std::string& problem);
+
+enum class Lifecycle { Uninitialized, Running, ShutDown };
+
+struct Session {
+  Lifecycle lifecycle = Lifecycle::Uninitialized;
+  ClientCapabilities client;
+  std::vector<std::string> workspaceFolders;  // absolute paths
+  std::map<std::string, std::unique_ptr<Document>> documents;  // by URI
+  analysis::ConfigResolver resolver;
+  EditorSettings editorSettings;
+  std::uint64_t generation = 1;  // bumped whenever settings may have changed
+  std::set<std::string> reportedProblems;
+  std::map<std::string, long long> configStamps;  // pyproject.toml in use -> mtime
+  std::string trace = "off";
+
+  Document* find(const std::string& uri) {
+    auto it = documents.find(uri);
+    return it == documents.end() ? nullptr : it->second.get();
+  }
+};
+
+}  // namespace sparkmigrate::server

@@ -1,0 +1,33 @@
+# Fixture for SPK313 (persistence/partitioning through df.rdd).
+from pyspark import StorageLevel
+from pyspark.sql import DataFrame, SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+df = spark.read.parquet("/data/events")
+
+cached = df.cache()  # error: [SPK313]
+persisted = df.persist(StorageLevel.MEMORY_AND_DISK)  # error: [SPK313]
+wide = spark.read.parquet("/data/events").repartition(16)  # error: [SPK313]
+narrow = df.coalesce(1)  # error: [SPK313]
+per_partition = df.rdd.glom().collect()  # error: [SPK313]
+df.unpersist()  # error: [SPK313]
+
+
+def shrink(frame: DataFrame):
+    return frame.coalesce(4)  # error: [SPK313]
+
+
+# Clean.
+cached = df.cache()  # ok
+wide = df.repartition(16)  # ok
+
+
+class Cache:
+    def __init__(self):
+        self.rdd = self
+
+    def cache(self):
+        return self
+
+
+Cache().rdd.cache()  # ok: a local class
