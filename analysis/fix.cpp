@@ -277,6 +277,12 @@ FixOutcome fixDocument(std::string_view text, const Settings& settings, std::str
   FixOutcome outcome;
   outcome.text = std::string(text);
   bool originalParses = parses(text);
+  if (!originalParses) {
+    // Never write a result that does not parse: a broken file is not fixed at all.
+    outcome.error = "has a syntax error; not fixed";
+    outcome.remaining = checkText(outcome.text, settings, relativePath).diagnostics;
+    return outcome;
+  }
   for (int iteration = 0; iteration < options.maxIterations; ++iteration) {
     CheckResult result = checkText(outcome.text, settings, relativePath);
     std::vector<Edit> accepted;
@@ -300,7 +306,7 @@ FixOutcome fixDocument(std::string_view text, const Settings& settings, std::str
     if (accepted.empty()) break;
     std::string next = applyEdits(outcome.text, accepted);
     if (next == outcome.text) break;
-    if (originalParses && !parses(next)) {
+    if (!parses(next)) {
       outcome.error = "the fixes produced code that does not parse; stopped before applying them";
       break;
     }
@@ -312,7 +318,7 @@ FixOutcome fixDocument(std::string_view text, const Settings& settings, std::str
   }
   if (outcome.fixed > 0) {
     std::string cleaned = dropUnusedImports(text, outcome.text);
-    if (cleaned != outcome.text && (!originalParses || parses(cleaned))) outcome.text = std::move(cleaned);
+    if (cleaned != outcome.text && parses(cleaned)) outcome.text = std::move(cleaned);
   }
   outcome.remaining = checkText(outcome.text, settings, relativePath).diagnostics;
   return outcome;

@@ -147,3 +147,12 @@ def test_bundled_examples_are_fixed_into_code_that_parses(run, tmp_path):
         ast.parse(path.read_text(), str(path))
     again = run("fix", "--isolated", "--unsafe-fixes", target)
     assert "Fixed 0 findings" in again.out
+
+
+def test_a_file_with_a_syntax_error_is_not_touched(run, project):
+    broken = LEGACY + "def broken(:\n"
+    path = project.write("broken.py", broken)
+    result = run("fix", "--isolated", path)
+    assert result.code == 1
+    assert path.read_text() == broken
+    assert "syntax error; not fixed" in result.err

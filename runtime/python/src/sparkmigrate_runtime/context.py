@@ -116,7 +116,7 @@ class ConnectSparkContext:
         self._driver_dir: str | None = None
         self._parallelism: int | None = None
 
-    # --- RDD sources: SPK101-SPK107 ----------------------------------------------------------
+    # --- RDD sources ----------------------------------------------------------------------
 
     @intercepted("SparkContext.parallelize")
     def parallelize(self, c: Iterable[Any], numSlices: int | None = None) -> ConnectRDD:
@@ -183,7 +183,7 @@ class ConnectSparkContext:
     objectFile = refusing("SparkContext.objectFile")
     binaryRecords = refusing("SparkContext.binaryRecords")
 
-    # --- shared variables: SPK108, SPK109 ------------------------------------------------------
+    # --- shared variables -----------------------------------------------------------------
 
     @intercepted("SparkContext.broadcast")
     def broadcast(self, value: Any) -> portable.LocalBroadcast:
@@ -191,7 +191,7 @@ class ConnectSparkContext:
 
     accumulator = refusing("SparkContext.accumulator")
 
-    # --- logging, files, configuration: SPK110-SPK112 -------------------------------------------
+    # --- logging, files, configuration ----------------------------------------------------
 
     @intercepted("SparkContext.setLogLevel")
     def setLogLevel(self, logLevel: str) -> None:
@@ -256,7 +256,7 @@ class ConnectSparkContext:
         conf.setAll(sorted(self._session.conf.getAll.items()))
         return conf
 
-    # --- application properties: SPK113, SPK115 --------------------------------------------------
+    # --- application properties -----------------------------------------------------------
 
     def _server_conf(self, key: str) -> str:
         value = self._session.conf.get(key, None)
@@ -330,7 +330,7 @@ class ConnectSparkContext:
     def defaultMinPartitions(self) -> int:
         return min(self.defaultParallelism, 2)
 
-    # --- job groups and tags: SPK116 --------------------------------------------------------------
+    # --- job groups and tags --------------------------------------------------------------
 
     def _add_tag(self, tag: str) -> None:
         try:
@@ -388,7 +388,7 @@ class ConnectSparkContext:
     setLocalProperty = refusing("SparkContext.setLocalProperty")
     cancelJob = refusing("SparkContext.cancelJob")
 
-    # --- driver internals: SPK114, SPK117 --------------------------------------------------------
+    # --- driver internals -----------------------------------------------------------------
 
     statusTracker = refusing("SparkContext.statusTracker")
     getLocalProperty = refusing("SparkContext.getLocalProperty")
@@ -403,7 +403,7 @@ class ConnectSparkContext:
     listFiles = _refused_property("SparkContext.listFiles")
     listArchives = _refused_property("SparkContext.listArchives")
 
-    # --- lifecycle: SPK120 --------------------------------------------------------------------
+    # --- lifecycle ------------------------------------------------------------------------
 
     @intercepted("SparkContext.stop")
     def stop(self) -> None:

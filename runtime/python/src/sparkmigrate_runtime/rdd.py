@@ -87,7 +87,7 @@ class ConnectRDD:
         self._df = df
         self._encoding = encoding
 
-    # --- construction ------------------------------------------------------------------------
+    # --- construction ---------------------------------------------------------------------
 
     @classmethod
     def of_rows(cls, df: Any) -> "ConnectRDD":
@@ -105,7 +105,7 @@ class ConnectRDD:
     def of_pickled(cls, df: Any) -> "ConnectRDD":
         return cls(df, Encoding.PICKLED)
 
-    # --- plumbing ----------------------------------------------------------------------------
+    # --- plumbing -------------------------------------------------------------------------
 
     @property
     def _session(self) -> Any:
@@ -250,7 +250,7 @@ class ConnectRDD:
             frames, encoding = [rdd._pickled() for rdd in rdds], Encoding.PICKLED
         return ConnectRDD(functools.reduce(lambda a, b: a.union(b), frames), encoding)
 
-    # --- actions: SPK302, SPK303 ----------------------------------------------------------------
+    # --- actions --------------------------------------------------------------------------
 
     @intercepted("RDD.collect")
     def collect(self) -> list:
@@ -365,7 +365,7 @@ class ConnectRDD:
     def foreachPartition(self, f: Callable) -> None:
         self._run_partitions(portable.partition_runner(f))
 
-    # --- per-element transformations: SPK306 ----------------------------------------------------
+    # --- per-element transformations ------------------------------------------------------
 
     @intercepted("RDD.map")
     def map(self, f: Callable, preservesPartitioning: bool = False) -> "ConnectRDD":
@@ -401,7 +401,7 @@ class ConnectRDD:
     def values(self) -> "ConnectRDD":
         return self._map(operator.itemgetter(1))
 
-    # --- per-partition transformations: SPK307, SPK308 -----------------------------------------
+    # --- per-partition transformations ----------------------------------------------------
 
     @intercepted("RDD.mapPartitions")
     def mapPartitions(self, f: Callable, preservesPartitioning: bool = False) -> "ConnectRDD":
@@ -426,7 +426,7 @@ class ConnectRDD:
         partitions = self._count_partitions()
         return self._map_partitions(portable.unique_id_zipper(partitions), with_index=True)
 
-    # --- key-based operations: SPK309 ---------------------------------------------------------
+    # --- key-based operations -------------------------------------------------------------
 
     @intercepted("RDD.combineByKey")
     def combineByKey(
@@ -528,7 +528,7 @@ class ConnectRDD:
     def union(self, other: "ConnectRDD") -> "ConnectRDD":
         return ConnectRDD.union_all([self, other])
 
-    # --- persistence and partitioning: SPK313 ---------------------------------------------------
+    # --- persistence and partitioning -----------------------------------------------------
 
     @intercepted("RDD.cache")
     def cache(self) -> "ConnectRDD":
@@ -575,7 +575,7 @@ class ConnectRDD:
         return ConnectRDD.of_pickled(_repartition_by_id(keyed, partitions, "bucket")
                                      .select("value"))
 
-    # --- conversion and output: SPK310, SPK311, SPK107 ---------------------------------------
+    # --- conversion and output ------------------------------------------------------------
 
     @intercepted("RDD.toDF")
     def toDF(self, schema: Any = None, sampleRatio: float | None = None) -> Any:
@@ -603,7 +603,7 @@ class ConnectRDD:
     saveAsNewAPIHadoopDataset = refusing("RDD.saveAsNewAPIHadoopDataset")
     checkpoint = refusing("RDD.checkpoint")
 
-    # --- object protocol -------------------------------------------------------------------
+    # --- object protocol ------------------------------------------------------------------
 
     @property
     def context(self) -> Any:
