@@ -2,6 +2,7 @@
 #include "analysis/suppression.h"
 
 #include <cctype>
+#include <string>
 
 namespace sparkmigrate::analysis {
 namespace {
@@ -57,29 +58,33 @@ bool parseSuppressionComment(std::string_view comment, std::uint32_t commentStar
 
 std::vector<Suppression> collectSuppressions(TSNode root, std::string_view text, const LineIndex& lines) {
   std::vector<Suppression> out;
-  // Depth-first walk with one cursor; comments can sit anywhere in the tree.
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  while (true) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (isType(node, "comment")) {
+  // Only lines whose text mentions `noqa` or `sparkmigrate:` after a `#` can
+  // hold a suppression; for those, the tree says whether the `#` starts a
+  // comment (and not, say, a string).
+  std::size_t pos = 0;
+  while ((pos = text.find('#', pos)) != std::string_view::npos) {
+    std::size_t lineEnd = text.find('\n', pos);
+    if (lineEnd == std::string_view::npos) lineEnd = text.size();
+    std::string lower(text.substr(pos, lineEnd - pos));
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.find("noqa") == std::string::npos && lower.find("sparkmigrate:") == std::string::npos) {
+      pos = lineEnd;
+      continue;
+    }
+    auto start = static_cast<std::uint32_t>(pos);
+    TSNode node = descendantAt(root, start);
+    if (isType(node, "comment") && ts_node_start_byte(node) == start) {
       Suppression s;
-      std::uint32_t start = ts_node_start_byte(node);
       if (parseSuppressionComment(nodeText(node, text), start, s)) {
         s.line = lines.pointAt(start).line;
         s.range = {start, ts_node_end_byte(node)};
         out.push_back(std::move(s));
       }
-    } else if (ts_tree_cursor_goto_first_child(&cursor)) {
-      continue;
+      pos = ts_node_end_byte(node);
+    } else {
+      ++pos;
     }
-    bool advanced = false;
-    while (!advanced) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) advanced = true;
-      else if (!ts_tree_cursor_goto_parent(&cursor)) break;
-    }
-    if (!advanced) break;
   }
-  ts_tree_cursor_delete(&cursor);
   return out;
 }
 

@@ -132,6 +132,18 @@ const std::vector<TSNode>* indexedReferences(TSNode root, std::string_view text,
   return it == index->references_.end() ? &none : &it->second;
 }
 
+TSNode descendantAt(TSNode root, std::uint32_t offset) {
+  TSNode from = root;
+  ParentIndex* index = gParentIndex;
+  if (index && root.tree == index->tree() && ts_node_eq(root, index->root_)) {
+    const auto& top = index->top_;
+    auto it = std::upper_bound(top.begin(), top.end(), offset,
+                               [](std::uint32_t s, TSNode n) { return s < ts_node_start_byte(n); });
+    if (it != top.begin() && offset < ts_node_end_byte(*(it - 1))) from = *(it - 1);
+  }
+  return ts_node_descendant_for_byte_range(from, offset, offset + 1);
+}
+
 TSNode parentOf(TSNode node) {
   if (gParentIndex && node.tree == gParentIndex->tree()) return gParentIndex->parent(node);
   return ts_node_parent(node);

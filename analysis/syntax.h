@@ -85,6 +85,10 @@ void forEachChild(TSNode node, Fn&& fn) {
 // found by binary search instead.
 TSNode parentOf(TSNode node);
 
+// The smallest node (named or not) that contains byte `offset`; with an
+// active ParentIndex for root's tree the top level is found by binary search.
+TSNode descendantAt(TSNode root, std::uint32_t offset);
+
 // The identifiers named `name` that are references (not `x.name` members, not
 // `f(name=...)` keywords) in the tree of the active ParentIndex, built once
 // per document on first use; nullptr when no index is active for root's tree.
@@ -101,6 +105,7 @@ class ParentIndex {
 
  private:
   friend const std::vector<TSNode>* indexedReferences(TSNode, std::string_view, std::string_view);
+  friend TSNode descendantAt(TSNode, std::uint32_t);
   TSNode root_;
   std::vector<TSNode> top_;
   ParentIndex* previous_;
