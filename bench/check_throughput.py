@@ -1,16 +1,19 @@
 """Benchmark: `sparkmigrate check` throughput in lines per second.
 
 Generates the deterministic corpus of bench/gen_corpus.py (at least 200k lines)
-into bench/corpus/, then times full checks (parallel, default jobs, and one
-job) over it. Reports the median of several runs. Run with `make bench`; the
+into a temporary folder (outside the repository, whose .gitignore the check
+would honour), then times full checks (parallel, default jobs, and one job)
+over it. Reports the median of several runs. Run with `make bench`; the
 figures go into the README by hand.
 """
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,10 +35,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    corpus = HERE / "corpus"
-    if corpus.exists():
-        for p in sorted(corpus.rglob("*"), reverse=True):
-            p.unlink() if p.is_file() else p.rmdir()
+    corpus = Path(tempfile.mkdtemp(prefix="sparkmigrate-bench-"))
     files, lines = gen_corpus.generate(corpus, args.lines, 20261121)
     print(f"corpus: {files} files, {lines} lines, {sum(p.stat().st_size for p in corpus.rglob('*.py')) / 1e6:.1f} MB")
 
@@ -45,6 +45,8 @@ def main() -> None:
         sys.exit(f"check failed: {proc.stderr}")
     findings = len(json.loads(proc.stdout))
     print(f"findings: {findings}")
+    if findings == 0:
+        sys.exit("the check found nothing in the corpus: something is wrong with the setup")
 
     results = {}
     for label, extra in [(f"jobs={os.cpu_count()}", []), ("jobs=1", ["--jobs", "1"])]:
@@ -55,6 +57,7 @@ def main() -> None:
         median = statistics.median(times)
         results[label] = median
         print(f"{label}: median {median:.2f} s over {args.runs} runs -> {lines / median:,.0f} lines/s")
+    shutil.rmtree(corpus)
     print(json.dumps({"files": files, "lines": lines, "findings": findings,
                       "seconds": results, "lines_per_second": {k: round(lines / v) for k, v in results.items()}}))
 

@@ -1,0 +1,74 @@
+"""Pipeline 329."""
+import logging
+from datetime import date
+
+from pyspark.sql import DataFrame, SparkSession, Window
+from pyspark.sql import functions as F
+from pyspark.sql.types import IntegerType, StringType, StructField, StructType
+
+log = logging.getLogger(__name__)
+
+
+def clean_329_0(df: DataFrame) -> DataFrame:
+    out = df.dropDuplicates(["id"]).where(F.col("amount") > 57)
+    out = out.withColumn("day", F.to_date("ts")).withColumn("bucket", F.col("amount") % 2)
+    return out.select("id", "day", "bucket", "amount")
+
+
+def join_329_1(spark: SparkSession, orders: DataFrame) -> DataFrame:
+    customers = spark.table("crm.customers_54").select("customer", "segment")
+    joined = orders.join(F.broadcast(customers), "customer", "left")
+    log.info("joined %s", "329_1")
+    return joined.fillna({"segment": "unknown"})
+
+
+def clean_329_2(df: DataFrame) -> DataFrame:
+    out = df.dropDuplicates(["id"]).where(F.col("amount") > 60)
+    out = out.withColumn("day", F.to_date("ts")).withColumn("bucket", F.col("amount") % 4)
+    return out.select("id", "day", "bucket", "amount")
+
+
+def aggregate_329_3(df: DataFrame) -> DataFrame:
+    w = Window.partitionBy("customer").orderBy(F.col("ts").desc())
+    ranked = df.withColumn("rank", F.row_number().over(w))
+    return ranked.where(F.col("rank") <= 19).groupBy("customer").agg(
+        F.sum("amount").alias("total"),
+        F.countDistinct("order_id").alias("orders"),
+    )
+
+
+def schema_329_4() -> StructType:
+    return StructType([
+        StructField("id", IntegerType(), False),
+        StructField("name", StringType(), True),
+        StructField("segment_58", StringType(), True),
+    ])
+
+
+class Pipeline329_5:
+    def __init__(self, spark: SparkSession, source: str):
+        self.spark = spark
+        self.source = source
+
+    def load(self) -> DataFrame:
+        return self.spark.read.format("delta").load(self.source)
+
+    def run(self, day: date) -> int:
+        df = self.load().where(F.col("day") == F.lit(str(day)))
+        df.write.mode("overwrite").saveAsTable("out.table_61")
+        return df.count()
+
+
+def join_329_6(spark: SparkSession, orders: DataFrame) -> DataFrame:
+    customers = spark.table("crm.customers_81").select("customer", "segment")
+    joined = orders.join(F.broadcast(customers), "customer", "left")
+    log.info("joined %s", "329_6")
+    return joined.fillna({"segment": "unknown"})
+
+
+def schema_329_7() -> StructType:
+    return StructType([
+        StructField("id", IntegerType(), False),
+        StructField("name", StringType(), True),
+        StructField("segment_54", StringType(), True),
+    ])
