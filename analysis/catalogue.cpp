@@ -26,33 +26,37 @@ extern const std::size_t kEmbeddedRuleFileCount;
 
 std::string_view severityName(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "info";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "info";
   }
   return "error";
 }
 
 std::string_view fixSafetyName(FixSafety safety) {
   switch (safety) {
-    case FixSafety::Safe: return "safe";
-    case FixSafety::Unsafe: return "unsafe";
-    case FixSafety::DisplayOnly: return "display-only";
+    case FixSafety::Safe:
+      return "safe";
+    case FixSafety::Unsafe:
+      return "unsafe";
+    case FixSafety::DisplayOnly:
+      return "display-only";
   }
   return "display-only";
 }
 
 namespace {
 
-const std::set<std::string_view> kGroups = {"meta",   "session",        "sparkcontext", "jvm",
-                                            "rdd",    "dataframe",      "legacy-context",
-                                            "streaming", "ml",          "behaviour",
-                                            "packaging", "databricks"};
+const std::set<std::string_view> kGroups = {"meta", "session",   "sparkcontext",   "jvm",
+                                            "rdd",  "dataframe", "legacy-context", "streaming",
+                                            "ml",   "behaviour", "packaging",      "databricks"};
 
 class RuleParser {
  public:
-  RuleParser(const RuleSource& source, std::vector<std::string>& errors)
-      : source_(source), errors_(errors) {}
+  RuleParser(const RuleSource& source, std::vector<std::string>& errors) : source_(source), errors_(errors) {}
 
   std::optional<Rule> parse() {
     toml::table table;
@@ -64,18 +68,23 @@ class RuleParser {
     }
     Rule rule;
     rule.file = source_.path;
-    checkKeys(table, {"code", "name", "group", "severity", "message", "catalogue", "connect-support",
-                      "applies-from", "default", "generic", "platform", "query", "fix", "docs"},
+    checkKeys(table,
+              {"code", "name", "group", "severity", "message", "catalogue", "connect-support", "applies-from",
+               "default", "generic", "platform", "query", "fix", "docs"},
               "");
     rule.code = requireString(table, "code");
     rule.name = requireString(table, "name");
     rule.group = requireString(table, "group");
     rule.message = requireString(table, "message");
     std::string severity = optionalString(table, "severity", "error");
-    if (severity == "error") rule.severity = Severity::Error;
-    else if (severity == "warning") rule.severity = Severity::Warning;
-    else if (severity == "info") rule.severity = Severity::Info;
-    else error(line(table, "severity"), "severity must be error, warning or info");
+    if (severity == "error")
+      rule.severity = Severity::Error;
+    else if (severity == "warning")
+      rule.severity = Severity::Warning;
+    else if (severity == "info")
+      rule.severity = Severity::Info;
+    else
+      error(line(table, "severity"), "severity must be error, warning or info");
     static const std::regex codePattern("SPK[0-9]{3}");
     if (!rule.code.empty() && !std::regex_match(rule.code, codePattern))
       error(line(table, "code"), "code must look like SPKnnn");
@@ -96,21 +105,27 @@ class RuleParser {
     rule.enabledByDefault = optionalBool(table, "default", true);
     rule.generic = optionalBool(table, "generic", false);
     std::string platform = optionalString(table, "platform", "any");
-    if (platform == "any") rule.platform = Platform::Any;
-    else if (platform == "databricks") rule.platform = Platform::Databricks;
-    else error(line(table, "platform"), "platform must be any or databricks");
+    if (platform == "any")
+      rule.platform = Platform::Any;
+    else if (platform == "databricks")
+      rule.platform = Platform::Databricks;
+    else
+      error(line(table, "platform"), "platform must be any or databricks");
     rule.query = optionalString(table, "query", "");
     rule.queryLine = line(table, "query");
-    if (rule.query.empty() && rule.group != "meta")
-      error(line(table, "code"), "missing key 'query'");
+    if (rule.query.empty() && rule.group != "meta") error(line(table, "code"), "missing key 'query'");
 
     if (auto* fix = table["fix"].as_table()) {
       checkKeys(*fix, {"safety", "transform", "message"}, "fix.");
       std::string safety = optionalString(*fix, "safety", "display-only");
-      if (safety == "safe") rule.fix.safety = FixSafety::Safe;
-      else if (safety == "unsafe") rule.fix.safety = FixSafety::Unsafe;
-      else if (safety == "display-only") rule.fix.safety = FixSafety::DisplayOnly;
-      else error(line(*fix, "safety"), "fix.safety must be safe, unsafe or display-only");
+      if (safety == "safe")
+        rule.fix.safety = FixSafety::Safe;
+      else if (safety == "unsafe")
+        rule.fix.safety = FixSafety::Unsafe;
+      else if (safety == "display-only")
+        rule.fix.safety = FixSafety::DisplayOnly;
+      else
+        error(line(*fix, "safety"), "fix.safety must be safe, unsafe or display-only");
       rule.fix.transform = optionalString(*fix, "transform", "");
       if (!rule.fix.transform.empty() && !findTransform(rule.fix.transform))
         error(line(*fix, "transform"), "unknown fix transform '" + rule.fix.transform + "'");
@@ -188,8 +203,10 @@ class RuleParser {
       return out;
     }
     for (const auto& item : *array) {
-      if (auto s = item.value<std::string_view>()) out.emplace_back(*s);
-      else error(item.source().begin.line, "'" + std::string(key) + "' must be an array of strings");
+      if (auto s = item.value<std::string_view>())
+        out.emplace_back(*s);
+      else
+        error(item.source().begin.line, "'" + std::string(key) + "' must be an array of strings");
     }
     return out;
   }
@@ -209,7 +226,7 @@ class RuleParser {
 }  // namespace
 
 support::Expected<std::shared_ptr<const Catalogue>> Catalogue::load(const std::vector<RuleSource>& sources,
-                                                                     bool validateQueries) {
+                                                                    bool validateQueries) {
   std::vector<std::string> errors;
   auto catalogue = std::make_shared<Catalogue>();
   std::set<std::string> codes, names;

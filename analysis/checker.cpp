@@ -24,8 +24,10 @@ std::string renderMessage(const RuleMatch& match, std::string_view text) {
         if (!ts_node_is_null(node)) {
           std::string_view captured = nodeText(node, text);
           captured = captured.substr(0, captured.find('\n'));
-          if (captured.size() > 60) out += std::string(captured.substr(0, 57)) + "...";
-          else out += captured;
+          if (captured.size() > 60)
+            out += std::string(captured.substr(0, 57)) + "...";
+          else
+            out += captured;
           i = close;
           continue;
         }

@@ -25,8 +25,7 @@ struct CheckResult {
 // `relativePath` is the file's path relative to settings.root ('/' separated),
 // used for per-file-ignores. The tree must be a parse of `text`.
 CheckResult checkDocument(std::string_view text, const TSTree* tree, const Settings& settings,
-                          std::string_view relativePath,
-                          const support::CancellationToken* cancel = nullptr);
+                          std::string_view relativePath, const support::CancellationToken* cancel = nullptr);
 
 // Convenience for callers without a tree: parses, then checks.
 CheckResult checkText(std::string_view text, const Settings& settings, std::string_view relativePath,

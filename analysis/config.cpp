@@ -26,11 +26,13 @@ std::string where(const std::string& path, const toml::node& node) {
 support::Expected<std::vector<std::string>> stringList(const toml::node& node, const std::string& path,
                                                        std::string_view key, bool selectors) {
   const toml::array* array = node.as_array();
-  if (!array) return support::Error{where(path, node) + "'" + std::string(key) + "' must be an array of strings"};
+  if (!array)
+    return support::Error{where(path, node) + "'" + std::string(key) + "' must be an array of strings"};
   std::vector<std::string> out;
   for (const auto& item : *array) {
     auto s = item.value<std::string_view>();
-    if (!s) return support::Error{where(path, item) + "'" + std::string(key) + "' must be an array of strings"};
+    if (!s)
+      return support::Error{where(path, item) + "'" + std::string(key) + "' must be an array of strings"};
     if (selectors && !isValidSelector(*s))
       return support::Error{where(path, item) + "'" + std::string(*s) +
                             "' is not a rule code or prefix (expected ALL or SPKnnn)"};
@@ -55,9 +57,12 @@ support::Expected<Settings> parseSettingsTable(const toml::table& table, const s
       settings.target = *version;
     } else if (k == "platform") {
       auto text = node.value<std::string_view>();
-      if (text && *text == "databricks") settings.platform = Platform::Databricks;
-      else if (text && (*text == "oss" || *text == "any")) settings.platform = Platform::Any;
-      else return support::Error{at + "platform must be \"oss\" or \"databricks\""};
+      if (text && *text == "databricks")
+        settings.platform = Platform::Databricks;
+      else if (text && (*text == "oss" || *text == "any"))
+        settings.platform = Platform::Any;
+      else
+        return support::Error{at + "platform must be \"oss\" or \"databricks\""};
     } else if (k == "select" || k == "extend-select" || k == "ignore") {
       auto list = stringList(node, path, k, true);
       if (!list) return list.error();
@@ -88,8 +93,8 @@ support::Expected<std::optional<Settings>> parsePyproject(std::string_view text,
   try {
     document = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
-    return support::Error{path + ":" + std::to_string(e.source().begin.line) + ": invalid TOML: " +
-                          std::string(e.description())};
+    return support::Error{path + ":" + std::to_string(e.source().begin.line) +
+                          ": invalid TOML: " + std::string(e.description())};
   }
   const toml::node* tool = document.get("tool");
   if (!tool || !tool->is_table()) return std::optional<Settings>{};

@@ -64,9 +64,10 @@ namespace {
 
 bool isDefaultExcluded(const fs::path& dir) {
   static const std::set<std::string> names = {
-      ".git", ".hg", ".svn", ".bzr", "_darcs", ".venv", "venv", ".tox", ".nox", "__pycache__",
-      ".mypy_cache", ".pytest_cache", ".ruff_cache", "node_modules", "site-packages", ".eggs",
-      "__pypackages__", ".ipynb_checkpoints", "build", "dist", "_build", "buck-out"};
+      ".git",        ".hg",          ".svn",          ".bzr",        "_darcs",         ".venv",
+      "venv",        ".tox",         ".nox",          "__pycache__", ".mypy_cache",    ".pytest_cache",
+      ".ruff_cache", "node_modules", "site-packages", ".eggs",       "__pypackages__", ".ipynb_checkpoints",
+      "build",       "dist",         "_build",        "buck-out"};
   if (names.count(dir.filename().string())) return true;
   std::error_code ec;
   return fs::exists(dir / "pyvenv.cfg", ec);

@@ -10,15 +10,35 @@
 namespace sparkmigrate::analysis {
 namespace {
 
-constexpr std::array<std::string_view, 29> kNames = {
-    "Unknown",          "Other",           "Module",          "Class",
-    "Function",         "SparkSession",    "Builder",         "SparkContext",
-    "SparkConf",        "SQLContext",      "HiveContext",     "DataFrame",
-    "GroupedData",      "Column",          "RDD",             "DataFrameReader",
-    "DataFrameWriter",  "DataStreamReader", "DataStreamWriter", "StreamingQuery",
-    "RuntimeConfig",    "Catalog",         "Broadcast",       "Accumulator",
-    "StreamingContext", "DStream",         "JVMView",         "JavaObject",
-    ""};
+constexpr std::array<std::string_view, 29> kNames = {"Unknown",
+                                                     "Other",
+                                                     "Module",
+                                                     "Class",
+                                                     "Function",
+                                                     "SparkSession",
+                                                     "Builder",
+                                                     "SparkContext",
+                                                     "SparkConf",
+                                                     "SQLContext",
+                                                     "HiveContext",
+                                                     "DataFrame",
+                                                     "GroupedData",
+                                                     "Column",
+                                                     "RDD",
+                                                     "DataFrameReader",
+                                                     "DataFrameWriter",
+                                                     "DataStreamReader",
+                                                     "DataStreamWriter",
+                                                     "StreamingQuery",
+                                                     "RuntimeConfig",
+                                                     "Catalog",
+                                                     "Broadcast",
+                                                     "Accumulator",
+                                                     "StreamingContext",
+                                                     "DStream",
+                                                     "JVMView",
+                                                     "JavaObject",
+                                                     ""};
 
 using Set = std::unordered_set<std::string_view>;
 
@@ -86,34 +106,138 @@ const std::unordered_map<std::string_view, Kind>& classKinds() {
 using MemberTable = std::unordered_map<std::string_view, Kind>;
 
 const Set& dataFrameReturning() {
-  static const Set set = {
-      "select", "selectExpr", "filter", "where", "withColumn", "withColumns", "withColumnRenamed",
-      "withColumnsRenamed", "drop", "dropDuplicates", "drop_duplicates", "distinct", "join",
-      "crossJoin", "union", "unionAll", "unionByName", "intersect", "intersectAll", "subtract",
-      "exceptAll", "limit", "offset", "orderBy", "sort", "sortWithinPartitions", "repartition",
-      "repartitionByRange", "coalesce", "cache", "persist", "unpersist", "alias", "hint", "sample",
-      "sampleBy", "transform", "fillna", "dropna", "replace", "toDF", "checkpoint",
-      "localCheckpoint", "withWatermark", "describe", "summary", "unpivot", "melt", "observe",
-      "mapInPandas", "mapInArrow", "to", "withMetadata", "dropDuplicatesWithinWatermark", "agg",
-      "crosstab", "freqItems", "approxQuantile", "lateralJoin", "asTable", "transpose",
-      "pandas_api"};
+  static const Set set = {"select",
+                          "selectExpr",
+                          "filter",
+                          "where",
+                          "withColumn",
+                          "withColumns",
+                          "withColumnRenamed",
+                          "withColumnsRenamed",
+                          "drop",
+                          "dropDuplicates",
+                          "drop_duplicates",
+                          "distinct",
+                          "join",
+                          "crossJoin",
+                          "union",
+                          "unionAll",
+                          "unionByName",
+                          "intersect",
+                          "intersectAll",
+                          "subtract",
+                          "exceptAll",
+                          "limit",
+                          "offset",
+                          "orderBy",
+                          "sort",
+                          "sortWithinPartitions",
+                          "repartition",
+                          "repartitionByRange",
+                          "coalesce",
+                          "cache",
+                          "persist",
+                          "unpersist",
+                          "alias",
+                          "hint",
+                          "sample",
+                          "sampleBy",
+                          "transform",
+                          "fillna",
+                          "dropna",
+                          "replace",
+                          "toDF",
+                          "checkpoint",
+                          "localCheckpoint",
+                          "withWatermark",
+                          "describe",
+                          "summary",
+                          "unpivot",
+                          "melt",
+                          "observe",
+                          "mapInPandas",
+                          "mapInArrow",
+                          "to",
+                          "withMetadata",
+                          "dropDuplicatesWithinWatermark",
+                          "agg",
+                          "crosstab",
+                          "freqItems",
+                          "approxQuantile",
+                          "lateralJoin",
+                          "asTable",
+                          "transpose",
+                          "pandas_api"};
   return set;
 }
 
 const Set& dataFrameMembers() {
   static const Set set = [] {
     Set s = dataFrameReturning();
-    for (std::string_view m :
-         {"rdd", "toJSON", "write", "writeStream", "sparkSession", "sql_ctx", "sqlContext", "na",
-          "stat", "schema", "columns", "dtypes", "isStreaming", "storageLevel", "collect", "take",
-          "head", "first", "tail", "count", "show", "toPandas", "toArrow", "toLocalIterator",
-          "foreach", "foreachPartition", "isEmpty", "isLocal", "inputFiles", "explain",
-          "printSchema", "createTempView", "createOrReplaceTempView", "createGlobalTempView",
-          "createOrReplaceGlobalTempView", "registerTempTable", "groupBy", "groupby", "rollup",
-          "cube", "groupingSets", "randomSplit", "sameSemantics", "semanticHash", "corr", "cov",
-          "writeTo", "mergeInto", "executionInfo", "display", "plot", "colRegex", "metadataColumn",
-          "scalar", "exists", "is_cached", "_jdf", "_sc", "_session", "_jseq", "_jmap", "_jcols",
-          "_schema", "_plan"})
+    for (std::string_view m : {"rdd",
+                               "toJSON",
+                               "write",
+                               "writeStream",
+                               "sparkSession",
+                               "sql_ctx",
+                               "sqlContext",
+                               "na",
+                               "stat",
+                               "schema",
+                               "columns",
+                               "dtypes",
+                               "isStreaming",
+                               "storageLevel",
+                               "collect",
+                               "take",
+                               "head",
+                               "first",
+                               "tail",
+                               "count",
+                               "show",
+                               "toPandas",
+                               "toArrow",
+                               "toLocalIterator",
+                               "foreach",
+                               "foreachPartition",
+                               "isEmpty",
+                               "isLocal",
+                               "inputFiles",
+                               "explain",
+                               "printSchema",
+                               "createTempView",
+                               "createOrReplaceTempView",
+                               "createGlobalTempView",
+                               "createOrReplaceGlobalTempView",
+                               "registerTempTable",
+                               "groupBy",
+                               "groupby",
+                               "rollup",
+                               "cube",
+                               "groupingSets",
+                               "randomSplit",
+                               "sameSemantics",
+                               "semanticHash",
+                               "corr",
+                               "cov",
+                               "writeTo",
+                               "mergeInto",
+                               "executionInfo",
+                               "display",
+                               "plot",
+                               "colRegex",
+                               "metadataColumn",
+                               "scalar",
+                               "exists",
+                               "is_cached",
+                               "_jdf",
+                               "_sc",
+                               "_session",
+                               "_jseq",
+                               "_jmap",
+                               "_jcols",
+                               "_schema",
+                               "_plan"})
       s.insert(m);
     return s;
   }();
@@ -144,8 +268,7 @@ const MemberTable& attributes(Kind kind) {
         {"readStream", Kind::DataStreamReader},
         {"sparkSession", Kind::SparkSession},
         {"_sc", Kind::SparkContext}}},
-      {Kind::HiveContext,
-       {{"read", Kind::DataFrameReader}, {"sparkSession", Kind::SparkSession}}},
+      {Kind::HiveContext, {{"read", Kind::DataFrameReader}, {"sparkSession", Kind::SparkSession}}},
       {Kind::DataFrame,
        {{"rdd", Kind::RDD},
         {"write", Kind::DataFrameWriter},
@@ -259,8 +382,7 @@ const MemberTable& methods(Kind kind) {
         {"orc", Kind::DataFrame},
         {"text", Kind::DataFrame},
         {"table", Kind::DataFrame}}},
-      {Kind::DataStreamWriter,
-       {{"start", Kind::StreamingQuery}, {"toTable", Kind::StreamingQuery}}},
+      {Kind::DataStreamWriter, {{"start", Kind::StreamingQuery}, {"toTable", Kind::StreamingQuery}}},
       {Kind::StreamingContext,
        {{"socketTextStream", Kind::DStream},
         {"textFileStream", Kind::DStream},
@@ -294,7 +416,9 @@ bool isFluent(Kind kind) {
 
 }  // namespace
 
-std::string_view kindName(Kind kind) { return kNames[static_cast<std::size_t>(kind)]; }
+std::string_view kindName(Kind kind) {
+  return kNames[static_cast<std::size_t>(kind)];
+}
 
 std::optional<Kind> kindFromName(std::string_view name) {
   for (std::size_t i = 0; i + 1 < kNames.size(); ++i)
@@ -326,10 +450,10 @@ std::optional<Kind> instanceKindOfClass(std::string_view qualname) {
 }
 
 bool isKnownClass(std::string_view qualname) {
-  static const Set others = {"pyspark.SparkFiles", "pyspark.StatusTracker",
-                             "pyspark.errors.AnalysisException", "pyspark.StorageLevel",
-                             "pyspark.sql.Row", "pyspark.sql.Observation",
-                             "pyspark.sql.Window", "pyspark.sql.window.Window"};
+  static const Set others = {
+      "pyspark.SparkFiles",   "pyspark.StatusTracker",    "pyspark.errors.AnalysisException",
+      "pyspark.StorageLevel", "pyspark.sql.Row",          "pyspark.sql.Observation",
+      "pyspark.sql.Window",   "pyspark.sql.window.Window"};
   return classKinds().count(qualname) || others.count(qualname);
 }
 
@@ -398,6 +522,8 @@ std::optional<Kind> methodResult(Kind kind, std::string_view method) {
   return std::nullopt;
 }
 
-bool isDataFrameMember(std::string_view member) { return dataFrameMembers().count(member) > 0; }
+bool isDataFrameMember(std::string_view member) {
+  return dataFrameMembers().count(member) > 0;
+}
 
 }  // namespace sparkmigrate::analysis

@@ -24,19 +24,32 @@ struct PredicateSpec {
 };
 
 constexpr PredicateSpec kPredicateSpecs[] = {
-    {"eq?", 2, 2, true},           {"not-eq?", 2, 2, true},
-    {"any-of?", 2, -1, true},      {"not-any-of?", 2, -1, true},
-    {"match?", 2, 2, true},        {"not-match?", 2, 2, true},
-    {"string-match?", 2, 2, true}, {"kind?", 2, -1, true},
-    {"not-kind?", 2, -1, true},    {"maybe-kind?", 2, -1, true},
-    {"resolves-to?", 2, -1, true}, {"not-resolves-to?", 2, -1, true},
-    {"notebook?", 0, 0, false},    {"not-notebook?", 0, 0, false},
-    {"static-conf?", 1, 1, true},  {"captures-spark?", 1, 1, true},
-    {"in-loop?", 1, 1, true},      {"assigned-in-loop?", 1, 1, true},
-    {"not-assigned-in-loop?", 1, 1, true}, {"reads-loop-var?", 1, 1, true},
-    {"view-reused?", 1, 1, true},  {"no-action?", 1, 1, true},
-    {"reassigned-in-loop?", 1, 1, true}, {"mutates-outer-state?", 1, 1, true},
-    {"unbound?", 1, 1, true},      {"not-import-guarded?", 1, 1, true},
+    {"eq?", 2, 2, true},
+    {"not-eq?", 2, 2, true},
+    {"any-of?", 2, -1, true},
+    {"not-any-of?", 2, -1, true},
+    {"match?", 2, 2, true},
+    {"not-match?", 2, 2, true},
+    {"string-match?", 2, 2, true},
+    {"kind?", 2, -1, true},
+    {"not-kind?", 2, -1, true},
+    {"maybe-kind?", 2, -1, true},
+    {"resolves-to?", 2, -1, true},
+    {"not-resolves-to?", 2, -1, true},
+    {"notebook?", 0, 0, false},
+    {"not-notebook?", 0, 0, false},
+    {"static-conf?", 1, 1, true},
+    {"captures-spark?", 1, 1, true},
+    {"in-loop?", 1, 1, true},
+    {"assigned-in-loop?", 1, 1, true},
+    {"not-assigned-in-loop?", 1, 1, true},
+    {"reads-loop-var?", 1, 1, true},
+    {"view-reused?", 1, 1, true},
+    {"no-action?", 1, 1, true},
+    {"reassigned-in-loop?", 1, 1, true},
+    {"mutates-outer-state?", 1, 1, true},
+    {"unbound?", 1, 1, true},
+    {"not-import-guarded?", 1, 1, true},
 };
 
 const PredicateSpec* findSpec(std::string_view name) {
@@ -72,13 +85,20 @@ using QueryPtr = std::unique_ptr<TSQuery, QueryDeleter>;
 
 std::string_view queryErrorName(TSQueryError error) {
   switch (error) {
-    case TSQueryErrorSyntax: return "syntax error";
-    case TSQueryErrorNodeType: return "unknown node type";
-    case TSQueryErrorField: return "unknown field";
-    case TSQueryErrorCapture: return "unknown capture";
-    case TSQueryErrorStructure: return "impossible pattern structure";
-    case TSQueryErrorLanguage: return "language mismatch";
-    default: return "error";
+    case TSQueryErrorSyntax:
+      return "syntax error";
+    case TSQueryErrorNodeType:
+      return "unknown node type";
+    case TSQueryErrorField:
+      return "unknown field";
+    case TSQueryErrorCapture:
+      return "unknown capture";
+    case TSQueryErrorStructure:
+      return "impossible pattern structure";
+    case TSQueryErrorLanguage:
+      return "language mismatch";
+    default:
+      return "error";
   }
 }
 
@@ -95,8 +115,10 @@ std::string parsePattern(TSQuery* query, std::uint32_t pattern, PatternInfo& inf
   const TSQueryPredicateStep* steps = ts_query_predicates_for_pattern(query, pattern, &count);
   std::vector<std::vector<const TSQueryPredicateStep*>> groups(1);
   for (std::uint32_t i = 0; i < count; ++i) {
-    if (steps[i].type == TSQueryPredicateStepTypeDone) groups.emplace_back();
-    else groups.back().push_back(&steps[i]);
+    if (steps[i].type == TSQueryPredicateStepTypeDone)
+      groups.emplace_back();
+    else
+      groups.back().push_back(&steps[i]);
   }
   for (const auto& group : groups) {
     if (group.empty()) continue;
@@ -164,11 +186,12 @@ bool hasSparkLikeName(TSNode node, std::string_view source) {
   std::string name(nodeText(node, source));
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static const std::unordered_set<std::string_view> names = {
-      "spark", "sc", "ss", "sparksession", "spark_session", "session", "sqlcontext", "sql_context",
-      "ssc", "df", "sdf"};
+      "spark",       "sc",  "ss", "sparksession", "spark_session", "session", "sqlcontext",
+      "sql_context", "ssc", "df", "sdf"};
   if (names.count(name)) return true;
   auto endsWith = [&](std::string_view suffix) {
-    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return name.size() > suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return endsWith("_df") || name.rfind("df_", 0) == 0;
 }
@@ -183,10 +206,15 @@ TSNode RuleMatch::capture(std::string_view name) const {
 
 bool isStaticConfKey(std::string_view key) {
   static const std::unordered_set<std::string_view> staticSql = {
-      "spark.sql.extensions", "spark.sql.catalogImplementation", "spark.sql.warehouse.dir",
-      "spark.sql.hive.metastore.version", "spark.sql.hive.metastore.jars",
-      "spark.sql.queryExecutionListeners", "spark.sql.streaming.streamingQueryListeners",
-      "spark.sql.ui.retainedExecutions", "spark.sql.event.truncate.length",
+      "spark.sql.extensions",
+      "spark.sql.catalogImplementation",
+      "spark.sql.warehouse.dir",
+      "spark.sql.hive.metastore.version",
+      "spark.sql.hive.metastore.jars",
+      "spark.sql.queryExecutionListeners",
+      "spark.sql.streaming.streamingQueryListeners",
+      "spark.sql.ui.retainedExecutions",
+      "spark.sql.event.truncate.length",
       "spark.sql.legacy.sessionInitWithConfigDefaults"};
   auto starts = [&](std::string_view prefix) { return key.substr(0, prefix.size()) == prefix; };
   if (key == "spark.remote" || starts("spark.databricks.")) return false;
@@ -280,14 +308,17 @@ std::vector<std::string_view> topLevelPatterns(std::string_view query) {
 // from the first predicate that pins a capture to literal text (#eq?,
 // #any-of?) or to an imported name (#resolves-to?). Empty when none does.
 std::vector<std::string> patternTriggers(std::string_view pattern) {
-  static const std::regex predicate(R"RE(\(#(eq|any-of|resolves-to)\?\s+@[\w.-]+((?:\s+"(?:[^"\\]|\\.)*")+)\s*\))RE");
+  static const std::regex predicate(
+      R"RE(\(#(eq|any-of|resolves-to)\?\s+@[\w.-]+((?:\s+"(?:[^"\\]|\\.)*")+)\s*\))RE");
   static const std::regex argument(R"RE("((?:[^"\\]|\\.)*)")RE");
   std::string text(pattern);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), predicate); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), predicate); it != std::sregex_iterator();
+       ++it) {
     std::string kind = (*it)[1].str(), args = (*it)[2].str();
     std::vector<std::string> out;
     bool usable = true;
-    for (auto a = std::sregex_iterator(args.begin(), args.end(), argument); a != std::sregex_iterator(); ++a) {
+    for (auto a = std::sregex_iterator(args.begin(), args.end(), argument); a != std::sregex_iterator();
+         ++a) {
       std::string value = (*a)[1].str();
       std::string token;
       if (kind == "resolves-to") {
@@ -322,12 +353,14 @@ bool patternRoots(std::string_view pattern, std::vector<TSSymbol>& out) {
       continue;
     }
     std::size_t end = next;
-    while (end < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[end])) || pattern[end] == '_'))
+    while (end < pattern.size() &&
+           (std::isalnum(static_cast<unsigned char>(pattern[end])) || pattern[end] == '_'))
       ++end;
     std::string_view name = pattern.substr(next, end - next);
     if (name.empty() || name == "_") return false;
     const TSLanguage* language = pythonLanguage();
-    TSSymbol symbol = ts_language_symbol_for_name(language, name.data(), static_cast<std::uint32_t>(name.size()), true);
+    TSSymbol symbol =
+        ts_language_symbol_for_name(language, name.data(), static_cast<std::uint32_t>(name.size()), true);
     if (symbol == 0 || ts_language_symbol_type(language, symbol) != TSSymbolTypeRegular) return false;
     out.push_back(symbol);
     return true;
@@ -452,8 +485,9 @@ struct RuleMatcher::Impl {
         std::string_view pattern = p.args[k].text;
         if (pattern.size() > 2 && pattern.substr(pattern.size() - 2) == ".*") {
           std::string_view prefix = pattern.substr(0, pattern.size() - 2);
-          in = in || q == prefix || (q.size() > prefix.size() && q.compare(0, prefix.size(), prefix) == 0 &&
-                                     q[prefix.size()] == '.');
+          in = in || q == prefix ||
+               (q.size() > prefix.size() && q.compare(0, prefix.size(), prefix) == 0 &&
+                q[prefix.size()] == '.');
         } else {
           in = in || q == pattern;
         }
@@ -467,7 +501,8 @@ struct RuleMatcher::Impl {
     if (name == "captures-spark?") return model.capturesOuterSparkObject(node);
     if (name == "in-loop?") return model.insideLoop(node);
     if (name == "assigned-in-loop?") return model.assignedInEnclosingLoop(node);
-    if (name == "not-assigned-in-loop?") return model.insideLoop(node) && !model.assignedInEnclosingLoop(node);
+    if (name == "not-assigned-in-loop?")
+      return model.insideLoop(node) && !model.assignedInEnclosingLoop(node);
     if (name == "reads-loop-var?") return model.readsEnclosingLoopVariable(node);
     if (name == "view-reused?") return isType(node, "string") && model.viewNameReused(node);
     if (name == "no-action?") return model.blockHasNoAction(node);
@@ -611,8 +646,10 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
       if (ts_tree_cursor_goto_first_child(&walk)) continue;
       bool advanced = false;
       while (!advanced) {
-        if (ts_tree_cursor_goto_next_sibling(&walk)) advanced = true;
-        else if (!ts_tree_cursor_goto_parent(&walk)) break;
+        if (ts_tree_cursor_goto_next_sibling(&walk))
+          advanced = true;
+        else if (!ts_tree_cursor_goto_parent(&walk))
+          break;
       }
       if (!advanced) break;
     }

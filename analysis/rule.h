@@ -27,11 +27,11 @@ std::string_view severityName(Severity severity);
 std::string_view fixSafetyName(FixSafety safety);
 
 struct RuleDocs {
-  std::string what;        // what the rule finds
-  std::string why;         // why it breaks (or changes) under Spark Connect
-  std::string example;     // code that is flagged
-  std::string instead;     // what to write instead
-  std::string fixSafety;   // how safe the (automatic or suggested) fix is, and why
+  std::string what;       // what the rule finds
+  std::string why;        // why it breaks (or changes) under Spark Connect
+  std::string example;    // code that is flagged
+  std::string instead;    // what to write instead
+  std::string fixSafety;  // how safe the (automatic or suggested) fix is, and why
   std::vector<std::string> references;
 };
 
@@ -46,16 +46,16 @@ struct Rule {
   std::string name;  // kebab-case
   std::string group;
   Severity severity = Severity::Error;
-  std::string message;  // one line; may use {capture} placeholders
-  std::vector<std::string> catalogue;  // entry ids in spark-connect-catalogue.md
+  std::string message;                         // one line; may use {capture} placeholders
+  std::vector<std::string> catalogue;          // entry ids in spark-connect-catalogue.md
   std::optional<SparkVersion> connectSupport;  // Connect supports it from this version
   std::optional<SparkVersion> appliesFrom;     // behaviour changes from this version
   bool enabledByDefault = true;
   bool generic = false;  // dropped when a more specific finding overlaps it
   Platform platform = Platform::Any;
-  std::string query;          // empty for meta rules (unused suppressions)
+  std::string query;            // empty for meta rules (unused suppressions)
   std::uint32_t queryLine = 0;  // 1-based line of the query's first line in the file
-  std::string file;           // rules/SPKnnn.toml
+  std::string file;             // rules/SPKnnn.toml
   RuleDocs docs;
   FixPolicy fix;
 

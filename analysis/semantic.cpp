@@ -23,39 +23,90 @@ bool isPysparkName(std::string_view qualname) {
 // Libraries whose objects are never Spark objects: calling into them yields Other.
 bool isForeignLibrary(std::string_view qualname) {
   static const std::unordered_set<std::string_view> roots = {
-      "builtins", "pandas",  "numpy",    "sklearn",  "os",        "sys",      "json",
-      "re",       "datetime", "collections", "math", "random",   "time",     "logging",
-      "pathlib",  "typing",  "itertools", "functools", "requests", "scipy",  "matplotlib",
-      "torch",    "tensorflow", "boto3", "csv",      "io",        "uuid",     "subprocess",
-      "shutil",   "glob",    "tempfile", "decimal",  "statistics", "string", "hashlib",
-      "yaml",     "pyarrow", "polars",   "dask",     "xgboost",   "lightgbm", "seaborn",
-      "argparse", "configparser", "urllib", "http",  "socket",   "threading", "multiprocessing",
-      "concurrent", "dataclasses", "enum", "copy",    "pickle",    "base64",   "zipfile",
-      "gzip",     "textwrap", "pprint",  "operator", "contextlib", "abc",    "warnings"};
+      "builtins",   "pandas",       "numpy",       "sklearn",   "os",         "sys",       "json",
+      "re",         "datetime",     "collections", "math",      "random",     "time",      "logging",
+      "pathlib",    "typing",       "itertools",   "functools", "requests",   "scipy",     "matplotlib",
+      "torch",      "tensorflow",   "boto3",       "csv",       "io",         "uuid",      "subprocess",
+      "shutil",     "glob",         "tempfile",    "decimal",   "statistics", "string",    "hashlib",
+      "yaml",       "pyarrow",      "polars",      "dask",      "xgboost",    "lightgbm",  "seaborn",
+      "argparse",   "configparser", "urllib",      "http",      "socket",     "threading", "multiprocessing",
+      "concurrent", "dataclasses",  "enum",        "copy",      "pickle",     "base64",    "zipfile",
+      "gzip",       "textwrap",     "pprint",      "operator",  "contextlib", "abc",       "warnings"};
   auto dot = qualname.find('.');
   return roots.count(qualname.substr(0, dot)) > 0;
 }
 
 bool isBuiltinName(std::string_view name) {
-  static const std::unordered_set<std::string_view> names = {
-      "print", "len",   "range",  "list",  "dict",  "set",   "tuple",    "str",   "int",
-      "float", "bool",  "sorted", "sum",   "min",   "max",   "abs",      "open",  "zip",
-      "map",   "filter", "enumerate", "isinstance", "type", "repr", "round", "any", "all",
-      "reversed", "iter", "next", "format", "bytes", "object", "super", "getattr", "setattr",
-      "hasattr", "id", "hash", "input", "vars", "dir", "frozenset", "Exception", "ValueError",
-      "TypeError", "KeyError", "RuntimeError", "AttributeError", "NotImplementedError"};
+  static const std::unordered_set<std::string_view> names = {"print",
+                                                             "len",
+                                                             "range",
+                                                             "list",
+                                                             "dict",
+                                                             "set",
+                                                             "tuple",
+                                                             "str",
+                                                             "int",
+                                                             "float",
+                                                             "bool",
+                                                             "sorted",
+                                                             "sum",
+                                                             "min",
+                                                             "max",
+                                                             "abs",
+                                                             "open",
+                                                             "zip",
+                                                             "map",
+                                                             "filter",
+                                                             "enumerate",
+                                                             "isinstance",
+                                                             "type",
+                                                             "repr",
+                                                             "round",
+                                                             "any",
+                                                             "all",
+                                                             "reversed",
+                                                             "iter",
+                                                             "next",
+                                                             "format",
+                                                             "bytes",
+                                                             "object",
+                                                             "super",
+                                                             "getattr",
+                                                             "setattr",
+                                                             "hasattr",
+                                                             "id",
+                                                             "hash",
+                                                             "input",
+                                                             "vars",
+                                                             "dir",
+                                                             "frozenset",
+                                                             "Exception",
+                                                             "ValueError",
+                                                             "TypeError",
+                                                             "KeyError",
+                                                             "RuntimeError",
+                                                             "AttributeError",
+                                                             "NotImplementedError"};
   return names.count(name) > 0;
 }
 
-const void* nodeId(TSNode node) { return node.id; }
+const void* nodeId(TSNode node) {
+  return node.id;
+}
 
 bool isScopeNode(std::string_view type) {
   return type == "function_definition" || type == "lambda" || type == "class_definition";
 }
 
-Value other() { return Value{Kind::Other, {}, {}}; }
-Value unknown() { return Value{}; }
-Value ofKind(Kind kind) { return Value{kind, {}, {}}; }
+Value other() {
+  return Value{Kind::Other, {}, {}};
+}
+Value unknown() {
+  return Value{};
+}
+Value ofKind(Kind kind) {
+  return Value{kind, {}, {}};
+}
 
 }  // namespace
 
@@ -83,8 +134,8 @@ int SemanticModel::addBinding(int scope, const std::string& name, Binding bindin
   return id;
 }
 
-void SemanticModel::bindTarget(TSNode target, int scope, std::uint32_t pos, BindKind kind,
-                               TSNode value, TSNode annotation) {
+void SemanticModel::bindTarget(TSNode target, int scope, std::uint32_t pos, BindKind kind, TSNode value,
+                               TSNode annotation) {
   std::string_view type = nodeType(target);
   if (type == "identifier") {
     Binding b;
@@ -177,14 +228,15 @@ void SemanticModel::collectFunction(TSNode def, int parentScope) {
     if (isType(parent, "decorated_definition")) {
       for (std::uint32_t i = 0; i < ts_node_named_child_count(parent); ++i) {
         TSNode child = ts_node_named_child(parent, i);
-        if (isType(child, "decorator") && nodeText(child, source_).find("staticmethod") !=
-                                              std::string_view::npos)
+        if (isType(child, "decorator") &&
+            nodeText(child, source_).find("staticmethod") != std::string_view::npos)
           isStatic = true;
       }
     }
     if (!isStatic && !ts_node_is_null(params) && ts_node_named_child_count(params) > 0) {
       TSNode first = ts_node_named_child(params, 0);
-      if (isType(first, "identifier")) scope.selfName = std::string(nodeText(first, source_));
+      if (isType(first, "identifier"))
+        scope.selfName = std::string(nodeText(first, source_));
       else if (isType(first, "typed_parameter") && ts_node_named_child_count(first) > 0)
         scope.selfName = std::string(nodeText(ts_node_named_child(first, 0), source_));
     }
@@ -325,8 +377,7 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
     TSNode value = ts_node_named_child(node, 0);
     TSNode alias = field(node, "alias");
     if (!ts_node_is_null(alias) && ts_node_named_child_count(alias) > 0)
-      bindTarget(ts_node_named_child(alias, 0), scope, ts_node_end_byte(node), BindKind::Assign,
-                 value, {});
+      bindTarget(ts_node_named_child(alias, 0), scope, ts_node_end_byte(node), BindKind::Assign, value, {});
   }
   if (type == "except_clause") {
     TSNode alias = field(node, "alias");
@@ -359,8 +410,9 @@ int SemanticModel::scopeOf(TSNode node) const {
   // the last one starting at or before the node, then climb to the innermost
   // one that really encloses it (the scope's own node belongs to its parent).
   std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-  auto it = std::upper_bound(scopes_.begin() + 1, scopes_.end(), start,
-                             [](std::uint32_t s, const Scope& scope) { return s < ts_node_start_byte(scope.node); });
+  auto it = std::upper_bound(
+      scopes_.begin() + 1, scopes_.end(), start,
+      [](std::uint32_t s, const Scope& scope) { return s < ts_node_start_byte(scope.node); });
   int s = static_cast<int>(it - scopes_.begin()) - 1;
   while (s > 0) {
     const Scope& scope = scopes_[s];
@@ -415,8 +467,7 @@ int SemanticModel::methodClassScope(TSNode at, std::string_view selfName) {
 
 Value SemanticModel::valueFromQualname(const std::string& qualname) {
   std::string canonical = canonicalQualifiedName(qualname);
-  if (instanceKindOfClass(canonical) || isKnownClass(canonical))
-    return Value{Kind::Class, canonical, {}};
+  if (instanceKindOfClass(canonical) || isKnownClass(canonical)) return Value{Kind::Class, canonical, {}};
   return Value{Kind::Module, canonical, {}};
 }
 
@@ -432,8 +483,10 @@ Value SemanticModel::bindingValue(int id) {
       break;
     case BindKind::Annotated: {
       Value fromAnnotation = ts_node_is_null(b.annotation) ? unknown() : annotationValue(b.annotation);
-      if (isSparkKind(fromAnnotation.kind) || ts_node_is_null(b.value)) v = fromAnnotation;
-      else v = valueOf(b.value);
+      if (isSparkKind(fromAnnotation.kind) || ts_node_is_null(b.value))
+        v = fromAnnotation;
+      else
+        v = valueOf(b.value);
       break;
     }
     case BindKind::Param:
@@ -520,10 +573,22 @@ Value SemanticModel::compute(TSNode expr) {
     return other();
   }
   if (type == "lambda") return Value{Kind::Function, {}, expr};
-  static const std::unordered_set<std::string_view> literals = {
-      "string", "concatenated_string", "integer", "float", "true", "false", "none", "list",
-      "dictionary", "set", "tuple", "list_comprehension", "dictionary_comprehension",
-      "set_comprehension", "generator_expression", "ellipsis"};
+  static const std::unordered_set<std::string_view> literals = {"string",
+                                                                "concatenated_string",
+                                                                "integer",
+                                                                "float",
+                                                                "true",
+                                                                "false",
+                                                                "none",
+                                                                "list",
+                                                                "dictionary",
+                                                                "set",
+                                                                "tuple",
+                                                                "list_comprehension",
+                                                                "dictionary_comprehension",
+                                                                "set_comprehension",
+                                                                "generator_expression",
+                                                                "ellipsis"};
   if (literals.count(type)) return other();
   return unknown();
 }
@@ -543,8 +608,7 @@ Value SemanticModel::selfAttribute(TSNode object, std::string_view member, TSNod
     return best;
   }
   auto method = scope.names.find(std::string(member));
-  if (method != scope.names.end() && !method->second.empty())
-    return bindingValue(method->second.back());
+  if (method != scope.names.end() && !method->second.empty()) return bindingValue(method->second.back());
   return unknown();
 }
 
@@ -667,8 +731,10 @@ Value SemanticModel::returnValue(TSNode def) {
         sawReturn = true;
         if (ts_node_named_child_count(node) == 0) return;
         Value v = valueOf(ts_node_named_child(node, 0));
-        if (isSparkKind(v.kind)) result = v;
-        else if (v.kind != Kind::Other) allOther = false;
+        if (isSparkKind(v.kind))
+          result = v;
+        else if (v.kind != Kind::Other)
+          allOther = false;
         return;
       }
       forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
@@ -686,12 +752,18 @@ Value SemanticModel::annotationValue(TSNode annotation) {
   if (isType(node, "type") && ts_node_named_child_count(node) > 0) node = ts_node_named_child(node, 0);
   std::string_view type = nodeType(node);
   static const std::unordered_map<std::string_view, Kind> bareNames = {
-      {"SparkSession", Kind::SparkSession}, {"DataFrame", Kind::DataFrame},
-      {"SparkContext", Kind::SparkContext}, {"SQLContext", Kind::SQLContext},
-      {"HiveContext", Kind::HiveContext},   {"Column", Kind::Column},
-      {"RDD", Kind::RDD},                   {"SparkConf", Kind::SparkConf},
-      {"Broadcast", Kind::Broadcast},       {"StreamingContext", Kind::StreamingContext},
-      {"DataFrameReader", Kind::DataFrameReader}, {"DataFrameWriter", Kind::DataFrameWriter}};
+      {"SparkSession", Kind::SparkSession},
+      {"DataFrame", Kind::DataFrame},
+      {"SparkContext", Kind::SparkContext},
+      {"SQLContext", Kind::SQLContext},
+      {"HiveContext", Kind::HiveContext},
+      {"Column", Kind::Column},
+      {"RDD", Kind::RDD},
+      {"SparkConf", Kind::SparkConf},
+      {"Broadcast", Kind::Broadcast},
+      {"StreamingContext", Kind::StreamingContext},
+      {"DataFrameReader", Kind::DataFrameReader},
+      {"DataFrameWriter", Kind::DataFrameWriter}};
   if (type == "identifier" || type == "attribute") {
     std::string q = qualifiedName(node);
     if (!q.empty()) {
@@ -850,8 +922,8 @@ bool SemanticModel::capturesOuterSparkObject(TSNode function) {
       } else {
         v = valueOf(node);
       }
-      if (v.kind == Kind::SparkSession || v.kind == Kind::SparkContext ||
-          v.kind == Kind::SQLContext || v.kind == Kind::DataFrame)
+      if (v.kind == Kind::SparkSession || v.kind == Kind::SparkContext || v.kind == Kind::SQLContext ||
+          v.kind == Kind::DataFrame)
         found = true;
       return;
     }
@@ -876,11 +948,17 @@ TSNode enclosingLoop(TSNode node) {
 }
 }  // namespace
 
-bool SemanticModel::insideLoop(TSNode node) { return !ts_node_is_null(enclosingLoop(node)); }
+bool SemanticModel::insideLoop(TSNode node) {
+  return !ts_node_is_null(enclosingLoop(node));
+}
 
-bool SemanticModel::assignedInEnclosingLoop(TSNode name) { return assignedInLoop(name, true); }
+bool SemanticModel::assignedInEnclosingLoop(TSNode name) {
+  return assignedInLoop(name, true);
+}
 
-bool SemanticModel::reassignedInEnclosingLoop(TSNode name) { return assignedInLoop(name, false); }
+bool SemanticModel::reassignedInEnclosingLoop(TSNode name) {
+  return assignedInLoop(name, false);
+}
 
 bool SemanticModel::assignedInLoop(TSNode name, bool countLoopTarget) {
   TSNode loop = enclosingLoop(name);
@@ -893,7 +971,7 @@ bool SemanticModel::assignedInLoop(TSNode name, bool countLoopTarget) {
     if (isScopeNode(type)) return;
     bool ownTarget = !countLoopTarget && ts_node_eq(node, loop);
     if (!ownTarget && (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
-        type == "named_expression")) {
+                       type == "named_expression")) {
       TSNode left = type == "named_expression" ? field(node, "name") : field(node, "left");
       std::function<void(TSNode)> check = [&](TSNode t) {
         if (isType(t, "identifier") && nodeText(t, source_) == target) found = true;
@@ -986,8 +1064,8 @@ bool SemanticModel::mutatesOuterState(TSNode function) {
     return isType(fn, "identifier") && factories.count(nodeText(fn, source_)) > 0;
   };
   static const std::unordered_set<std::string_view> mutators = {
-      "append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem",
-      "remove", "discard", "clear", "appendleft", "extendleft"};
+      "append",  "extend", "insert",  "add",   "update",     "setdefault", "pop",
+      "popitem", "remove", "discard", "clear", "appendleft", "extendleft"};
   bool found = false;
   std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
     if (found || depth > kMaxDepth) return;
@@ -1022,8 +1100,8 @@ bool SemanticModel::isUnboundName(TSNode name) {
 }
 
 bool SemanticModel::insideImportGuard(TSNode node) {
-  static const std::unordered_set<std::string_view> guards = {
-      "ImportError", "ModuleNotFoundError", "Exception", "BaseException"};
+  static const std::unordered_set<std::string_view> guards = {"ImportError", "ModuleNotFoundError",
+                                                              "Exception", "BaseException"};
   TSNode child = node;
   for (TSNode n = parentOf(node); !ts_node_is_null(n); child = n, n = parentOf(n)) {
     std::string_view type = nodeType(n);
@@ -1069,14 +1147,14 @@ bool SemanticModel::viewNameReused(TSNode literal) {
 
 bool SemanticModel::blockHasNoAction(TSNode block) {
   static const std::unordered_set<std::string_view> actions = {
-      "collect", "count", "show", "first", "take", "head", "tail", "toPandas", "toArrow",
-      "toLocalIterator", "foreach", "foreachPartition", "isEmpty", "save", "saveAsTable",
-      "insertInto", "start", "toTable", "columns", "schema", "dtypes", "printSchema", "explain",
-      "cache", "persist", "checkpoint", "localCheckpoint", "isStreaming", "inputFiles",
-      "storageLevel", "semanticHash", "sameSemantics", "writeTo", "mergeInto",
+      "collect", "count", "show", "first", "take", "head", "tail", "toPandas", "toArrow", "toLocalIterator",
+      "foreach", "foreachPartition", "isEmpty", "save", "saveAsTable", "insertInto", "start", "toTable",
+      "columns", "schema", "dtypes", "printSchema", "explain", "cache", "persist", "checkpoint",
+      "localCheckpoint", "isStreaming", "inputFiles", "storageLevel", "semanticHash", "sameSemantics",
+      "writeTo", "mergeInto",
       // Connect runs these as commands at once, analysing the plan.
-      "createTempView", "createOrReplaceTempView", "createGlobalTempView",
-      "createOrReplaceGlobalTempView", "registerTempTable"};
+      "createTempView", "createOrReplaceTempView", "createGlobalTempView", "createOrReplaceGlobalTempView",
+      "registerTempTable"};
   bool sawAction = false, sawDataFrame = false;
   std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
     if (sawAction || depth > kMaxDepth) return;

@@ -91,9 +91,9 @@ class SemanticModel {
   struct Binding {
     std::uint32_t pos = 0;
     BindKind kind = BindKind::Other;
-    TSNode value{};       // expression (Assign), annotation (Param/Annotated), def/class node
-    TSNode annotation{};  // Annotated/Param
-    std::string qualname; // Import
+    TSNode value{};        // expression (Assign), annotation (Param/Annotated), def/class node
+    TSNode annotation{};   // Annotated/Param
+    std::string qualname;  // Import
     int scope = 0;
     int state = 0;  // 0 new, 1 computing, 2 done
     Value cached;

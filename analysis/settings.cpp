@@ -99,7 +99,8 @@ std::vector<char> enabledRules(const Catalogue& catalogue, const Settings& setti
     } else {
       on = false;
       for (const auto& s : settings.select)
-        if (selectorMatches(s, rule.code) && (rule.enabledByDefault || s == rule.code || s == "ALL")) on = true;
+        if (selectorMatches(s, rule.code) && (rule.enabledByDefault || s == rule.code || s == "ALL"))
+          on = true;
     }
     for (const auto& s : settings.extendSelect)
       if (selectorMatches(s, rule.code) && (rule.enabledByDefault || s == rule.code || s == "ALL")) on = true;

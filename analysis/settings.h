@@ -17,11 +17,11 @@ namespace sparkmigrate::analysis {
 struct Settings {
   SparkVersion target = kDefaultTarget;
   Platform platform = Platform::Any;
-  std::vector<std::string> select;        // empty: the default rules
+  std::vector<std::string> select;  // empty: the default rules
   std::vector<std::string> extendSelect;
   std::vector<std::string> ignore;
   std::vector<std::pair<std::string, std::vector<std::string>>> perFileIgnores;  // glob -> codes
-  std::vector<std::string> exclude;       // replaces the default excludes when set
+  std::vector<std::string> exclude;  // replaces the default excludes when set
   std::vector<std::string> extendExclude;
   std::string root;        // directory that relative globs are anchored at
   std::string configPath;  // the pyproject.toml these came from, or ""

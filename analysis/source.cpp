@@ -30,8 +30,8 @@ TextPoint LineIndex::pointAt(std::uint32_t offset) const {
 std::uint32_t LineIndex::offsetAt(std::string_view text, TextPoint point) const {
   if (point.line >= starts_.size()) return static_cast<std::uint32_t>(text.size());
   std::uint32_t begin = starts_[point.line];
-  std::uint32_t end = point.line + 1 < starts_.size() ? starts_[point.line + 1] - 1
-                                                       : static_cast<std::uint32_t>(text.size());
+  std::uint32_t end =
+      point.line + 1 < starts_.size() ? starts_[point.line + 1] - 1 : static_cast<std::uint32_t>(text.size());
   return std::min(begin + point.column, end);
 }
 

@@ -13,7 +13,8 @@ void readCodes(std::string_view comment, std::size_t pos, std::size_t stop, std:
   while (pos < stop) {
     while (pos < stop && (comment[pos] == ',' || comment[pos] == ' ' || comment[pos] == '\t')) ++pos;
     std::size_t begin = pos;
-    while (pos < stop && (std::isalnum(static_cast<unsigned char>(comment[pos])) || comment[pos] == '_')) ++pos;
+    while (pos < stop && (std::isalnum(static_cast<unsigned char>(comment[pos])) || comment[pos] == '_'))
+      ++pos;
     if (pos == begin) break;
     Suppression::Code code;
     code.code = std::string(comment.substr(begin, pos - begin));
@@ -38,7 +39,8 @@ bool parseSuppressionComment(std::string_view comment, std::uint32_t commentStar
   for (std::size_t at = 0; at + 4 <= comment.size(); ++at) {
     bool word = (at == 0 || !std::isalnum(static_cast<unsigned char>(comment[at - 1])));
     std::string lower;
-    for (std::size_t k = 0; k < 4; ++k) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(comment[at + k])));
+    for (std::size_t k = 0; k < 4; ++k)
+      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(comment[at + k])));
     if (!word || lower != "noqa") continue;
     std::size_t pos = at + 4;
     if (pos < comment.size() && std::isalnum(static_cast<unsigned char>(comment[pos]))) continue;

@@ -14,10 +14,10 @@
 namespace sparkmigrate::analysis {
 
 struct Suppression {
-  std::uint32_t line = 0;       // 0-based
-  ByteRange range;              // the comment
-  bool all = false;             // bare `# noqa`
-  bool ours = false;            // `# sparkmigrate: ignore[...]`
+  std::uint32_t line = 0;  // 0-based
+  ByteRange range;         // the comment
+  bool all = false;        // bare `# noqa`
+  bool ours = false;       // `# sparkmigrate: ignore[...]`
   struct Code {
     std::string code;
     ByteRange range;  // the code inside the comment, for hover and unused reports

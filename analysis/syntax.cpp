@@ -9,7 +9,9 @@ extern "C" const TSLanguage* tree_sitter_python(void);
 
 namespace sparkmigrate::analysis {
 
-const TSLanguage* pythonLanguage() { return tree_sitter_python(); }
+const TSLanguage* pythonLanguage() {
+  return tree_sitter_python();
+}
 
 namespace {
 struct ParserHolder {
@@ -33,8 +35,8 @@ TSFieldId fieldId(std::string_view name) {
 
 TreePtr parsePython(std::string_view text, const TSTree* old) {
   thread_local ParserHolder holder;
-  TSTree* tree = ts_parser_parse_string(holder.parser, old, text.data(),
-                                        static_cast<std::uint32_t>(text.size()));
+  TSTree* tree =
+      ts_parser_parse_string(holder.parser, old, text.data(), static_cast<std::uint32_t>(text.size()));
   return TreePtr(tree);
 }
 
@@ -50,8 +52,10 @@ std::string stringContent(TSNode node, std::string_view source) {
   for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
     TSNode child = ts_node_named_child(node, i);
     std::string_view type = nodeType(child);
-    if (type == "string_content" || type == "escape_sequence") out += nodeText(child, source);
-    else if (type == "interpolation") return {};
+    if (type == "string_content" || type == "escape_sequence")
+      out += nodeText(child, source);
+    else if (type == "interpolation")
+      return {};
   }
   return out;
 }
@@ -73,7 +77,9 @@ ParentIndex::ParentIndex(TSNode root) : root_(root), previous_(gParentIndex) {
   gParentIndex = this;
 }
 
-ParentIndex::~ParentIndex() { gParentIndex = previous_; }
+ParentIndex::~ParentIndex() {
+  gParentIndex = previous_;
+}
 
 TSNode ParentIndex::parent(TSNode node) const {
   if (ts_node_eq(node, root_)) return TSNode{};
@@ -119,9 +125,12 @@ const std::vector<TSNode>* indexedReferences(TSNode root, std::string_view text,
       }
       bool advanced = false;
       while (!advanced) {
-        if (ts_tree_cursor_goto_next_sibling(&cursor)) advanced = true;
-        else if (ts_tree_cursor_goto_parent(&cursor)) parents.pop_back();
-        else break;
+        if (ts_tree_cursor_goto_next_sibling(&cursor))
+          advanced = true;
+        else if (ts_tree_cursor_goto_parent(&cursor))
+          parents.pop_back();
+        else
+          break;
       }
       if (!advanced) break;
     }

@@ -33,7 +33,9 @@ inline std::string_view nodeText(TSNode node, std::string_view source) {
   return source.substr(start, end - start);
 }
 
-inline std::string_view nodeType(TSNode node) { return ts_node_type(node); }
+inline std::string_view nodeType(TSNode node) {
+  return ts_node_type(node);
+}
 
 // The grammar's id for a field name (0 when unknown), from a table built once.
 TSFieldId fieldId(std::string_view name);

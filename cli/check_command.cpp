@@ -100,17 +100,20 @@ std::optional<std::vector<std::string>> selectors(const Args& args, const std::s
 
 }  // namespace
 
-int runCheck(int argc, char** argv) { return runCheckOrFix(argc, argv, false); }
+int runCheck(int argc, char** argv) {
+  return runCheckOrFix(argc, argv, false);
+}
 
 int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   const char* command = fixCommand ? "fix" : "check";
   Args args;
   std::vector<OptionSpec> specs = {
-      {"target-version", true}, {"select", true},  {"extend-select", true}, {"ignore", true},
-      {"extend-ignore", true},  {"platform", true}, {"output-format", true}, {"statistics", false},
-      {"runtime-report", true}, {"exit-zero", false}, {"isolated", false},  {"jobs", true},
-      {"color", true},          {"help", false},    {"h", false},          {"fix", false},
-      {"unsafe-fixes", false},  {"diff", false}};
+      {"target-version", true}, {"select", true},        {"extend-select", true},
+      {"ignore", true},         {"extend-ignore", true}, {"platform", true},
+      {"output-format", true},  {"statistics", false},   {"runtime-report", true},
+      {"exit-zero", false},     {"isolated", false},     {"jobs", true},
+      {"color", true},          {"help", false},         {"h", false},
+      {"fix", false},           {"unsafe-fixes", false}, {"diff", false}};
   if (!args.parse(argc, argv, 2, specs)) {
     fmt::print(stderr, "sparkmigrate {}: {}\n{}\n", command, args.error(), kUsage);
     return kExitUsage;
@@ -129,7 +132,8 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   fixOptions.unsafeFixes = args.has("unsafe-fixes");
   if (!fixing && (fixOptions.diff || fixOptions.unsafeFixes))
     return usageError("--diff and --unsafe-fixes need --fix (or `sparkmigrate fix`)");
-  if (fixing && args.has("runtime-report")) return usageError("--runtime-report cannot be combined with fixing");
+  if (fixing && args.has("runtime-report"))
+    return usageError("--runtime-report cannot be combined with fixing");
 
   analysis::Overrides overrides;
   if (auto v = args.value("target-version")) {
@@ -139,9 +143,12 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
     overrides.target = version;
   }
   if (auto p = args.value("platform")) {
-    if (*p == "databricks") overrides.platform = analysis::Platform::Databricks;
-    else if (*p == "oss") overrides.platform = analysis::Platform::Any;
-    else return usageError("--platform must be oss or databricks");
+    if (*p == "databricks")
+      overrides.platform = analysis::Platform::Databricks;
+    else if (*p == "oss")
+      overrides.platform = analysis::Platform::Any;
+    else
+      return usageError("--platform must be oss or databricks");
   }
   std::string selectorError;
   overrides.select = selectors(args, "select", selectorError);
@@ -169,8 +176,8 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
     return usageError("--color must be auto, always or never");
   OutputOptions options;
   options.statistics = args.has("statistics");
-  options.color = colorMode == "always" ||
-                  (colorMode == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  options.color =
+      colorMode == "always" || (colorMode == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
 
   std::vector<std::string> inputs = args.positionals();
   if (inputs.empty()) inputs.push_back(".");
@@ -189,7 +196,8 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   bool configError = false;
   std::set<std::string> configProblems;
   for (const auto& file : discovered.files)
-    if (!file.settings.problem.empty() && configProblems.insert(file.settings.problem).second) configError = true;
+    if (!file.settings.problem.empty() && configProblems.insert(file.settings.problem).second)
+      configError = true;
   for (const auto& problem : configProblems) report.errors.push_back(problem + " (using the defaults)");
   for (const auto& problem : discovered.problems) report.errors.push_back(problem);
 
@@ -258,10 +266,14 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
 
   if (fixing && fixOptions.diff) {
     for (const auto& f : fixes) std::fputs(f.diff.c_str(), stdout);
-  } else if (format == "text") writeText(report, options, stdout);
-  else if (format == "json") writeJson(report, options, stdout);
-  else if (format == "sarif") writeSarif(report, options, stdout);
-  else writeGithub(report, options, stdout);
+  } else if (format == "text")
+    writeText(report, options, stdout);
+  else if (format == "json")
+    writeJson(report, options, stdout);
+  else if (format == "sarif")
+    writeSarif(report, options, stdout);
+  else
+    writeGithub(report, options, stdout);
   if (fixing) fmt::print(format == "text" && !fixOptions.diff ? stdout : stderr, "{}\n", fixSummary);
   std::fflush(stdout);
 

@@ -33,13 +33,13 @@ struct FixRunOptions {
   bool unsafeFixes = false;  // also apply unsafe fixes
 };
 struct FileFixResult {
-  std::string text;   // the fixed text (the input when nothing changed or the write failed)
+  std::string text;  // the fixed text (the input when nothing changed or the write failed)
   bool changed = false;
   int fixed = 0;
   std::map<std::string, int> fixedByCode;
   std::vector<analysis::Diagnostic> remaining;  // findings left in `text`
-  std::string diff;   // with --diff
-  std::string error;  // a refused step or a failed write, "path: message"
+  std::string diff;                             // with --diff
+  std::string error;                            // a refused step or a failed write, "path: message"
 };
 FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
                       std::string_view relativePath, const FixRunOptions& options);
@@ -47,8 +47,8 @@ std::string unifiedDiff(std::string_view before, std::string_view after, const s
 // Moves the files' fix errors into the report (counting them in fileProblems)
 // and returns the one-line summary: what was fixed, what is left.
 struct Report;
-std::string summarizeFixes(const std::vector<FileFixResult>& fixes, Report& report, const FixRunOptions& options,
-                           std::size_t& fileProblems);
+std::string summarizeFixes(const std::vector<FileFixResult>& fixes, Report& report,
+                           const FixRunOptions& options, std::size_t& fileProblems);
 int runRule(int argc, char** argv);
 int runLsp(int argc, char** argv);
 

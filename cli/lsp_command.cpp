@@ -28,8 +28,8 @@ options:
 
 int runLsp(int argc, char** argv) {
   Args args;
-  std::vector<OptionSpec> specs = {{"log-file", true}, {"log-level", true}, {"jobs", true},
-                                   {"test", false},    {"stdio", false},    {"help", false}, {"h", false}};
+  std::vector<OptionSpec> specs = {{"log-file", true}, {"log-level", true}, {"jobs", true}, {"test", false},
+                                   {"stdio", false},   {"help", false},     {"h", false}};
   if (!args.parse(argc, argv, 2, specs)) {
     fmt::print(stderr, "sparkmigrate lsp: {}\n{}\n", args.error(), kUsage);
     return kExitUsage;

@@ -11,10 +11,14 @@ namespace {
 std::string escapeData(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -22,9 +26,12 @@ std::string escapeData(std::string_view text) {
 std::string escapeProperty(std::string_view text) {
   std::string out;
   for (char c : escapeData(text)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -43,7 +50,8 @@ void writeGithub(const Report& report, const OutputOptions&, std::FILE* out) {
                  start.column, end.row, end.column, escapeData(d.code + " " + d.message));
     }
   }
-  for (const auto& error : report.errors) fmt::print(out, "::error title=sparkmigrate::{}\n", escapeData(error));
+  for (const auto& error : report.errors)
+    fmt::print(out, "::error title=sparkmigrate::{}\n", escapeData(error));
 }
 
 }  // namespace sparkmigrate::cli

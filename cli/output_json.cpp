@@ -69,8 +69,11 @@ void writeStatisticsJson(const Report& report, std::FILE* out) {
     for (const auto& d : file.diagnostics) {
       auto& row = rows[d.code];
       if (row.is_null())
-        row = {{"code", d.code}, {"name", d.rule ? d.rule->name : ""}, {"count", 0},
-               {"fixable", false}, {"runtime_count", 0}};
+        row = {{"code", d.code},
+               {"name", d.rule ? d.rule->name : ""},
+               {"count", 0},
+               {"fixable", false},
+               {"runtime_count", 0}};
       row["count"] = row["count"].get<long long>() + 1;
       if (d.fix && !d.fix->edits.empty()) row["fixable"] = true;
       if (d.runtime) row["runtime_count"] = row["runtime_count"].get<long long>() + d.runtime->count;

@@ -38,20 +38,19 @@ void writeSarif(const Report& report, const OutputOptions&, std::FILE* out) {
     std::string uri = std::filesystem::path(file.path).lexically_normal().generic_string();
     for (const auto& d : file.diagnostics) {
       RowColumn start = rowColumn(file, d.start), end = rowColumn(file, d.end);
-      json result = {
-          {"ruleId", d.code},
-          {"level", level(d.severity)},
-          {"message", {{"text", d.message}}},
-          {"locations",
-           json::array({{{"physicalLocation",
-                          {{"artifactLocation", {{"uri", uri}}},
-                           {"region",
-                            {{"startLine", start.row},
-                             {"startColumn", start.column},
-                             {"endLine", end.row},
-                             {"endColumn", end.column}}}}}}})}};
+      json result = {{"ruleId", d.code},
+                     {"level", level(d.severity)},
+                     {"message", {{"text", d.message}}},
+                     {"locations", json::array({{{"physicalLocation",
+                                                  {{"artifactLocation", {{"uri", uri}}},
+                                                   {"region",
+                                                    {{"startLine", start.row},
+                                                     {"startColumn", start.column},
+                                                     {"endLine", end.row},
+                                                     {"endColumn", end.column}}}}}}})}};
       if (auto it = index.find(d.code); it != index.end()) result["ruleIndex"] = it->second;
-      if (d.runtime) result["properties"] = {{"runtimeCount", d.runtime->count}, {"runtimeApi", d.runtime->api}};
+      if (d.runtime)
+        result["properties"] = {{"runtimeCount", d.runtime->count}, {"runtimeApi", d.runtime->api}};
       results.push_back(std::move(result));
     }
   }
@@ -70,9 +69,8 @@ void writeSarif(const Report& report, const OutputOptions&, std::FILE* out) {
                          {"rules", rules}}}}},
                      {"columnKind", "unicodeCodePoints"},
                      {"results", results},
-                     {"invocations",
-                      json::array({{{"executionSuccessful", true},
-                                    {"toolExecutionNotifications", notifications}}})}}})}};
+                     {"invocations", json::array({{{"executionSuccessful", true},
+                                                   {"toolExecutionNotifications", notifications}}})}}})}};
   std::string text = sarif.dump(2);
   std::fprintf(out, "%s\n", text.c_str());
 }

@@ -22,9 +22,12 @@ struct Style {
 
 std::string_view severityColor(analysis::Severity severity) {
   switch (severity) {
-    case analysis::Severity::Error: return "1;31";
-    case analysis::Severity::Warning: return "1;33";
-    case analysis::Severity::Info: return "1;36";
+    case analysis::Severity::Error:
+      return "1;31";
+    case analysis::Severity::Warning:
+      return "1;33";
+    case analysis::Severity::Info:
+      return "1;36";
   }
   return "1";
 }
@@ -58,11 +61,12 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
       std::string number = std::to_string(d.start.line + 1);
       std::string gutter(number.size(), ' ');
       std::size_t startByte = std::min<std::size_t>(d.start.column, line.size());
-      std::size_t endByte = d.end.line == d.start.line ? std::min<std::size_t>(d.end.column, line.size())
-                                                       : line.size();
+      std::size_t endByte =
+          d.end.line == d.start.line ? std::min<std::size_t>(d.end.column, line.size()) : line.size();
       std::string prefix;
       for (char c : line.substr(0, startByte)) prefix += c == '\t' ? '\t' : ' ';
-      std::size_t width = std::max<std::size_t>(1, support::countCodePoints(line.substr(startByte, endByte - startByte)));
+      std::size_t width =
+          std::max<std::size_t>(1, support::countCodePoints(line.substr(startByte, endByte - startByte)));
       fmt::print(out, "{} {}\n", gutter, style.wrap("34", "|"));
       fmt::print(out, "{} {} {}\n", style.wrap("34", number), style.wrap("34", "|"), line);
       fmt::print(out, "{} {} {}{}\n\n", gutter, style.wrap("34", "|"), prefix,
@@ -76,8 +80,8 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
   } else {
     std::size_t withFindings = 0;
     for (const auto& file : report.files) withFindings += !file.diagnostics.empty();
-    fmt::print(out, "Found {} problem{} in {} of {} file{}{}.\n", total, total == 1 ? "" : "s",
-               withFindings, report.filesChecked, report.filesChecked == 1 ? "" : "s",
+    fmt::print(out, "Found {} problem{} in {} of {} file{}{}.\n", total, total == 1 ? "" : "s", withFindings,
+               report.filesChecked, report.filesChecked == 1 ? "" : "s",
                runtimeSeen ? fmt::format(" ({} seen at run time)", runtimeSeen) : "");
   }
 }

@@ -20,15 +20,15 @@
 namespace sparkmigrate::cli {
 
 struct FileReport {
-  std::string path;   // as displayed (relative paths stay relative)
-  std::string text;   // the source, for code frames
+  std::string path;  // as displayed (relative paths stay relative)
+  std::string text;  // the source, for code frames
   std::unique_ptr<analysis::LineIndex> lines;
   std::vector<analysis::Diagnostic> diagnostics;
 };
 
 struct Report {
-  std::vector<FileReport> files;       // only files with diagnostics are needed by writers
-  std::vector<std::string> errors;     // file-level and configuration problems, one line each
+  std::vector<FileReport> files;    // only files with diagnostics are needed by writers
+  std::vector<std::string> errors;  // file-level and configuration problems, one line each
   std::size_t filesChecked = 0;
 };
 

@@ -55,8 +55,13 @@ bool writeAtomically(const fs::path& path, const std::string& text) {
 int runRule(int argc, char** argv) {
   Args args;
   if (!args.parse(argc, argv, 2,
-                  {{"list", false}, {"all", false}, {"output-format", true}, {"write-docs", true},
-                   {"check-docs", true}, {"help", false}, {"h", false}})) {
+                  {{"list", false},
+                   {"all", false},
+                   {"output-format", true},
+                   {"write-docs", true},
+                   {"check-docs", true},
+                   {"help", false},
+                   {"h", false}})) {
     fmt::print(stderr, "sparkmigrate rule: {}\n{}\n", args.error(), kUsage);
     return kExitUsage;
   }
@@ -129,7 +134,8 @@ int runRule(int argc, char** argv) {
   }
   const analysis::Rule* rule = catalogue.find(args.positionals()[0]);
   if (!rule) {
-    fmt::print(stderr, "sparkmigrate rule: no rule {} (see `sparkmigrate rule --list`)\n", args.positionals()[0]);
+    fmt::print(stderr, "sparkmigrate rule: no rule {} (see `sparkmigrate rule --list`)\n",
+               args.positionals()[0]);
     return kExitUsage;
   }
   fmt::print("{}", analysis::renderRulePage(*rule));

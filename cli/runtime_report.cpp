@@ -91,11 +91,11 @@ std::size_t mergeRuntimeRecords(Report& report, const std::vector<RuntimeRecord>
     d.rule = rule;
     d.code = record.code;
     d.severity = rule ? rule->severity : analysis::Severity::Error;
-    d.message = "`" + record.api + "` intercepted at run time" +
-                (rule ? ": " + rule->name : std::string()) +
+    d.message = "`" + record.api + "` intercepted at run time" + (rule ? ": " + rule->name : std::string()) +
                 (record.outcome == "raised" ? " (it raised)" : "");
     std::uint32_t lineStart = file.lines->lineStart(line0);
-    d.range = {lineStart + static_cast<std::uint32_t>(first), lineStart + static_cast<std::uint32_t>(text.size())};
+    d.range = {lineStart + static_cast<std::uint32_t>(first),
+               lineStart + static_cast<std::uint32_t>(text.size())};
     d.start = file.lines->pointAt(d.range.start);
     d.end = file.lines->pointAt(d.range.end);
     d.runtime = analysis::RuntimeEvidence{record.api, record.count};

@@ -14,7 +14,7 @@
 namespace sparkmigrate::cli {
 
 struct RuntimeRecord {
-  std::string file;  // absolute, normalised
+  std::string file;      // absolute, normalised
   std::size_t line = 0;  // 1-based
   std::string api;
   std::string code;

@@ -37,10 +37,10 @@ struct ResponseError {
 struct Message {
   enum class Kind { Request, Notification, Response };
   Kind kind = Kind::Notification;
-  json id;             // requests and responses: a number or a string
-  std::string method;  // requests and notifications
-  json params;         // null when absent
-  json result;         // responses
+  json id;                             // requests and responses: a number or a string
+  std::string method;                  // requests and notifications
+  json params;                         // null when absent
+  json result;                         // responses
   std::optional<ResponseError> error;  // responses
 };
 

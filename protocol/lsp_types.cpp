@@ -7,24 +7,33 @@ namespace sparkmigrate::protocol {
 
 std::string_view encodingName(PositionEncoding encoding) {
   switch (encoding) {
-    case PositionEncoding::Utf8: return "utf-8";
-    case PositionEncoding::Utf32: return "utf-32";
-    case PositionEncoding::Utf16: break;
+    case PositionEncoding::Utf8:
+      return "utf-8";
+    case PositionEncoding::Utf32:
+      return "utf-32";
+    case PositionEncoding::Utf16:
+      break;
   }
   return "utf-16";
 }
 
-void to_json(nlohmann::json& j, const Position& p) { j = {{"line", p.line}, {"character", p.character}}; }
+void to_json(nlohmann::json& j, const Position& p) {
+  j = {{"line", p.line}, {"character", p.character}};
+}
 void from_json(const nlohmann::json& j, Position& p) {
   p.line = j.at("line").get<std::uint32_t>();
   p.character = j.at("character").get<std::uint32_t>();
 }
-void to_json(nlohmann::json& j, const Range& r) { j = {{"start", r.start}, {"end", r.end}}; }
+void to_json(nlohmann::json& j, const Range& r) {
+  j = {{"start", r.start}, {"end", r.end}};
+}
 void from_json(const nlohmann::json& j, Range& r) {
   r.start = j.at("start").get<Position>();
   r.end = j.at("end").get<Position>();
 }
-void to_json(nlohmann::json& j, const TextEdit& e) { j = {{"range", e.range}, {"newText", e.newText}}; }
+void to_json(nlohmann::json& j, const TextEdit& e) {
+  j = {{"range", e.range}, {"newText", e.newText}};
+}
 void from_json(const nlohmann::json& j, TextDocumentContentChangeEvent& c) {
   if (auto r = j.find("range"); r != j.end() && !r->is_null()) c.range = r->get<Range>();
   c.text = j.at("text").get<std::string>();

@@ -14,9 +14,12 @@ namespace {
 
 int severityValue(analysis::Severity s) {
   switch (s) {
-    case analysis::Severity::Error: return protocol::kSeverityError;
-    case analysis::Severity::Warning: return protocol::kSeverityWarning;
-    case analysis::Severity::Info: break;
+    case analysis::Severity::Error:
+      return protocol::kSeverityError;
+    case analysis::Severity::Warning:
+      return protocol::kSeverityWarning;
+    case analysis::Severity::Info:
+      break;
   }
   return protocol::kSeverityInformation;
 }
@@ -29,7 +32,8 @@ json textEdits(const std::vector<analysis::Edit>& edits, const PositionMapper& m
   return out;
 }
 
-json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper, const ClientCapabilities& client) {
+json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper,
+                    const ClientCapabilities& client) {
   json out = {{"range", mapper.toRange(d.range)},
               {"severity", severityValue(d.severity)},
               {"code", d.code},
@@ -58,7 +62,8 @@ json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& 
 json workspaceEdit(const DocumentSnapshot& snap, const json& edits, const ClientCapabilities& client) {
   if (client.documentChanges)
     return {{"documentChanges",
-             json::array({{{"textDocument", {{"uri", snap.uri}, {"version", snap.version}}}, {"edits", edits}}})}};
+             json::array(
+                 {{{"textDocument", {{"uri", snap.uri}, {"version", snap.version}}}, {"edits", edits}}})}};
   return {{"changes", {{snap.uri, edits}}}};
 }
 
@@ -75,8 +80,10 @@ std::vector<analysis::Edit> mergedFixEdits(const analysis::CheckResult& check, b
     bool overlaps = false;
     for (const auto& e : fix->edits)
       for (const auto& a : accepted)
-        if (e.range.start < a.range.end && a.range.start < e.range.end) overlaps = true;
-        else if (e.range.start == a.range.start && e.range.end == a.range.end) overlaps = true;  // two inserts
+        if (e.range.start < a.range.end && a.range.start < e.range.end)
+          overlaps = true;
+        else if (e.range.start == a.range.start && e.range.end == a.range.end)
+          overlaps = true;  // two inserts
     if (overlaps) continue;
     accepted.insert(accepted.end(), fix->edits.begin(), fix->edits.end());
   }
@@ -98,7 +105,8 @@ analysis::Edit suppressionEdit(const DocumentSnapshot& snap, const analysis::Dia
   std::uint32_t end = snap.lines->lineStart(line) + static_cast<std::uint32_t>(lineText.size());
   // Trailing spaces stay; a comment goes after them with two spaces of its own.
   std::string prefix = lineText.empty() || lineText.back() == ' ' ? " " : "  ";
-  if (!lineText.empty() && lineText.back() == ' ') prefix = lineText.size() >= 2 && lineText[lineText.size() - 2] == ' ' ? "" : " ";
+  if (!lineText.empty() && lineText.back() == ' ')
+    prefix = lineText.size() >= 2 && lineText[lineText.size() - 2] == ' ' ? "" : " ";
   return {{end, end}, prefix + "# noqa: " + d.code};
 }
 

@@ -10,13 +10,15 @@ std::string_view analysisText(const std::string& text, std::string& scratch) {
   return scratch;
 }
 
-std::shared_ptr<const AnalysisResult> DocumentSnapshot::analyze(const support::CancellationToken* cancel) const {
+std::shared_ptr<const AnalysisResult> DocumentSnapshot::analyze(
+    const support::CancellationToken* cancel) const {
   if (cached) return cached;
   auto result = std::make_shared<AnalysisResult>();
   result->version = version;
   result->generation = generation;
   std::string scratch;
-  result->check = analysis::checkDocument(analysisText(*text, scratch), tree.get(), *settings, relativePath, cancel);
+  result->check =
+      analysis::checkDocument(analysisText(*text, scratch), tree.get(), *settings, relativePath, cancel);
   return result;
 }
 
@@ -34,7 +36,9 @@ void Document::reparse(const TSTree* old) {
 
 namespace {
 
-TSPoint tsPoint(const analysis::TextPoint& p) { return {p.line, p.column}; }
+TSPoint tsPoint(const analysis::TextPoint& p) {
+  return {p.line, p.column};
+}
 
 // The point just after inserting `inserted` at `start`.
 TSPoint pointAfterInsert(TSPoint start, std::string_view inserted) {

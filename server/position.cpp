@@ -13,8 +13,10 @@ protocol::Position PositionMapper::toPosition(std::uint32_t offset) const {
   std::string_view line = lines_.lineText(text_, point.line);
   std::string_view prefix = line.substr(0, std::min<std::size_t>(point.column, line.size()));
   std::size_t character = prefix.size();
-  if (encoding_ == protocol::PositionEncoding::Utf16) character = support::countUtf16Units(prefix);
-  else if (encoding_ == protocol::PositionEncoding::Utf32) character = support::countCodePoints(prefix);
+  if (encoding_ == protocol::PositionEncoding::Utf16)
+    character = support::countUtf16Units(prefix);
+  else if (encoding_ == protocol::PositionEncoding::Utf32)
+    character = support::countCodePoints(prefix);
   // An offset after the line's text (inside "\r\n") keeps its byte distance.
   if (point.column > line.size()) character += point.column - line.size();
   return {point.line, static_cast<std::uint32_t>(character)};
@@ -29,11 +31,16 @@ std::uint32_t PositionMapper::toOffset(protocol::Position position) const {
   std::string_view line = lines_.lineText(text_, position.line);
   std::size_t bytes;
   switch (encoding_) {
-    case protocol::PositionEncoding::Utf16: bytes = support::byteOffsetForUtf16(line, position.character); break;
-    case protocol::PositionEncoding::Utf32: bytes = support::byteOffsetForCodePoints(line, position.character); break;
+    case protocol::PositionEncoding::Utf16:
+      bytes = support::byteOffsetForUtf16(line, position.character);
+      break;
+    case protocol::PositionEncoding::Utf32:
+      bytes = support::byteOffsetForCodePoints(line, position.character);
+      break;
     default:
       bytes = std::min<std::size_t>(position.character, line.size());
-      while (bytes > 0 && bytes < line.size() && (static_cast<unsigned char>(line[bytes]) & 0xC0) == 0x80) --bytes;
+      while (bytes > 0 && bytes < line.size() && (static_cast<unsigned char>(line[bytes]) & 0xC0) == 0x80)
+        --bytes;
   }
   return lines_.lineStart(position.line) + static_cast<std::uint32_t>(bytes);
 }

@@ -11,7 +11,8 @@ Reply::Reply(nlohmann::json id, std::string method, Sender send)
 
 Reply& Reply::operator=(Reply&& other) noexcept {
   if (this != &other) {
-    if (state_ && !state_->answered) error(protocol::error::kInternalError, "request dropped without a reply");
+    if (state_ && !state_->answered)
+      error(protocol::error::kInternalError, "request dropped without a reply");
     state_ = std::move(other.state_);
   }
   return *this;
@@ -29,7 +30,8 @@ Reply::~Reply() {
 void Reply::finish(nlohmann::json message) {
   if (!state_) return;
   if (state_->answered) {
-    support::log(support::LogLevel::Error, "second reply to {} ({}) ignored", state_->id.dump(), state_->method);
+    support::log(support::LogLevel::Error, "second reply to {} ({}) ignored", state_->id.dump(),
+                 state_->method);
     return;
   }
   state_->answered = true;

@@ -36,8 +36,10 @@ struct Server::Impl {
 Server::Server(ServerOptions options)
     : impl_(std::make_unique<Impl>()),
       options_(options),
-      writer_(options.output, options.testMode ? protocol::Framing::Delimited : protocol::Framing::ContentLength) {
-  unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+      writer_(options.output,
+              options.testMode ? protocol::Framing::Delimited : protocol::Framing::ContentLength) {
+  unsigned jobs =
+      options_.jobs ? options_.jobs : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   impl_->pool = std::make_unique<asio::thread_pool>(jobs);
 }
 
@@ -59,7 +61,8 @@ void Server::sendReply(const json& id, json message) {
 Reply Server::makeReply(const json& id, const std::string& method) {
   return Reply(id, method, [this](const json& replyId, json message) {
     // Replies may be produced (or dropped) on any thread; send from the loop.
-    postMain([this, replyId, message = std::move(message)]() mutable { sendReply(replyId, std::move(message)); });
+    postMain(
+        [this, replyId, message = std::move(message)]() mutable { sendReply(replyId, std::move(message)); });
   });
 }
 
@@ -80,7 +83,8 @@ void Server::showMessage(int type, const std::string& message) {
 void Server::reportProblemOnce(const std::string& problem) {
   if (!session_.reportedProblems.insert(problem).second) return;
   support::log(LogLevel::Warn, "{}", problem);
-  showMessage(protocol::kMessageWarning, "sparkmigrate: " + problem + " (keeping the last good configuration)");
+  showMessage(protocol::kMessageWarning,
+              "sparkmigrate: " + problem + " (keeping the last good configuration)");
 }
 
 // --- scheduling ----------------------------------------------------------------
@@ -105,8 +109,10 @@ void Server::onPool(std::function<void()> fn) {
       support::log(LogLevel::Error, "background task failed");
     }
   };
-  if (options_.testMode) impl_->deferred.push_back(std::move(task));
-  else asio::post(*impl_->pool, std::move(task));
+  if (options_.testMode)
+    impl_->deferred.push_back(std::move(task));
+  else
+    asio::post(*impl_->pool, std::move(task));
 }
 
 void Server::later(int delayMs, std::function<void()> fn) {
@@ -247,7 +253,8 @@ void Server::scheduleDiagnostics(const std::string& uri) {
   if (session_.client.pullDiagnostics) return;
   if (pushScheduled_[uri]) return;  // the pending run will see the latest version
   pushScheduled_[uri] = true;
-  int delay = session_.editorSettings.debounceMs >= 0 ? session_.editorSettings.debounceMs : options_.debounceMs;
+  int delay =
+      session_.editorSettings.debounceMs >= 0 ? session_.editorSettings.debounceMs : options_.debounceMs;
   later(delay, [this, uri] {
     pushScheduled_.erase(uri);
     Document* doc = session_.find(uri);
@@ -282,8 +289,10 @@ void Server::requestExit(int code) {
     // The loop ends once what is queued (replies included) has run.
     impl_->guard.reset();
   };
-  if (options_.testMode) drainThen(stop);
-  else stop();
+  if (options_.testMode)
+    drainThen(stop);
+  else
+    stop();
 }
 
 void Server::handleResponse(const protocol::Message& message) {
@@ -344,8 +353,8 @@ void Server::dispatch(std::string body) {
 
   std::string key = message->id.dump();
   if (pending_.count(key)) {
-    sendRaw(protocol::makeErrorResponse(message->id, {protocol::error::kInvalidRequest,
-                                                      "a request with this id is still pending", nullptr}));
+    sendRaw(protocol::makeErrorResponse(
+        message->id, {protocol::error::kInvalidRequest, "a request with this id is still pending", nullptr}));
     return;
   }
   pending_[key] = support::CancellationToken();
@@ -386,8 +395,8 @@ int Server::run() {
   // stdin is read on a plain blocking thread: a regular file as stdin (as in
   // transcript tests) cannot be registered with epoll.
   std::thread reader([this] {
-    protocol::FrameReader frames(options_.inputFd,
-                                 options_.testMode ? protocol::Framing::Delimited : protocol::Framing::ContentLength);
+    protocol::FrameReader frames(options_.inputFd, options_.testMode ? protocol::Framing::Delimited
+                                                                     : protocol::Framing::ContentLength);
     while (true) {
       protocol::Frame frame = frames.next();
       if (frame.kind == protocol::Frame::Kind::Eof) break;

@@ -53,7 +53,8 @@ class Server {
 
   // --- outgoing messages (main loop) -------------------------------------
   void notify(const std::string& method, nlohmann::json params);
-  using ResponseHandler = std::function<void(const nlohmann::json& result, const protocol::ResponseError* error)>;
+  using ResponseHandler =
+      std::function<void(const nlohmann::json& result, const protocol::ResponseError* error)>;
   void request(const std::string& method, nlohmann::json params, ResponseHandler onResponse);
   void showMessage(int type, const std::string& message);
   // Shows a problem once per distinct text (configuration errors).
@@ -81,7 +82,9 @@ class Server {
   // Push mode: (re)computes and publishes diagnostics after the debounce.
   void scheduleDiagnostics(const std::string& uri);
   void clearDiagnostics(const std::string& uri);
-  DocumentSnapshot snapshot(const Document& document) const { return document.snapshot(session_.client.encoding); }
+  DocumentSnapshot snapshot(const Document& document) const {
+    return document.snapshot(session_.client.encoding);
+  }
   // Stores a result if the document is still at that version and generation.
   void remember(const std::string& uri, std::shared_ptr<const AnalysisResult> result);
 

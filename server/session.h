@@ -39,7 +39,7 @@ struct ClientCapabilities {
 // section "sparkmigrate", didChangeConfiguration).
 struct EditorSettings {
   analysis::Overrides overrides;
-  nlohmann::json llm;  // kept for the LLM issue; not used yet
+  nlohmann::json llm;   // kept for the LLM issue; not used yet
   int debounceMs = -1;  // -1: the server default
 };
 
@@ -53,7 +53,7 @@ enum class Lifecycle { Uninitialized, Running, ShutDown };
 struct Session {
   Lifecycle lifecycle = Lifecycle::Uninitialized;
   ClientCapabilities client;
-  std::vector<std::string> workspaceFolders;  // absolute paths
+  std::vector<std::string> workspaceFolders;                   // absolute paths
   std::map<std::string, std::unique_ptr<Document>> documents;  // by URI
   analysis::ConfigResolver resolver;
   EditorSettings editorSettings;

@@ -15,20 +15,26 @@ FILE* gSink = nullptr;  // nullptr means stderr
 
 const char* levelName(LogLevel level) {
   switch (level) {
-    case LogLevel::Trace: return "trace";
-    case LogLevel::Debug: return "debug";
-    case LogLevel::Info: return "info";
-    case LogLevel::Warn: return "warn";
-    case LogLevel::Error: return "error";
-    case LogLevel::Off: return "off";
+    case LogLevel::Trace:
+      return "trace";
+    case LogLevel::Debug:
+      return "debug";
+    case LogLevel::Info:
+      return "info";
+    case LogLevel::Warn:
+      return "warn";
+    case LogLevel::Error:
+      return "error";
+    case LogLevel::Off:
+      return "off";
   }
   return "?";
 }
 }  // namespace
 
 bool parseLogLevel(std::string_view text, LogLevel& out) {
-  for (LogLevel level : {LogLevel::Trace, LogLevel::Debug, LogLevel::Info, LogLevel::Warn,
-                         LogLevel::Error, LogLevel::Off}) {
+  for (LogLevel level :
+       {LogLevel::Trace, LogLevel::Debug, LogLevel::Info, LogLevel::Warn, LogLevel::Error, LogLevel::Off}) {
     if (text == levelName(level)) {
       out = level;
       return true;
@@ -37,8 +43,12 @@ bool parseLogLevel(std::string_view text, LogLevel& out) {
   return false;
 }
 
-void setLogLevel(LogLevel level) { gLevel = level; }
-LogLevel logLevel() { return gLevel; }
+void setLogLevel(LogLevel level) {
+  gLevel = level;
+}
+LogLevel logLevel() {
+  return gLevel;
+}
 
 bool setLogFile(const std::string& path) {
   FILE* file = std::fopen(path.c_str(), "a");

@@ -54,7 +54,9 @@ std::size_t firstInvalidUtf8(std::string_view text) {
   return text.size();
 }
 
-bool isValidUtf8(std::string_view text) { return firstInvalidUtf8(text) == text.size(); }
+bool isValidUtf8(std::string_view text) {
+  return firstInvalidUtf8(text) == text.size();
+}
 
 std::size_t countCodePoints(std::string_view text) {
   std::size_t n = 0;

@@ -12,8 +12,8 @@
 namespace sparkmigrate::server {
 
 void codeActionCapability(const ClientCapabilities& client, json& caps) {
-  caps["codeActionProvider"] = {
-      {"codeActionKinds", json::array({"quickfix", kFixAllKind, kMigrateKind})}, {"resolveProvider", true}};
+  caps["codeActionProvider"] = {{"codeActionKinds", json::array({"quickfix", kFixAllKind, kMigrateKind})},
+                                {"resolveProvider", true}};
 }
 
 namespace {
@@ -92,9 +92,10 @@ void codeAction(Server& server, const json& params, Reply& reply) {
           json args = json::array({{{"uri", snap.uri}, {"version", snap.version}}});
           actions.push_back({{"title", "sparkmigrate: migrate this file (all fixes, including unsafe)"},
                              {"kind", kMigrateKind},
-                             {"command", {{"title", "Migrate file to Spark Connect"},
-                                          {"command", kCommandMigrateFile},
-                                          {"arguments", args}}}});
+                             {"command",
+                              {{"title", "Migrate file to Spark Connect"},
+                               {"command", kCommandMigrateFile},
+                               {"arguments", args}}}});
         }
         return actions;
       },

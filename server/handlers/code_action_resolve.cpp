@@ -10,7 +10,8 @@ namespace sparkmigrate::server {
 
 void codeActionResolve(Server& server, const json& params, Reply& reply) {
   const json& data = requireField(params, "data");
-  if (!data.is_object() || !data.contains("uri") || !data["uri"].is_string() || data.value("action", "") != "fixAll")
+  if (!data.is_object() || !data.contains("uri") || !data["uri"].is_string() ||
+      data.value("action", "") != "fixAll")
     throw InvalidParams("codeAction/resolve: data is not a sparkmigrate action");
   Document* doc = server.session().find(data["uri"]);
   if (!doc) throw InvalidParams("document is not open");

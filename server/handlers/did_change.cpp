@@ -10,7 +10,8 @@ namespace sparkmigrate::server {
 void didChange(Server& server, const json& params) {
   Document& doc = requireDocument(server, params);
   int version = requireField(params, "textDocument").value("version", doc.version() + 1);
-  auto changes = requireField(params, "contentChanges").get<std::vector<protocol::TextDocumentContentChangeEvent>>();
+  auto changes =
+      requireField(params, "contentChanges").get<std::vector<protocol::TextDocumentContentChangeEvent>>();
   if (!doc.applyChanges(changes, version, server.session().client.encoding)) {
     support::log(support::LogLevel::Error, "could not apply a change to {}", doc.uri());
     return;

@@ -21,7 +21,8 @@ void didChangeWorkspaceFolders(Server& server, const json& params) {
   }
   for (const auto& f : event.value("added", json::array())) {
     std::string path = protocol::uriToPath(f.value("uri", ""));
-    if (!path.empty() && std::find(folders.begin(), folders.end(), path) == folders.end()) folders.push_back(path);
+    if (!path.empty() && std::find(folders.begin(), folders.end(), path) == folders.end())
+      folders.push_back(path);
   }
 }
 

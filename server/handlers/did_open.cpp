@@ -8,9 +8,8 @@
 namespace sparkmigrate::server {
 
 void textDocumentSyncCapability(const ClientCapabilities&, json& caps) {
-  caps["textDocumentSync"] = {{"openClose", true},
-                              {"change", protocol::kSyncIncremental},
-                              {"save", {{"includeText", false}}}};
+  caps["textDocumentSync"] = {
+      {"openClose", true}, {"change", protocol::kSyncIncremental}, {"save", {{"includeText", false}}}};
 }
 
 void didOpen(Server& server, const json& params) {

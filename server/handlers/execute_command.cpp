@@ -15,7 +15,8 @@ void executeCommandCapability(const ClientCapabilities&, json& caps) {
 
 void executeCommand(Server& server, const json& params, Reply& reply) {
   std::string command = requireField(params, "command").get<std::string>();
-  if (command != kCommandFixAll && command != kCommandMigrateFile) throw InvalidParams("unknown command " + command);
+  if (command != kCommandFixAll && command != kCommandMigrateFile)
+    throw InvalidParams("unknown command " + command);
   const json& args = requireField(params, "arguments");
   if (!args.is_array() || args.empty()) throw InvalidParams("expected arguments [{\"uri\": ...}]");
   std::string uri = args[0].is_string() ? args[0].get<std::string>() : args[0].value("uri", "");
@@ -40,8 +41,10 @@ void executeCommand(Server& server, const json& params, Reply& reply) {
       json label = command == kCommandFixAll ? "sparkmigrate: fix all" : "sparkmigrate: migrate file";
       server.request("workspace/applyEdit", {{"label", label}, {"edit", edit}},
                      [shared, count](const json& result, const protocol::ResponseError* error) {
-                       if (error) shared->error(protocol::error::kRequestFailed, error->message);
-                       else shared->result({{"applied", result.value("applied", false)}, {"edits", count}});
+                       if (error)
+                         shared->error(protocol::error::kRequestFailed, error->message);
+                       else
+                         shared->result({{"applied", result.value("applied", false)}, {"edits", count}});
                      });
     });
   });

@@ -33,7 +33,9 @@ constexpr HandlerEntry kHandlers[] = {
 
 }  // namespace
 
-std::span<const HandlerEntry> handlerTable() { return kHandlers; }
+std::span<const HandlerEntry> handlerTable() {
+  return kHandlers;
+}
 
 const HandlerEntry* findHandler(std::string_view method) {
   auto it = std::lower_bound(std::begin(kHandlers), std::end(kHandlers), method,

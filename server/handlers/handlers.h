@@ -45,7 +45,7 @@ using CapabilityWriter = void (*)(const ClientCapabilities&, json& capabilities)
 
 struct HandlerEntry {
   std::string_view method;
-  RequestHandler request = nullptr;         // exactly one of request/notification
+  RequestHandler request = nullptr;  // exactly one of request/notification
   NotificationHandler notification = nullptr;
   CapabilityWriter capability = nullptr;
 };

@@ -12,7 +12,9 @@
 
 namespace sparkmigrate::server {
 
-void hoverCapability(const ClientCapabilities&, json& caps) { caps["hoverProvider"] = true; }
+void hoverCapability(const ClientCapabilities&, json& caps) {
+  caps["hoverProvider"] = true;
+}
 
 void hover(Server& server, const json& params, Reply& reply) {
   Document& doc = requireDocument(server, params);

@@ -76,7 +76,8 @@ void initialize(Server& server, const json& params, Reply& reply) {
   if (const json& folders = at(params, {"workspaceFolders"}); folders.is_array()) {
     for (const auto& f : folders)
       if (f.is_object() && f.contains("uri") && f["uri"].is_string())
-        if (auto path = protocol::uriToPath(f["uri"]); !path.empty()) session.workspaceFolders.push_back(path);
+        if (auto path = protocol::uriToPath(f["uri"]); !path.empty())
+          session.workspaceFolders.push_back(path);
   } else if (const json& root = at(params, {"rootUri"}); root.is_string()) {
     if (auto path = protocol::uriToPath(root); !path.empty()) session.workspaceFolders.push_back(path);
   } else if (const json& rootPath = at(params, {"rootPath"}); rootPath.is_string()) {

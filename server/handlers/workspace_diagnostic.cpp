@@ -22,8 +22,8 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
   ClientCapabilities client = session.client;
   analysis::ConfigResolver* resolver = &session.resolver;
   std::uint64_t generation = session.generation;
-  server.background(std::move(reply), [open, folders, client, resolver, generation](
-                                          const support::CancellationToken& cancel) {
+  server.background(std::move(reply), [open, folders, client, resolver,
+                                       generation](const support::CancellationToken& cancel) {
     json items = json::array();
     if (folders.empty()) return json{{"items", items}};
     analysis::DiscoveryResult found = analysis::discoverFiles(folders, *resolver);
@@ -34,7 +34,9 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
       if (auto it = open.find(path); it != open.end()) {
         const DocumentSnapshot& snap = it->second;
         auto result = snap.analyze(&cancel);
-        items.push_back({{"kind", "full"}, {"uri", snap.uri}, {"version", snap.version},
+        items.push_back({{"kind", "full"},
+                         {"uri", snap.uri},
+                         {"version", snap.version},
                          {"items", diagnosticsJson(snap, result->check, client)}});
         continue;
       }
@@ -57,7 +59,9 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
       snap.generation = generation;
       snap.encoding = client.encoding;
       auto result = snap.analyze(&cancel);
-      items.push_back({{"kind", "full"}, {"uri", snap.uri}, {"version", nullptr},
+      items.push_back({{"kind", "full"},
+                       {"uri", snap.uri},
+                       {"version", nullptr},
                        {"items", diagnosticsJson(snap, result->check, client)}});
     }
     return json{{"items", items}};

@@ -59,7 +59,8 @@ TEST_CASE("each rule flags its documented example and not its replacement") {
     auto count = [&](const std::string& code) {
       std::size_t n = 0;
       std::string program = "import pyspark\n" + code;
-      for (const auto& d : analysis::checkText(program, settings, "example.py").diagnostics) n += d.code == rule.code;
+      for (const auto& d : analysis::checkText(program, settings, "example.py").diagnostics)
+        n += d.code == rule.code;
       return n;
     };
     CHECK(count(rule.docs.example) > 0);
@@ -102,7 +103,8 @@ what = "w"
   CHECK_THAT(unknownKey.error().message, Catch::Contains("rules/SPK999.toml:1: unknown key 'colour'"));
   auto unknownDocsKey = load(good + "colour = 1\n");
   REQUIRE(!unknownDocsKey);
-  CHECK_THAT(unknownDocsKey.error().message, Catch::Contains("rules/SPK999.toml:8: unknown key 'docs.colour'"));
+  CHECK_THAT(unknownDocsKey.error().message,
+             Catch::Contains("rules/SPK999.toml:8: unknown key 'docs.colour'"));
   auto badQuery = load(R"(code = "SPK999"
 name = "x"
 group = "session"

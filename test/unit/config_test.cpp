@@ -37,7 +37,8 @@ platform = "databricks"
 extend-exclude = ["generated/"]
 [tool.sparkmigrate.per-file-ignores]
 "tests/*.py" = ["SPK101"]
-)", "pyproject.toml");
+)",
+                               "pyproject.toml");
   REQUIRE(parsed);
   REQUIRE(parsed->has_value());
   const Settings& s = **parsed;

@@ -29,8 +29,7 @@ struct Parsed {
     TSNode root = ts_tree_root_node(tree.get());
     TSNode node = ts_node_named_descendant_for_byte_range(root, static_cast<uint32_t>(pos),
                                                           static_cast<uint32_t>(pos + needle.size()));
-    while (!ts_node_is_null(ts_node_parent(node)) &&
-           ts_node_start_byte(ts_node_parent(node)) == pos &&
+    while (!ts_node_is_null(ts_node_parent(node)) && ts_node_start_byte(ts_node_parent(node)) == pos &&
            ts_node_end_byte(ts_node_parent(node)) == pos + needle.size())
       node = ts_node_parent(node);
     return node;
@@ -131,7 +130,9 @@ cache_obj = Cache()
 }
 
 TEST_CASE("notebook and shell globals") {
-  Parsed notebook("# Databricks notebook source\nrdd = sc.parallelize([1])\n# COMMAND ----------\n# MAGIC %sql SELECT 1\nx = sqlContext\n");
+  Parsed notebook(
+      "# Databricks notebook source\nrdd = sc.parallelize([1])\n# COMMAND ----------\n# MAGIC %sql SELECT "
+      "1\nx = sqlContext\n");
   CHECK(notebook.model->isNotebook());
   CHECK(notebook.kind("sc") == Kind::SparkContext);
   CHECK(notebook.kind("rdd") == Kind::RDD);

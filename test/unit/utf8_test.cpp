@@ -9,9 +9,9 @@ using namespace sparkmigrate;
 TEST_CASE("UTF-8 validation") {
   CHECK(support::isValidUtf8("plain ascii"));
   CHECK(support::isValidUtf8("caf\xC3\xA9 \xF0\x9F\x98\x80"));
-  CHECK_FALSE(support::isValidUtf8("\xC3"));             // truncated
-  CHECK_FALSE(support::isValidUtf8("\xC0\xAF"));         // overlong
-  CHECK_FALSE(support::isValidUtf8("\xED\xA0\x80"));     // surrogate
+  CHECK_FALSE(support::isValidUtf8("\xC3"));          // truncated
+  CHECK_FALSE(support::isValidUtf8("\xC0\xAF"));      // overlong
+  CHECK_FALSE(support::isValidUtf8("\xED\xA0\x80"));  // surrogate
   CHECK(support::firstInvalidUtf8("ab\xFF") == 2);
 }
 
