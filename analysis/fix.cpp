@@ -14,9 +14,10 @@ namespace sparkmigrate::analysis {
 
 namespace fixutil {
 
-std::vector<TSNode> identifiersNamed(TSNode root, std::string_view text, std::string_view name) {
+const std::vector<TSNode>& identifiersNamed(TSNode root, std::string_view text, std::string_view name) {
   if (const std::vector<TSNode>* indexed = indexedReferences(root, text, name)) return *indexed;
-  std::vector<TSNode> out;
+  thread_local std::vector<TSNode> out;
+  out.clear();
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   bool more = true;
   while (more) {
@@ -148,11 +149,14 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
     // Present: bound to the same thing before the first edit (an import
     // further down does not help module-level code above it).
     bool present = false, conflict = false;
-    std::uint32_t firstEdit = fix.edits.empty() ? ts_node_start_byte(match.report) : fix.edits.front().range.start;
+    std::uint32_t firstEdit =
+        fix.edits.empty() ? ts_node_start_byte(match.report) : fix.edits.front().range.start;
     for (const auto& e : fix.edits) firstEdit = std::min(firstEdit, e.range.start);
     for (TSNode id : fixutil::identifiersNamed(root, text, need.name)) {
-      if (model.qualifiedName(id) == need.qualname) present = present || ts_node_start_byte(id) < firstEdit;
-      else if (!model.isUnboundName(id)) conflict = true;
+      if (model.qualifiedName(id) == need.qualname)
+        present = present || ts_node_start_byte(id) < firstEdit;
+      else if (!model.isUnboundName(id))
+        conflict = true;
     }
     if (present) continue;
     if (conflict) return std::nullopt;
@@ -230,8 +234,8 @@ std::vector<Edit> fixutil::removeImportedName(TSNode root, std::string_view text
     for (std::size_t i = 0; i < names.size(); ++i) {
       TSNode bound = names[i];
       if (isType(bound, "aliased_import")) bound = field(bound, "alias");
-      if (ts_node_start_byte(bound) <= ts_node_start_byte(id) && ts_node_end_byte(id) <= ts_node_end_byte(bound) &&
-          nodeText(bound, text) == name)
+      if (ts_node_start_byte(bound) <= ts_node_start_byte(id) &&
+          ts_node_end_byte(id) <= ts_node_end_byte(bound) && nodeText(bound, text) == name)
         index = i;
     }
     if (index == names.size()) continue;
@@ -253,10 +257,12 @@ std::string dropUnusedImports(std::string_view original, std::string_view fixed)
   using fixutil::usesOutsideImports;
   TreePtr before = parsePython(original);
   std::string current(fixed);
+  ParentIndex beforeIndex(ts_tree_root_node(before.get()));
   for (std::string_view name : kDroppableImports) {
     if (usesOutsideImports(ts_tree_root_node(before.get()), original, name) == 0) continue;
     TreePtr tree = parsePython(current);
     TSNode root = ts_tree_root_node(tree.get());
+    ParentIndex index(root);  // identifiersNamed's references, built once per tree
     if (usesOutsideImports(root, current, name) != 0) continue;
     std::vector<Edit> edits = removeImportedName(root, current, name);
     if (edits.empty()) continue;
@@ -294,8 +300,10 @@ FixOutcome fixDocument(std::string_view text, const Settings& settings, std::str
       for (const auto& e : d.fix->edits) {
         bool duplicate = false;
         for (const auto& a : accepted) {
-          if (a.range == e.range && a.text == e.text) duplicate = true;
-          else if (overlaps(a, e)) clash = true;
+          if (a.range == e.range && a.text == e.text)
+            duplicate = true;
+          else if (overlaps(a, e))
+            clash = true;
         }
         if (!duplicate) fresh.push_back(&e);
       }

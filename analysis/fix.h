@@ -71,16 +71,16 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
 std::string applyEdits(std::string_view text, std::vector<Edit> edits);
 
 struct FixOptions {
-  bool unsafe = false;   // also apply unsafe fixes
+  bool unsafe = false;  // also apply unsafe fixes
   int maxIterations = 10;
 };
 
 struct FixOutcome {
-  std::string text;                     // the fixed text (== input when nothing applied)
+  std::string text;                        // the fixed text (== input when nothing applied)
   std::map<std::string, int> fixedByCode;  // rule code -> fixes applied
   int fixed = 0;
-  std::vector<Diagnostic> remaining;    // diagnostics of the fixed text
-  std::string error;                    // non-empty: a step was refused (result kept up to it)
+  std::vector<Diagnostic> remaining;  // diagnostics of the fixed text
+  std::string error;                  // non-empty: a step was refused (result kept up to it)
 };
 
 // True when a fix of that safety is applied under the options.
@@ -88,8 +88,12 @@ bool isApplicable(const Fix& fix, const FixOptions& options);
 
 // Helpers shared by the transforms and the import step.
 namespace fixutil {
-// Every identifier node of the tree whose text is `name`.
-std::vector<TSNode> identifiersNamed(TSNode root, std::string_view text, std::string_view name);
+// Every identifier node of the tree whose text is `name` that is a reference
+// (not an `x.name` member, not an `f(name=...)` keyword). With a ParentIndex
+// active for root's tree (a SemanticModel), the vector is the index's, built
+// once per document and valid while the index lives; without one, it is a
+// per-thread slot valid until the next call that has no index.
+const std::vector<TSNode>& identifiersNamed(TSNode root, std::string_view text, std::string_view name);
 // An edit that removes a whole statement: its lines when nothing else is on
 // them, otherwise just its text; a block's only statement becomes `pass`.
 Edit deleteStatement(TSNode statement, std::string_view text);

@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <regex>
+#include <unordered_map>
 
 namespace sparkmigrate::analysis {
 namespace {
@@ -22,13 +24,25 @@ const ImportNeed kImportLogging{"logging", "logging", "import logging"};
 const ImportNeed kImportPySparkException{"PySparkException", "pyspark.errors.PySparkException",
                                          "from pyspark.errors import PySparkException"};
 
-std::string str(TSNode node, const FixContext& c) { return std::string(nodeText(node, c.text)); }
-std::uint32_t startOf(TSNode n) { return ts_node_start_byte(n); }
-std::uint32_t endOf(TSNode n) { return ts_node_end_byte(n); }
-Edit replace(TSNode node, std::string text) { return Edit{{startOf(node), endOf(node)}, std::move(text)}; }
-Out single(Edit edit) { return TransformOutput{{std::move(edit)}, {}}; }
+std::string str(TSNode node, const FixContext& c) {
+  return std::string(nodeText(node, c.text));
+}
+std::uint32_t startOf(TSNode n) {
+  return ts_node_start_byte(n);
+}
+std::uint32_t endOf(TSNode n) {
+  return ts_node_end_byte(n);
+}
+Edit replace(TSNode node, std::string text) {
+  return Edit{{startOf(node), endOf(node)}, std::move(text)};
+}
+Out single(Edit edit) {
+  return TransformOutput{{std::move(edit)}, {}};
+}
 
-TSNode parentNode(TSNode node) { return ts_node_is_null(node) ? node : parentOf(node); }
+TSNode parentNode(TSNode node) {
+  return ts_node_is_null(node) ? node : parentOf(node);
+}
 
 // `x.name` attribute -> its `name`; "" otherwise.
 std::string attributeName(TSNode attr, const FixContext& c) {
@@ -63,7 +77,9 @@ std::vector<TSNode> arguments(TSNode call) {
   return out;
 }
 
-bool isKeyword(TSNode arg) { return isType(arg, "keyword_argument"); }
+bool isKeyword(TSNode arg) {
+  return isType(arg, "keyword_argument");
+}
 bool isSplat(TSNode arg) {
   return isType(arg, "list_splat") || isType(arg, "dictionary_splat");
 }
@@ -77,14 +93,16 @@ bool allPositional(const std::vector<TSNode>& args) {
 std::string argumentsText(TSNode call, const FixContext& c) {
   TSNode args = field(call, "arguments");
   std::string_view all = nodeText(args, c.text);
-  if (all.size() >= 2 && all.front() == '(' && all.back() == ')') return std::string(all.substr(1, all.size() - 2));
+  if (all.size() >= 2 && all.front() == '(' && all.back() == ')')
+    return std::string(all.substr(1, all.size() - 2));
   return std::string(all);
 }
 
 // True for expressions that can take `.member` without parentheses.
 bool isPrimary(TSNode n) {
-  static constexpr std::array kPrimary = {"identifier", "attribute", "call", "subscript", "parenthesized_expression",
-                                          "list", "dictionary", "tuple", "string", "list_comprehension"};
+  static constexpr std::array kPrimary = {
+      "identifier", "attribute",  "call",  "subscript", "parenthesized_expression",
+      "list",       "dictionary", "tuple", "string",    "list_comprehension"};
   for (auto t : kPrimary)
     if (nodeType(n) == t) return true;
   return false;
@@ -103,14 +121,6 @@ bool within(TSNode inner, TSNode outer) {
   return startOf(outer) <= startOf(inner) && endOf(inner) <= endOf(outer);
 }
 
-// True when `name` has a binding anywhere in the file (assignment, parameter,
-// import, def): a notebook global it is not.
-bool boundInFile(const FixContext& c, std::string_view name) {
-  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name))
-    if (!c.model.isUnboundName(id)) return true;
-  return false;
-}
-
 // Is the identifier usable at `use`: bound in the function enclosing `use`,
 // or at module level (before `use` when `use` runs at module level).
 bool visibleAt(TSNode definition, TSNode use) {
@@ -126,6 +136,110 @@ bool simpleName(std::string_view s) {
   return std::regex_match(s.begin(), s.end(), kName);
 }
 
+// What sessionFor needs from the whole document, computed once per document
+// (kept in the SemanticModel) instead of walking the module for every finding.
+struct SessionIndex {
+  // name -> its `name = obj.sparkContext` assignments (target, obj), obj a
+  // simple name that is not known to be something other than a session.
+  std::unordered_map<std::string, std::vector<std::pair<TSNode, TSNode>>> contextAssignments;
+  // Identifiers that name a SparkSession, in document order, with what their
+  // visibility at a use depends on.
+  enum class Shape { Assigned, Parameter, Used };
+  struct Session {
+    TSNode id;
+    std::string name;
+    Shape shape;
+    TSNode scope;  // innermost enclosing def/lambda/class (null: module level)
+    TSNode fn;     // innermost enclosing def/lambda (null: module level)
+  };
+  bool sessionsBuilt = false;
+  std::vector<Session> sessions;
+  std::optional<bool> sparkBound;  // boundInFile(c, "spark")
+};
+
+SessionIndex& sessionIndex(const FixContext& c) {
+  if (!c.model.documentCache) c.model.documentCache = std::make_shared<SessionIndex>();
+  return *static_cast<SessionIndex*>(c.model.documentCache.get());
+}
+
+const std::vector<std::pair<TSNode, TSNode>>& contextAssignments(const FixContext& c,
+                                                                 const std::string& name) {
+  auto& all = sessionIndex(c).contextAssignments;
+  if (auto it = all.find(name); it != all.end()) return it->second;
+  std::vector<std::pair<TSNode, TSNode>> found;
+  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name)) {
+    TSNode assignment = parentNode(id);
+    if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "left"), id)) continue;
+    TSNode right = field(assignment, "right");
+    if (!isType(right, "attribute") || attributeName(right, c) != "sparkContext") continue;
+    TSNode object = field(right, "object");
+    if (!simpleName(nodeText(object, c.text)) || c.model.kindOf(object) == Kind::Other) continue;
+    found.emplace_back(id, object);
+  }
+  return all.emplace(name, std::move(found)).first->second;
+}
+
+// Every identifier of the document that names a SparkSession: assigned one,
+// a parameter typed as one, or a bound name used as one (not `x.name` members).
+const std::vector<SessionIndex::Session>& sessionsInDocument(const FixContext& c) {
+  SessionIndex& index = sessionIndex(c);
+  if (index.sessionsBuilt) return index.sessions;
+  index.sessionsBuilt = true;
+  struct Frame {
+    TSNode scope, fn;
+  };
+  std::vector<Frame> frames{{TSNode{}, TSNode{}}};  // per depth: the scope around the node's children
+  TSTreeCursor cursor = ts_tree_cursor_new(c.root);
+  while (true) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    const Frame around = frames.back();
+    if (isType(node, "identifier")) {
+      TSNode parent = parentNode(node);
+      std::optional<SessionIndex::Shape> shape;
+      if (isType(parent, "assignment") && ts_node_eq(field(parent, "left"), node)) {
+        if (c.model.kindOf(field(parent, "right")) == Kind::SparkSession)
+          shape = SessionIndex::Shape::Assigned;
+      } else if (isType(parent, "typed_parameter") || isType(parent, "parameters")) {
+        if (c.model.kindOf(node) == Kind::SparkSession) shape = SessionIndex::Shape::Parameter;
+      } else if (!(isType(parent, "attribute") && !ts_node_eq(field(parent, "object"), node))) {
+        if (c.model.kindOf(node) == Kind::SparkSession && !c.model.isUnboundName(node))
+          shape = SessionIndex::Shape::Used;
+      }
+      if (shape) index.sessions.push_back({node, str(node, c), *shape, around.scope, around.fn});
+    }
+    Frame inner = around;
+    if (isType(node, "function_definition") || isType(node, "lambda"))
+      inner = {node, node};
+    else if (isType(node, "class_definition"))
+      inner.scope = node;
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      frames.push_back(inner);
+      continue;
+    }
+    bool advanced = false;
+    while (!advanced) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        advanced = true;
+      } else if (ts_tree_cursor_goto_parent(&cursor)) {
+        frames.pop_back();
+      } else {
+        break;
+      }
+    }
+    if (!advanced) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return index.sessions;
+}
+
+// True when `name` has a binding anywhere in the file (assignment, parameter,
+// import, def): a notebook global it is not.
+bool boundInFile(const FixContext& c, std::string_view name) {
+  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name))
+    if (!c.model.isUnboundName(id)) return true;
+  return false;
+}
+
 // The SparkSession expression to use in place of a SparkContext/SQLContext
 // receiver at `use`.
 std::optional<std::string> sessionFor(const FixContext& c, TSNode receiver, TSNode use) {
@@ -139,17 +253,10 @@ std::optional<std::string> sessionFor(const FixContext& c, TSNode receiver, TSNo
   }
   if (isType(receiver, "identifier")) {
     // sc = spark.sparkContext, the latest such assignment visible here.
-    std::string name = str(receiver, c);
     std::optional<std::string> best;
     std::uint32_t bestPos = 0;
-    for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name)) {
-      TSNode assignment = parentNode(id);
-      if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "left"), id)) continue;
-      TSNode right = field(assignment, "right");
-      if (!isType(right, "attribute") || attributeName(right, c) != "sparkContext") continue;
+    for (const auto& [id, object] : contextAssignments(c, str(receiver, c))) {
       if (!visibleAt(id, use)) continue;
-      TSNode object = field(right, "object");
-      if (!simpleName(nodeText(object, c.text)) || c.model.kindOf(object) == Kind::Other) continue;
       if (!best || startOf(id) > bestPos) {
         best = str(object, c);
         bestPos = startOf(id);
@@ -158,49 +265,29 @@ std::optional<std::string> sessionFor(const FixContext& c, TSNode receiver, TSNo
     if (best) return best;
   }
   // A SparkSession bound in scope: assignments whose value is a session, and
-  // names used as one, in the enclosing function or at module level.
+  // names used as one, in the enclosing function or at module level (the
+  // locals of other functions, lambdas and classes are not visible).
   TSNode useFn = enclosingFunction(use);
-  std::vector<std::string> candidates;
-  auto consider = [&](TSNode id) {
-    std::string name = str(id, c);
-    if (std::find(candidates.begin(), candidates.end(), name) != candidates.end()) return;
-    TSNode parent = parentNode(id);
-    bool isSession = false;
-    if (isType(parent, "assignment") && ts_node_eq(field(parent, "left"), id)) {
-      isSession = c.model.kindOf(field(parent, "right")) == Kind::SparkSession;
-      if (isSession && !visibleAt(id, use)) return;
-    } else if (isType(parent, "typed_parameter") || isType(parent, "parameters")) {
-      isSession = c.model.kindOf(id) == Kind::SparkSession;
-    } else if (!(isType(parent, "attribute") && !ts_node_eq(field(parent, "object"), id))) {
-      isSession = c.model.kindOf(id) == Kind::SparkSession && c.model.isUnboundName(id) == false &&
-                  (ts_node_is_null(enclosingFunction(id)) ? (!ts_node_is_null(useFn) || startOf(id) < startOf(use))
-                                                          : (!ts_node_is_null(useFn) && within(id, useFn)));
+  std::optional<std::string> first;
+  for (const auto& s : sessionsInDocument(c)) {
+    if (!ts_node_is_null(s.scope) && (ts_node_is_null(useFn) || !within(useFn, s.scope))) continue;
+    bool visible = true;
+    if (s.shape == SessionIndex::Shape::Assigned) {
+      visible = visibleAt(s.id, use);
+    } else if (s.shape == SessionIndex::Shape::Used) {
+      visible = ts_node_is_null(s.fn) ? (!ts_node_is_null(useFn) || startOf(s.id) < startOf(use))
+                                      : (!ts_node_is_null(useFn) && within(s.id, useFn));
     }
-    if (isSession) candidates.push_back(name);
-  };
-  TSTreeCursor cursor = ts_tree_cursor_new(c.root);
-  bool more = true;
-  while (more) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    bool descend = true;
-    if ((isType(node, "function_definition") || isType(node, "lambda") || isType(node, "class_definition")) &&
-        !(ts_node_is_null(useFn) ? false : within(useFn, node)))
-      descend = false;  // other functions' locals are not visible
-    if (isType(node, "identifier")) consider(node);
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        more = false;
-        break;
-      }
-    }
+    if (!visible) continue;
+    if (s.name == "spark") return "spark";
+    if (!first) first = s.name;
   }
-  ts_tree_cursor_delete(&cursor);
-  if (std::find(candidates.begin(), candidates.end(), "spark") != candidates.end()) return "spark";
-  if (!candidates.empty()) return candidates.front();
+  if (first) return first;
   // The notebook/shell global `spark`: in notebooks, when the receiver is
   // itself a global (`sc`, `sqlContext`), or when the file already uses it.
-  if (!boundInFile(c, "spark")) {
+  std::optional<bool>& sparkBound = sessionIndex(c).sparkBound;
+  if (!sparkBound) sparkBound = boundInFile(c, "spark");
+  if (!*sparkBound) {
     TSNode root = receiver;
     while (isType(root, "attribute")) root = field(root, "object");
     if (c.model.isNotebook() || (isType(root, "identifier") && c.model.isUnboundName(root)) ||
@@ -242,8 +329,8 @@ Out columnToList(const FixContext& c) {
 // ---- SparkContext members ------------------------------------------------
 
 bool localData(TSNode data) {
-  static constexpr std::array kData = {"list", "tuple", "list_comprehension", "identifier", "attribute",
-                                       "subscript"};
+  static constexpr std::array kData = {"list",       "tuple",     "list_comprehension",
+                                       "identifier", "attribute", "subscript"};
   for (auto t : kData)
     if (nodeType(data) == t) return true;
   return false;
@@ -273,7 +360,8 @@ Out parallelizeToDataFrame(const FixContext& c) {
   std::vector<TSNode> cols = arguments(toDF);
   if (!allPositional(cols)) return std::nullopt;
   std::string schema;
-  if (cols.size() == 1 && !isType(cols[0], "string")) schema = ", " + str(cols[0], c);
+  if (cols.size() == 1 && !isType(cols[0], "string"))
+    schema = ", " + str(cols[0], c);
   else if (!cols.empty()) {
     schema = ", [";
     for (std::size_t i = 0; i < cols.size(); ++i) schema += (i ? ", " : "") + str(cols[i], c);
@@ -304,7 +392,8 @@ Out scRange(const FixContext& c) {
   auto [next, nextAttr] = memberOf(call, c);
   if (!next.empty() && next != "count") return std::nullopt;
   TSNode argList = parentNode(call);
-  if (isType(argList, "argument_list") && attributeName(field(parentNode(argList), "function"), c) == "createDataFrame")
+  if (isType(argList, "argument_list") &&
+      attributeName(field(parentNode(argList), "function"), c) == "createDataFrame")
     return std::nullopt;
   auto session = sessionFor(c, receiver, call);
   if (!session) return std::nullopt;
@@ -322,10 +411,12 @@ Out scRange(const FixContext& c) {
 Out removeSetLogLevel(const FixContext& c) {
   TSNode call = c.match.report;
   TSNode statement = parentNode(call);
-  if (!isType(statement, "expression_statement") || ts_node_named_child_count(statement) != 1) return std::nullopt;
+  if (!isType(statement, "expression_statement") || ts_node_named_child_count(statement) != 1)
+    return std::nullopt;
   std::string note = "# sparkmigrate: removed " + std::string(nodeText(call, c.text).substr(0, 80)) +
                      "; set spark.log.level on the server instead";
-  if (note.find('\n') != std::string::npos) note = "# sparkmigrate: removed setLogLevel; set spark.log.level on the server instead";
+  if (note.find('\n') != std::string::npos)
+    note = "# sparkmigrate: removed setLogLevel; set spark.log.level on the server instead";
   // Nothing but a comment may follow on the line (the note turns the rest into a comment).
   std::uint32_t after = endOf(statement);
   while (after < c.text.size() && (c.text[after] == ' ' || c.text[after] == '\t')) ++after;
@@ -343,7 +434,10 @@ Out addArtifacts(const FixContext& c) {
   std::vector<TSNode> args = arguments(call);
   if (args.size() != 1 || !allPositional(args)) return std::nullopt;
   std::string_view name = nodeText(method, c.text);
-  std::string flag = name == "addPyFile" ? "pyfile" : name == "addFile" ? "file" : name == "addArchive" ? "archive" : "";
+  std::string flag = name == "addPyFile"    ? "pyfile"
+                     : name == "addFile"    ? "file"
+                     : name == "addArchive" ? "archive"
+                                            : "";
   if (flag.empty()) return std::nullopt;
   auto session = sessionFor(c, receiver, call);
   if (!session) return std::nullopt;
@@ -380,8 +474,8 @@ Out dropUnusedSparkContext(const FixContext& c) {
 
 // ---- legacy contexts -----------------------------------------------------
 
-const std::array<std::string_view, 8> kSameOnSession = {"sql", "read", "readStream", "streams",
-                                                        "table", "createDataFrame", "range", "udf"};
+const std::array<std::string_view, 8> kSameOnSession = {
+    "sql", "read", "readStream", "streams", "table", "createDataFrame", "range", "udf"};
 
 bool sameOnSession(std::string_view m) {
   return std::find(kSameOnSession.begin(), kSameOnSession.end(), m) != kSameOnSession.end();
@@ -395,7 +489,8 @@ std::optional<Edit> sqlContextMemberEdit(const FixContext& c, TSNode attr, const
   if (method == "sparkSession") return replace(attr, session);
   TSNode call = parentNode(attr);
   bool called = isType(call, "call") && ts_node_eq(field(call, "function"), attr);
-  if (method == "setConf" || method == "getConf") return replace(attr, session + ".conf." + method.substr(0, 3));
+  if (method == "setConf" || method == "getConf")
+    return replace(attr, session + ".conf." + method.substr(0, 3));
   if (method == "registerFunction") return replace(attr, session + ".udf.register");
   if (method == "dropTempTable") return replace(attr, session + ".catalog.dropTempView");
   if (method == "cacheTable" || method == "uncacheTable" || method == "clearCache" || method == "isCached")
@@ -406,7 +501,8 @@ std::optional<Edit> sqlContextMemberEdit(const FixContext& c, TSNode attr, const
   if (method == "registerDataFrameAsTable" && args.size() == 2)
     return replace(call, asReceiver(args[0], c) + ".createOrReplaceTempView(" + str(args[1], c) + ")");
   if (method == "tableNames" && args.size() <= 1)
-    return replace(call, "[t.name for t in " + session + ".catalog.listTables(" + argumentsText(call, c) + ")]");
+    return replace(call,
+                   "[t.name for t in " + session + ".catalog.listTables(" + argumentsText(call, c) + ")]");
   return std::nullopt;
 }
 
@@ -427,14 +523,20 @@ Out sqlContextToSession(const FixContext& c) {
   TSNode call = c.match.report;
   TSNode assignment = parentNode(call);
   if (isType(assignment, "assignment") && ts_node_eq(field(assignment, "right"), call) &&
-      isType(field(assignment, "left"), "identifier") && isType(parentNode(assignment), "expression_statement")) {
+      isType(field(assignment, "left"), "identifier") &&
+      isType(parentNode(assignment), "expression_statement")) {
     TSNode target = field(assignment, "left");
     bool onlyMapped = true;
-    for (TSNode id : fixutil::identifiersNamed(c.root, c.text, nodeText(target, c.text))) {
+    // A copy: sessionFor below looks names up too, which may reuse the slot
+    // identifiersNamed returns when no ParentIndex is active.
+    const std::vector<TSNode> uses = fixutil::identifiersNamed(c.root, c.text, nodeText(target, c.text));
+    for (TSNode id : uses) {
       if (ts_node_eq(id, target)) continue;
       auto [member, attr] = memberOf(id, c);
-      if (member.empty() || !sqlContextMemberEdit(c, attr, "spark")) onlyMapped = false;
-      else if (!sessionFor(c, id, attr)) onlyMapped = false;
+      if (member.empty() || !sqlContextMemberEdit(c, attr, "spark"))
+        onlyMapped = false;
+      else if (!sessionFor(c, id, attr))
+        onlyMapped = false;
     }
     if (onlyMapped) return single(fixutil::deleteStatement(parentNode(assignment), c.text));
   }
@@ -456,7 +558,8 @@ Out sqlCtxToSession(const FixContext& c) {
 // SparkSession(sc) -> SparkSession.builder.getOrCreate()
 Out sessionFromBuilder(const FixContext& c) {
   TSNode call = c.match.report, constructor = c.match.capture("constructor");
-  if (!isType(call, "call") || ts_node_is_null(constructor) || arguments(call).size() > 1) return std::nullopt;
+  if (!isType(call, "call") || ts_node_is_null(constructor) || arguments(call).size() > 1)
+    return std::nullopt;
   return single(replace(call, str(constructor, c) + ".builder.getOrCreate()"));
 }
 
@@ -477,10 +580,12 @@ Out bindLoopVariable(const FixContext& c) {
   if (ts_node_is_null(loop)) return std::nullopt;
   std::vector<std::string> loopNames;
   TSNode target = field(loop, "left");
-  if (isType(target, "identifier")) loopNames.push_back(str(target, c));
-  else forEachNamedChild(target, [&](TSNode n) {
-    if (isType(n, "identifier")) loopNames.push_back(str(n, c));
-  });
+  if (isType(target, "identifier"))
+    loopNames.push_back(str(target, c));
+  else
+    forEachNamedChild(target, [&](TSNode n) {
+      if (isType(n, "identifier")) loopNames.push_back(str(n, c));
+    });
   TSNode params = field(fn, "parameters");
   std::string paramText = ts_node_is_null(params) ? "" : str(params, c);
   std::string added;
@@ -490,7 +595,8 @@ Out bindLoopVariable(const FixContext& c) {
       if (within(id, field(fn, "body"))) read = true;
     if (!read) continue;
     static const std::regex kWord("[A-Za-z_][A-Za-z0-9_]*");
-    for (auto it = std::sregex_iterator(paramText.begin(), paramText.end(), kWord); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(paramText.begin(), paramText.end(), kWord);
+         it != std::sregex_iterator(); ++it)
       if (it->str() == name) return std::nullopt;  // already a parameter
     added += (added.empty() ? "" : ", ") + name + "=" + name;
   }
@@ -521,7 +627,8 @@ Out dropUnusedImport(const FixContext& c) {
         TSNode n = ts_tree_cursor_current_node(&cursor);
         TSNode bound = isType(n, "aliased_import") ? field(n, "alias") : n;
         any = true;
-        if (!isType(bound, "identifier") && !(isType(bound, "dotted_name") && ts_node_named_child_count(bound) == 1))
+        if (!isType(bound, "identifier") &&
+            !(isType(bound, "dotted_name") && ts_node_named_child_count(bound) == 1))
           allUnused = false;
         else if (fixutil::usesOutsideImports(c.root, c.text, nodeText(bound, c.text)) > 0)
           allUnused = false;
@@ -535,7 +642,8 @@ Out dropUnusedImport(const FixContext& c) {
   TSNode named = parentNode(report);
   TSNode bound = isType(named, "aliased_import") ? field(named, "alias") : report;
   std::string name = str(bound, c);
-  if (name.find('.') != std::string::npos || fixutil::usesOutsideImports(c.root, c.text, name) > 0) return std::nullopt;
+  if (name.find('.') != std::string::npos || fixutil::usesOutsideImports(c.root, c.text, name) > 0)
+    return std::nullopt;
   out.edits = fixutil::removeImportedName(c.root, c.text, name);
   if (out.edits.size() != 1) return std::nullopt;
   return out;
@@ -557,7 +665,8 @@ Out toJsonSelect(const FixContext& c) {
       if (!arguments(call).empty()) return std::nullopt;
       text = selected + ".first().value";
     } else {
-      text = "[r.value for r in " + selected + "." + std::string(action) + "(" + argumentsText(call, c) + ")]";
+      text =
+          "[r.value for r in " + selected + "." + std::string(action) + "(" + argumentsText(call, c) + ")]";
     }
     return TransformOutput{{replace(call, text)}, {kImportF}};
   }
@@ -565,8 +674,8 @@ Out toJsonSelect(const FixContext& c) {
 }
 
 bool binaryDataFrameMethod(std::string_view m) {
-  static constexpr std::array kBinary = {"union", "unionAll", "unionByName", "join", "crossJoin", "intersect",
-                                         "intersectAll", "subtract", "exceptAll"};
+  static constexpr std::array kBinary = {"union",     "unionAll",     "unionByName", "join",     "crossJoin",
+                                         "intersect", "intersectAll", "subtract",    "exceptAll"};
   return std::find(kBinary.begin(), kBinary.end(), m) != kBinary.end();
 }
 
@@ -610,7 +719,9 @@ Out displayToShow(const FixContext& c) {
 }
 
 // getContext().toJson() -> getContext().toSafeJson()
-Out toSafeJson(const FixContext& c) { return single(replace(c.match.report, "toSafeJson")); }
+Out toSafeJson(const FixContext& c) {
+  return single(replace(c.match.report, "toSafeJson"));
+}
 
 // builder.enableHiveSupport() / builder.master(...) -> removed from the chain
 Out removeBuilderCall(const FixContext& c) {
@@ -665,15 +776,18 @@ Out log4jToLogging(const FixContext& c) {
     if (!ts_node_is_null(statement)) {
       std::string rest = std::string(c.text.substr(startOf(statement), startOf(call) - startOf(statement))) +
                          std::string(c.text.substr(endOf(call), endOf(statement) - endOf(call)));
-      if (rest.find("jvm") != std::string::npos || rest.find("log4j") != std::string::npos) return std::nullopt;
+      if (rest.find("jvm") != std::string::npos || rest.find("log4j") != std::string::npos)
+        return std::nullopt;
     }
     return TransformOutput{{replace(call, "logging.getLogger(" + args + ")")}, {kImportLogging}};
   }
   // log4j = spark._jvm.org.apache.log4j; ... log4j.LogManager.getLogger(name)
   TSNode assignment = parentNode(report);
-  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), report)) return std::nullopt;
+  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), report))
+    return std::nullopt;
   TSNode target = field(assignment, "left");
-  if (!isType(target, "identifier") || !isType(parentNode(assignment), "expression_statement")) return std::nullopt;
+  if (!isType(target, "identifier") || !isType(parentNode(assignment), "expression_statement"))
+    return std::nullopt;
   TransformOutput out;
   out.edits.push_back(fixutil::deleteStatement(parentNode(assignment), c.text));
   for (TSNode id : fixutil::identifiersNamed(c.root, c.text, nodeText(target, c.text))) {
@@ -690,7 +804,8 @@ Out log4jToLogging(const FixContext& c) {
 // handler reads e.java_exception, which has no Connect equivalent)
 Out py4jExcept(const FixContext& c) {
   TSNode report = c.match.report;
-  TSNode clause = fixutil::ancestorOfType(report, {"except_clause", "import_statement", "import_from_statement"});
+  TSNode clause =
+      fixutil::ancestorOfType(report, {"except_clause", "import_statement", "import_from_statement"});
   if (!isType(clause, "except_clause")) return std::nullopt;
   if (c.model.qualifiedName(report) != "py4j.protocol.Py4JJavaError") return std::nullopt;
   if (nodeText(clause, c.text).find("java_exception") != std::string_view::npos) return std::nullopt;

@@ -15,6 +15,7 @@
 #include "analysis/kinds.h"
 #include "analysis/syntax.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,6 +39,10 @@ class SemanticModel {
   std::string_view source() const { return source_; }
   // A Databricks source notebook ("# Databricks notebook source" first line).
   bool isNotebook() const { return notebook_; }
+
+  // Data a client derives once per document and reuses for every finding (the
+  // fix transforms' session lookup); lives and dies with the model.
+  std::shared_ptr<void> documentCache;
   // The file imports pyspark (or databricks.connect) somewhere.
   bool importsPyspark() const { return importsPyspark_; }
 

@@ -103,8 +103,9 @@ TEST_CASE("fix: imports are added once and unused context imports dropped") {
         "a = [r.value for r in df.select(F.to_json(F.struct(\"*\")).alias(\"value\")).collect()]\n"
         "b = df.select(F.to_json(F.struct(\"*\")).alias(\"value\")).first().value\n");
   // SparkContext was imported but never used: not ours to drop.
-  std::string unused = "from pyspark import SparkContext\nfrom pyspark.sql import SparkSession\n"
-                       "spark = SparkSession.builder.getOrCreate()\nn = spark.table('t').rdd.count()\n";
+  std::string unused =
+      "from pyspark import SparkContext\nfrom pyspark.sql import SparkSession\n"
+      "spark = SparkSession.builder.getOrCreate()\nn = spark.table('t').rdd.count()\n";
   CHECK(fix(unused).text.find("from pyspark import SparkContext\n") == 0);
 }
 
@@ -122,15 +123,16 @@ TEST_CASE("fix: the session is found in scope, or the notebook global") {
   CHECK(fix(notebook).text == "# Databricks notebook source\nrows = spark.createDataFrame([(1,)], ['id'])\n");
 
   // No session anywhere and a locally built context: guidance only.
-  std::string script = "from pyspark import SparkContext\nsc = SparkContext()\nrows = sc.parallelize([(1,)]).toDF(['id'])\n";
+  std::string script =
+      "from pyspark import SparkContext\nsc = SparkContext()\nrows = sc.parallelize([(1,)]).toDF(['id'])\n";
   CHECK(fix(script).text == script);
 }
 
 TEST_CASE("fix: checkDocument attaches fixes only where a transform produced edits") {
   analysis::Settings settings;
   auto result = analysis::checkText(
-      "import pyspark\nspark.sparkContext.setJobGroup('a', 'b')\nx = spark.table('t').rdd.isEmpty()\n", settings,
-      "t.py");
+      "import pyspark\nspark.sparkContext.setJobGroup('a', 'b')\nx = spark.table('t').rdd.isEmpty()\n",
+      settings, "t.py");
   REQUIRE(result.diagnostics.size() == 2);
   CHECK(!result.diagnostics[0].fix);
   REQUIRE(result.diagnostics[1].fix);
@@ -147,14 +149,16 @@ TEST_CASE("fix: applyEdits keeps unedited text and skips overlapping edits") {
 
 TEST_CASE("fix: the catalogue loader rejects unknown transforms and display-only transforms") {
   auto load = [](const std::string& fix) {
-    return analysis::Catalogue::load({{"rules/SPK999.toml", "code = \"SPK999\"\nname = \"x\"\ngroup = \"session\"\n"
-                                                            "message = \"m\"\nquery = \"(identifier) @report\"\n" +
-                                                                fix + "[docs]\nwhat = \"w\"\n"}});
+    return analysis::Catalogue::load({{"rules/SPK999.toml",
+                                       "code = \"SPK999\"\nname = \"x\"\ngroup = \"session\"\n"
+                                       "message = \"m\"\nquery = \"(identifier) @report\"\n" +
+                                           fix + "[docs]\nwhat = \"w\"\n"}});
   };
   REQUIRE(load("[fix]\nsafety = \"safe\"\ntransform = \"drop-rdd\"\n"));
   auto unknown = load("[fix]\nsafety = \"safe\"\ntransform = \"teleport\"\n");
   REQUIRE(!unknown);
-  CHECK_THAT(unknown.error().message, Catch::Contains("rules/SPK999.toml:8: unknown fix transform 'teleport'"));
+  CHECK_THAT(unknown.error().message,
+             Catch::Contains("rules/SPK999.toml:8: unknown fix transform 'teleport'"));
   auto displayOnly = load("[fix]\nsafety = \"display-only\"\ntransform = \"drop-rdd\"\n");
   REQUIRE(!displayOnly);
   CHECK_THAT(displayOnly.error().message, Catch::Contains("must be safe or unsafe"));
@@ -167,9 +171,10 @@ TEST_CASE("fix: removing a statement keeps a block valid and leaves other code a
       "    sc.setLogLevel('WARN')\n"
       "x = spark.table('t').rdd.count(); y = 1\n";
   auto out = fix(text);
-  CHECK(out.text ==
-        "import pyspark\n"
-        "def quiet(sc):\n"
-        "    pass  # sparkmigrate: removed sc.setLogLevel('WARN'); set spark.log.level on the server instead\n"
-        "x = spark.table('t').count(); y = 1\n");
+  CHECK(
+      out.text ==
+      "import pyspark\n"
+      "def quiet(sc):\n"
+      "    pass  # sparkmigrate: removed sc.setLogLevel('WARN'); set spark.log.level on the server instead\n"
+      "x = spark.table('t').count(); y = 1\n");
 }
