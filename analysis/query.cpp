@@ -251,6 +251,7 @@ namespace {
 struct CompiledRule {
   std::size_t rule = 0;
   std::vector<std::string> triggers;
+  bool localTriggers = true;    // a trigger word occurs inside every match's root node
   std::vector<TSSymbol> roots;  // node types its patterns start at
   bool anyRoot = false;         // some pattern can start at any node
   std::once_flag once;
@@ -259,21 +260,31 @@ struct CompiledRule {
   std::vector<std::string> captureNames;
 };
 
-// The longest identifier-like token of `text` ("" when there is none).
-std::string longestToken(std::string_view text) {
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  std::string_view best;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (!word(text[i])) {
+// Calls fn(token, offset) for each identifier-like token of `text` (a letter
+// or `_` followed by letters, digits and `_`). Documents and trigger words
+// are tokenized the same way, so a trigger word is found exactly when it can
+// match.
+template <typename Fn>
+void forEachToken(std::string_view text, Fn&& fn) {
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!(std::isalpha(c) || c == '_')) {
       ++i;
       continue;
     }
-    std::size_t j = i;
-    while (j < text.size() && word(text[j])) ++j;
-    if (j - i > best.size()) best = text.substr(i, j - i);
+    std::size_t j = i + 1;
+    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+    fn(text.substr(i, j - i), static_cast<std::uint32_t>(i));
     i = j;
   }
+}
+
+// The longest token of `text` ("" when there is none).
+std::string longestToken(std::string_view text) {
+  std::string_view best;
+  forEachToken(text, [&](std::string_view token, std::uint32_t) {
+    if (token.size() > best.size()) best = token;
+  });
   return std::string(best);
 }
 
@@ -307,7 +318,7 @@ std::vector<std::string_view> topLevelPatterns(std::string_view query) {
 // Tokens one of which must occur in any document a pattern matches: taken
 // from the first predicate that pins a capture to literal text (#eq?,
 // #any-of?) or to an imported name (#resolves-to?). Empty when none does.
-std::vector<std::string> patternTriggers(std::string_view pattern) {
+std::vector<std::string> patternTriggers(std::string_view pattern, bool& local) {
   static const std::regex predicate(
       R"RE(\(#(eq|any-of|resolves-to)\?\s+@[\w.-]+((?:\s+"(?:[^"\\]|\\.)*")+)\s*\))RE");
   static const std::regex argument(R"RE("((?:[^"\\]|\\.)*)")RE");
@@ -333,7 +344,12 @@ std::vector<std::string> patternTriggers(std::string_view pattern) {
       out.push_back(token);
       if (kind == "eq") break;
     }
-    if (usable && !out.empty()) return out;
+    if (usable && !out.empty()) {
+      // Literal text is inside the matched node; an imported name's last
+      // component may only be in the import (`import X as Y`).
+      local = kind != "resolves-to";
+      return out;
+    }
   }
   return {};
 }
@@ -524,7 +540,9 @@ RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Im
     bool alwaysRun = false;
     for (std::string_view pattern : topLevelPatterns(rules[i].query)) {
       if (!patternRoots(pattern, compiled->roots)) compiled->anyRoot = true;
-      auto triggers = patternTriggers(pattern);
+      bool local = false;
+      auto triggers = patternTriggers(pattern, local);
+      compiled->localTriggers = compiled->localTriggers && local;
       if (triggers.empty()) alwaysRun = true;
       for (auto& t : triggers) compiled->triggers.push_back(std::move(t));
     }
@@ -550,20 +568,25 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
                                         const support::CancellationToken* cancel) const {
   // Identifier tokens of the document: a rule whose trigger words are all
   // absent cannot match, so its query is not run at all.
-  std::unordered_set<std::string_view> tokens;
-  std::string_view text = model.source();
-  for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (!(std::isalpha(c) || c == '_')) {
-      ++i;
-      continue;
+  // Where each trigger word occurs in the document. A rule none of whose
+  // trigger words occurs cannot match anywhere; at a node, it cannot match
+  // unless one occurs inside that node (captures lie within the pattern's
+  // root), which saves running most queries at most nodes.
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> occurrences;
+  for (const auto& entry : impl_->rules)
+    for (const auto& t : entry->triggers) occurrences.emplace(t, std::vector<std::uint32_t>{});
+  forEachToken(model.source(), [&](std::string_view token, std::uint32_t offset) {
+    auto it = occurrences.find(token);
+    if (it != occurrences.end()) it->second.push_back(offset);
+  });
+  auto occursWithin = [&](const CompiledRule& compiled, std::uint32_t start, std::uint32_t end) {
+    for (const auto& t : compiled.triggers) {
+      const auto& at = occurrences.find(t)->second;
+      auto it = std::lower_bound(at.begin(), at.end(), start);
+      if (it != at.end() && *it < end) return true;
     }
-    std::size_t j = i + 1;
-    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
-    tokens.insert(text.substr(i, j - i));
-    i = j;
-  }
-
+    return false;
+  };
   // The rules that can match here, indexed by the node type they start at.
   const auto& rules = impl_->catalogue->rules();
   std::vector<CompiledRule*> anywhere;
@@ -571,11 +594,9 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
   for (const auto& entry : impl_->rules) {
     CompiledRule& compiled = *entry;
     if (compiled.rule >= enabled.size() || !enabled[compiled.rule]) continue;
-    if (!compiled.triggers.empty()) {
-      bool present = false;
-      for (const auto& t : compiled.triggers) present = present || tokens.count(t);
-      if (!present) continue;
-    }
+    if (!compiled.triggers.empty() &&
+        !occursWithin(compiled, 0, static_cast<std::uint32_t>(model.source().size())))
+      continue;
     Impl::compile(compiled, rules[compiled.rule]);
     if (compiled.anyRoot) {
       anywhere.push_back(&compiled);
@@ -640,8 +661,12 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
       if (ts_node_is_named(node)) {
         if ((++visited & 1023) == 0 && cancel && cancel->cancelled()) break;
         auto it = byRoot.find(ts_node_symbol(node));
-        if (it != byRoot.end())
-          for (CompiledRule* compiled : it->second) matchAt(*compiled, node);
+        if (it != byRoot.end()) {
+          std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+          for (CompiledRule* compiled : it->second)
+            if (compiled->triggers.empty() || !compiled->localTriggers || occursWithin(*compiled, start, end))
+              matchAt(*compiled, node);
+        }
       }
       if (ts_tree_cursor_goto_first_child(&walk)) continue;
       bool advanced = false;
