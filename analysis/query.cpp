@@ -251,7 +251,8 @@ namespace {
 struct CompiledRule {
   std::size_t rule = 0;
   std::vector<std::string> triggers;
-  bool localTriggers = true;    // a trigger word occurs inside every match's root node
+  bool localTriggers = true;    // trigger words are literal text (no import aliases to consider)
+  bool nodeLevel = true;        // a trigger word (or an import alias of one) occurs inside every match
   std::vector<TSSymbol> roots;  // node types its patterns start at
   bool anyRoot = false;         // some pattern can start at any node
   std::once_flag once;
@@ -318,7 +319,7 @@ std::vector<std::string_view> topLevelPatterns(std::string_view query) {
 // Tokens one of which must occur in any document a pattern matches: taken
 // from the first predicate that pins a capture to literal text (#eq?,
 // #any-of?) or to an imported name (#resolves-to?). Empty when none does.
-std::vector<std::string> patternTriggers(std::string_view pattern, bool& local) {
+std::vector<std::string> patternTriggers(std::string_view pattern, bool& local, bool& nodeLevel) {
   static const std::regex predicate(
       R"RE(\(#(eq|any-of|resolves-to)\?\s+@[\w.-]+((?:\s+"(?:[^"\\]|\\.)*")+)\s*\))RE");
   static const std::regex argument(R"RE("((?:[^"\\]|\\.)*)")RE");
@@ -327,14 +328,17 @@ std::vector<std::string> patternTriggers(std::string_view pattern, bool& local) 
        ++it) {
     std::string kind = (*it)[1].str(), args = (*it)[2].str();
     std::vector<std::string> out;
-    bool usable = true;
+    bool usable = true, prefix = false;
     for (auto a = std::sregex_iterator(args.begin(), args.end(), argument); a != std::sregex_iterator();
          ++a) {
       std::string value = (*a)[1].str();
       std::string token;
       if (kind == "resolves-to") {
         std::string_view q = value;
-        if (q.size() > 2 && q.substr(q.size() - 2) == ".*") q.remove_suffix(2);
+        if (q.size() > 2 && q.substr(q.size() - 2) == ".*") {
+          q.remove_suffix(2);
+          prefix = true;
+        }
         auto dot = q.rfind('.');
         token = std::string(dot == std::string_view::npos ? q : q.substr(dot + 1));
       } else {
@@ -346,8 +350,10 @@ std::vector<std::string> patternTriggers(std::string_view pattern, bool& local) 
     }
     if (usable && !out.empty()) {
       // Literal text is inside the matched node; an imported name's last
-      // component may only be in the import (`import X as Y`).
+      // component may only be in the import (`import X as Y`); a module
+      // prefix (`pyspark.ml.feature.*`) need not be near the node at all.
       local = kind != "resolves-to";
+      if (!local && prefix) nodeLevel = false;
       return out;
     }
   }
@@ -540,9 +546,10 @@ RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Im
     bool alwaysRun = false;
     for (std::string_view pattern : topLevelPatterns(rules[i].query)) {
       if (!patternRoots(pattern, compiled->roots)) compiled->anyRoot = true;
-      bool local = false;
-      auto triggers = patternTriggers(pattern, local);
+      bool local = false, nodeLevel = true;
+      auto triggers = patternTriggers(pattern, local, nodeLevel);
       compiled->localTriggers = compiled->localTriggers && local;
+      compiled->nodeLevel = compiled->nodeLevel && nodeLevel;
       if (triggers.empty()) alwaysRun = true;
       for (auto& t : triggers) compiled->triggers.push_back(std::move(t));
     }
@@ -575,15 +582,30 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> occurrences;
   for (const auto& entry : impl_->rules)
     for (const auto& t : entry->triggers) occurrences.emplace(t, std::vector<std::uint32_t>{});
+  // An imported name's last component may be renamed (`import X as Y`): at a
+  // node, such a rule can also match where the alias occurs.
+  std::unordered_map<std::string_view, std::vector<std::string_view>> aliasesOf;
+  for (const auto& [alias, last] : model.importAliases()) {
+    if (!occurrences.count(last)) continue;
+    aliasesOf[last].push_back(alias);
+    occurrences.emplace(alias, std::vector<std::uint32_t>{});
+  }
   forEachToken(model.source(), [&](std::string_view token, std::uint32_t offset) {
     auto it = occurrences.find(token);
     if (it != occurrences.end()) it->second.push_back(offset);
   });
+  auto wordWithin = [&](std::string_view word, std::uint32_t start, std::uint32_t end) {
+    const auto& at = occurrences.find(word)->second;
+    auto it = std::lower_bound(at.begin(), at.end(), start);
+    return it != at.end() && *it < end;
+  };
   auto occursWithin = [&](const CompiledRule& compiled, std::uint32_t start, std::uint32_t end) {
     for (const auto& t : compiled.triggers) {
-      const auto& at = occurrences.find(t)->second;
-      auto it = std::lower_bound(at.begin(), at.end(), start);
-      if (it != at.end() && *it < end) return true;
+      if (wordWithin(t, start, end)) return true;
+      if (compiled.localTriggers) continue;
+      if (auto a = aliasesOf.find(t); a != aliasesOf.end())
+        for (std::string_view alias : a->second)
+          if (wordWithin(alias, start, end)) return true;
     }
     return false;
   };
@@ -664,7 +686,7 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
         if (it != byRoot.end()) {
           std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
           for (CompiledRule* compiled : it->second)
-            if (compiled->triggers.empty() || !compiled->localTriggers || occursWithin(*compiled, start, end))
+            if (compiled->triggers.empty() || !compiled->nodeLevel || occursWithin(*compiled, start, end))
               matchAt(*compiled, node);
         }
       }

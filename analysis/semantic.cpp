@@ -179,6 +179,8 @@ void SemanticModel::collectImport(TSNode node, int scope) {
     b.kind = BindKind::Import;
     b.qualname = canonicalQualifiedName(qualname);
     importedNames_.insert(name);
+    std::string_view last = std::string_view(b.qualname).substr(b.qualname.rfind('.') + 1);
+    if (last != name) importAliases_.emplace_back(name, std::string(last));
     addBinding(scope, name, std::move(b));
     if (isPysparkName(qualname)) importsPyspark_ = true;
   };

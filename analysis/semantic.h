@@ -45,6 +45,9 @@ class SemanticModel {
   std::shared_ptr<void> documentCache;
   // The file imports pyspark (or databricks.connect) somewhere.
   bool importsPyspark() const { return importsPyspark_; }
+  // Names bound by `import ... as NAME` / `from ... import X as NAME`, with
+  // the last component of what they refer to (NAME -> "SparkContext").
+  const std::vector<std::pair<std::string, std::string>>& importAliases() const { return importAliases_; }
 
   // The inferred value of an expression node.
   Value valueOf(TSNode expr);
@@ -150,6 +153,7 @@ class SemanticModel {
   std::unordered_map<const void*, Value> memo_;
   std::unordered_map<const void*, std::string> qualnameMemo_;
   std::unordered_set<std::string> importedNames_;  // names bound by an import anywhere
+  std::vector<std::pair<std::string, std::string>> importAliases_;
   std::unordered_map<const void*, int> returnState_;
   std::unordered_map<const void*, Value> returnMemo_;
   // view name -> (start byte, scope) of each temp-view creation
