@@ -4,6 +4,7 @@
 #include "analysis/catalogue.h"
 
 #include "analysis/fix.h"
+#include "analysis/config.h"
 #include "analysis/query.h"
 
 #include <toml++/toml.h>
@@ -11,7 +12,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -54,6 +54,17 @@ const std::set<std::string_view> kGroups = {"meta", "session",   "sparkcontext",
                                             "rdd",  "dataframe", "legacy-context", "streaming",
                                             "ml",   "behaviour", "packaging",      "databricks"};
 
+// Lower-case words of letters and digits joined by single dashes.
+bool isKebabCase(std::string_view name) {
+  bool previousDash = true;
+  for (char c : name) {
+    bool dash = c == '-';
+    if (dash ? previousDash : !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    previousDash = dash;
+  }
+  return !previousDash;
+}
+
 class RuleParser {
  public:
   RuleParser(const RuleSource& source, std::vector<std::string>& errors) : source_(source), errors_(errors) {}
@@ -85,16 +96,13 @@ class RuleParser {
       rule.severity = Severity::Info;
     else
       error(line(table, "severity"), "severity must be error, warning or info");
-    static const std::regex codePattern("SPK[0-9]{3}");
-    if (!rule.code.empty() && !std::regex_match(rule.code, codePattern))
+    if (!rule.code.empty() && (rule.code.size() != 6 || !isValidSelector(rule.code)))
       error(line(table, "code"), "code must look like SPKnnn");
     std::string expected = "rules/" + rule.code + ".toml";
     if (!rule.code.empty() && source_.path.size() >= expected.size() &&
         source_.path.substr(source_.path.size() - expected.size()) != expected)
       error(line(table, "code"), "file name must be " + rule.code + ".toml");
-    static const std::regex namePattern("[a-z0-9]+(-[a-z0-9]+)*");
-    if (!rule.name.empty() && !std::regex_match(rule.name, namePattern))
-      error(line(table, "name"), "name must be kebab-case");
+    if (!rule.name.empty() && !isKebabCase(rule.name)) error(line(table, "name"), "name must be kebab-case");
     if (!rule.group.empty() && !kGroups.count(rule.group))
       error(line(table, "group"), "unknown group '" + rule.group + "'");
     if (rule.message.find('\n') != std::string::npos)

@@ -16,27 +16,10 @@ namespace fixutil {
 
 const std::vector<TSNode>& identifiersNamed(TSNode root, std::string_view text, std::string_view name) {
   if (const std::vector<TSNode>* indexed = indexedReferences(root, text, name)) return *indexed;
+  // No index for this tree: build one for this call (the same reference walk).
   thread_local std::vector<TSNode> out;
-  out.clear();
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  bool more = true;
-  while (more) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (nodeType(node) == "identifier" && nodeText(node, text) == name) {
-      // Member names (`x.name`) and keyword names (`f(name=1)`) are not references.
-      TSFieldId f = ts_tree_cursor_current_field_id(&cursor);
-      if (f != fieldId("attribute") && !(f == fieldId("name") && isType(parentOf(node), "keyword_argument")))
-        out.push_back(node);
-    }
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        more = false;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+  ParentIndex index(root);
+  out = *indexedReferences(root, text, name);
   return out;
 }
 

@@ -619,7 +619,6 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
     if (!compiled.triggers.empty() &&
         !occursWithin(compiled, 0, static_cast<std::uint32_t>(model.source().size())))
       continue;
-    Impl::compile(compiled, rules[compiled.rule]);
     if (compiled.anyRoot) {
       anywhere.push_back(&compiled);
       continue;
@@ -664,7 +663,10 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
       out.push_back(std::move(m));
     }
   };
+  // Queries compile on first use: only when a node the rule can start at
+  // turns up (a file without imports never compiles the import rules).
   auto matchAt = [&](CompiledRule& compiled, TSNode node) {
+    Impl::compile(compiled, rules[compiled.rule]);
     ts_query_cursor_exec(cursor, compiled.query.get(), node);
     collect(compiled, cursor);
   };
@@ -672,6 +674,7 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
   // anchors them at their first concrete child), so those rules run over the
   // whole tree once.
   for (CompiledRule* compiled : anywhere) {
+    Impl::compile(*compiled, rules[compiled->rule]);
     ts_query_cursor_exec(wholeTree, compiled->query.get(), root);
     collect(*compiled, wholeTree);
   }
