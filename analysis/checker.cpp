@@ -7,8 +7,11 @@
 #include "analysis/semantic.h"
 #include "analysis/suppression.h"
 
+#include "support/hash.h"
+
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace sparkmigrate::analysis {
 namespace {
@@ -68,37 +71,31 @@ std::optional<TextPoint> firstSyntaxError(TSNode root) {
 
 }  // namespace
 
-CheckResult checkDocument(std::string_view text, const TSTree* tree, const Settings& settings,
-                          std::string_view relativePath, const support::CancellationToken* cancel) {
-  CheckResult result;
+namespace {
+
+Diagnostic toDiagnostic(const RuleMatch& match, SemanticModel& model, std::string_view text, TSNode root,
+                        const LineIndex& lines) {
+  Diagnostic d;
+  d.rule = match.rule;
+  d.code = match.rule->code;
+  d.severity = match.rule->severity;
+  d.message = renderMessage(match, text);
+  d.range = {ts_node_start_byte(match.report), ts_node_end_byte(match.report)};
+  d.start = lines.pointAt(d.range.start);
+  d.end = lines.pointAt(d.range.end);
+  if (!match.rule->fix.transform.empty()) d.fix = computeFix(match, model, text, root);
+  return d;
+}
+
+// From the rules' raw findings to what is reported: duplicates and covered
+// generic findings dropped, suppressions applied (unused ones reported as
+// SPK000), sorted by position.
+std::vector<Diagnostic> finish(std::vector<Diagnostic> found, TSNode root, std::string_view text,
+                               const LineIndex& lines, const std::vector<char>& enabled) {
   const Catalogue& catalogue = Catalogue::builtin();
-  TSNode root = ts_tree_root_node(tree);
-  SemanticModel model(text, root);
-  result.notebook = model.isNotebook();
-  result.syntaxError = firstSyntaxError(root);
-  LineIndex lines(text);
-
-  std::vector<char> enabled = enabledRules(catalogue, settings, relativePath, model.isNotebook());
-  std::vector<RuleMatch> matches = RuleMatcher::builtin().run(root, model, enabled, cancel);
-
-  std::vector<Diagnostic> found;
-  found.reserve(matches.size());
-  for (const auto& match : matches) {
-    Diagnostic d;
-    d.rule = match.rule;
-    d.code = match.rule->code;
-    d.severity = match.rule->severity;
-    d.message = renderMessage(match, text);
-    d.range = {ts_node_start_byte(match.report), ts_node_end_byte(match.report)};
-    d.start = lines.pointAt(d.range.start);
-    d.end = lines.pointAt(d.range.end);
-    if (!match.rule->fix.transform.empty()) d.fix = computeFix(match, model, text, root);
-    found.push_back(std::move(d));
-  }
-
   // Drop duplicates (several patterns of one rule) and generic findings that a
   // more specific finding on the same code covers.
-  std::sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.range.start != b.range.start) return a.range.start < b.range.start;
     if (a.range.end != b.range.end) return a.range.end > b.range.end;
     return a.code < b.code;
@@ -181,7 +178,329 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
     if (a.range.start != b.range.start) return a.range.start < b.range.start;
     return a.code < b.code;
   });
-  result.diagnostics = std::move(visible);
+  return visible;
+}
+
+}  // namespace
+
+CheckResult checkDocument(std::string_view text, const TSTree* tree, const Settings& settings,
+                          std::string_view relativePath, const support::CancellationToken* cancel) {
+  CheckResult result;
+  TSNode root = ts_tree_root_node(tree);
+  SemanticModel model(text, root);
+  result.notebook = model.isNotebook();
+  result.syntaxError = firstSyntaxError(root);
+  LineIndex lines(text);
+  std::vector<char> enabled = enabledRules(Catalogue::builtin(), settings, relativePath, model.isNotebook());
+  std::vector<Diagnostic> found;
+  for (const auto& match : RuleMatcher::builtin().run(root, model, enabled, cancel))
+    found.push_back(toDiagnostic(match, model, text, root, lines));
+  result.diagnostics = finish(std::move(found), root, text, lines, enabled);
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Incremental analysis
+
+struct IncrementalState {
+  struct Statement {
+    std::uint32_t start = 0, end = 0;
+    TSSymbol symbol = 0;
+    std::vector<std::uint64_t> reads;  // sorted hashes of every identifier in it
+    std::vector<std::string> binds;    // module-level names it binds
+    std::vector<Diagnostic> found;     // the rules' raw findings in it (before suppressions)
+    bool hasFix = false;               // some finding's rule has a transform
+    bool sparkBound = false;           // an occurrence of `spark` in it is bound
+  };
+  std::string text;
+  std::vector<char> enabled;
+  std::uint64_t documentDigest = 0;
+  TSSymbol rootSymbol = 0;  // `module`, or ERROR when the whole file is broken
+  std::vector<Statement> statements;
+  std::unordered_map<std::uint64_t, SemanticModel::NameDigest> nameDigests;  // by name hash
+};
+
+namespace {
+
+std::uint64_t nameHash(std::string_view name) {
+  return support::hashBytes(name);
+}
+
+std::vector<TSNode> topLevelStatements(TSNode root) {
+  std::vector<TSNode> out;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do out.push_back(ts_tree_cursor_current_node(&cursor));
+    while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return out;
+}
+
+// What a statement reads: every identifier in it (sorted hashes), and
+// whether `spark` occurs bound in it (the fixes fall back to the notebook
+// global `spark` only in files that never bind it).
+struct Scan {
+  std::vector<std::uint64_t> reads;
+  bool sparkBound = false;
+};
+Scan scanStatement(TSNode node, std::string_view text, SemanticModel& model) {
+  static const TSSymbol identifier =
+      ts_language_symbol_for_name(pythonLanguage(), "identifier", sizeof("identifier") - 1, true);
+  Scan out;
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  while (true) {
+    TSNode current = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_symbol(current) == identifier) {
+      std::string_view name = nodeText(current, text);
+      out.reads.push_back(nameHash(name));
+      if (name == "spark" && !out.sparkBound && !model.isUnboundName(current)) out.sparkBound = true;
+    }
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool advanced = false;
+    while (!advanced) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor))
+        advanced = true;
+      else if (!ts_tree_cursor_goto_parent(&cursor))
+        break;
+    }
+    if (!advanced) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  std::sort(out.reads.begin(), out.reads.end());
+  out.reads.erase(std::unique(out.reads.begin(), out.reads.end()), out.reads.end());
+  return out;
+}
+
+bool reads(const std::vector<std::uint64_t>& sorted, std::uint64_t name) {
+  return std::binary_search(sorted.begin(), sorted.end(), name);
+}
+
+// How the text changed since an earlier analysis: its unchanged prefix and
+// suffix in bytes, and where an offset into the earlier text is now.
+struct TextChange {
+  std::uint32_t oldSize = 0, prefix = 0, suffix = 0;
+  std::int64_t delta = 0;  // new size - old size
+
+  TextChange(std::string_view before, std::string_view after) {
+    std::size_t common = std::min(before.size(), after.size());
+    std::size_t p = 0;
+    while (p < common && before[p] == after[p]) ++p;
+    std::size_t q = 0;
+    while (q < common - p && before[before.size() - 1 - q] == after[after.size() - 1 - q]) ++q;
+    oldSize = static_cast<std::uint32_t>(before.size());
+    prefix = static_cast<std::uint32_t>(p);
+    suffix = static_cast<std::uint32_t>(q);
+    delta = static_cast<std::int64_t>(after.size()) - static_cast<std::int64_t>(before.size());
+  }
+  bool inSuffix(std::uint32_t offset) const { return offset >= oldSize - suffix; }
+  // True when the earlier range lies strictly inside unchanged text.
+  bool unchanged(ByteRange range) const { return range.end < prefix || range.start > oldSize - suffix; }
+  std::uint32_t moved(std::uint32_t offset) const {
+    return inSuffix(offset) ? static_cast<std::uint32_t>(offset + delta) : offset;
+  }
+};
+
+// Decides which statements of the new text are analysed again: returns, per
+// statement, the index of the earlier statement whose findings carry over,
+// or -1. Updates `digests` for every name it looks at.
+std::vector<long> planReuse(const IncrementalState& old, const TextChange& change, std::string_view text,
+                            const std::vector<TSNode>& statements,
+                            const std::vector<std::vector<std::string>>& binds, SemanticModel& model,
+                            std::unordered_map<std::uint64_t, SemanticModel::NameDigest>& digests) {
+  const auto& before = old.statements;
+  std::vector<long> match(statements.size(), -1);
+  // Statements in the unchanged prefix and suffix, at the same place.
+  auto same = [&](const IncrementalState::Statement& s, TSNode n, std::int64_t shift) {
+    return s.start + shift == ts_node_start_byte(n) && s.end + shift == ts_node_end_byte(n) &&
+           s.symbol == ts_node_symbol(n) && !ts_node_has_error(n);
+  };
+  std::size_t p = 0;
+  while (p < before.size() && p < statements.size() && before[p].end <= change.prefix &&
+         same(before[p], statements[p], 0)) {
+    match[p] = static_cast<long>(p);
+    ++p;
+  }
+  std::size_t oldEnd = before.size(), newEnd = statements.size();
+  while (oldEnd > p && newEnd > p && change.inSuffix(before[oldEnd - 1].start) &&
+         same(before[oldEnd - 1], statements[newEnd - 1], change.delta)) {
+    --oldEnd;
+    --newEnd;
+    match[newEnd] = static_cast<long>(oldEnd);
+  }
+  std::vector<long> reuse = match;
+
+  // A reused fix must only edit text that did not change.
+  for (std::size_t k = 0; k < statements.size(); ++k) {
+    if (match[k] < 0) continue;
+    const auto& s = before[match[k]];
+    for (const auto& d : s.found)
+      if (d.fix)
+        for (const auto& e : d.fix->edits)
+          if ((e.range.start < s.start || e.range.end > s.end) && !change.unchanged(e.range)) reuse[k] = -1;
+  }
+
+  // Names whose module-level bindings changed; `fixesAffected` when one of
+  // them appeared, disappeared, or is (or was) an import, a session or a
+  // context: fixes look those up by name anywhere in the module.
+  std::vector<std::string> changed;
+  std::unordered_set<std::uint64_t> seen;
+  bool fixesAffected = false;
+  auto update = [&](const std::string& name) {
+    std::uint64_t h = nameHash(name);
+    auto it = old.nameDigests.find(h);
+    SemanticModel::NameDigest before = it == old.nameDigests.end() ? SemanticModel::NameDigest{} : it->second;
+    SemanticModel::NameDigest now = model.moduleNameDigest(name);
+    digests[h] = now;
+    if (before == now) return false;
+    if (before.digest == 0 || now.digest == 0 || before.sessionOrImport || now.sessionOrImport)
+      fixesAffected = true;
+    return true;
+  };
+  auto compare = [&](const std::string& name) {
+    if (seen.insert(nameHash(name)).second && update(name)) changed.push_back(name);
+  };
+  std::vector<std::uint64_t> readByChanged;
+  bool sparkBoundBefore = false, sparkBoundNow = false;
+  for (const auto& s : before) sparkBoundBefore = sparkBoundBefore || s.sparkBound;
+  for (std::size_t k = 0; k < statements.size(); ++k)
+    if (match[k] >= 0) sparkBoundNow = sparkBoundNow || before[match[k]].sparkBound;
+  for (std::size_t i = p; i < oldEnd; ++i) {
+    for (const auto& name : before[i].binds) compare(name);
+    readByChanged.insert(readByChanged.end(), before[i].reads.begin(), before[i].reads.end());
+  }
+  for (std::size_t k = p; k < newEnd; ++k) {
+    for (const auto& name : binds[k]) compare(name);
+    Scan scan = scanStatement(statements[k], text, model);
+    sparkBoundNow = sparkBoundNow || scan.sparkBound;
+    readByChanged.insert(readByChanged.end(), scan.reads.begin(), scan.reads.end());
+  }
+  std::sort(readByChanged.begin(), readByChanged.end());
+
+  // Statements binding a name a changed statement reads (or read): a fix
+  // that deletes an unused binding depends on its uses.
+  for (std::size_t k = 0; k < statements.size(); ++k)
+    if (match[k] >= 0)
+      for (const auto& name : binds[k])
+        if (reads(readByChanged, nameHash(name))) reuse[k] = -1;
+
+  // Statements reading a changed name, then the names those bind, and so on.
+  std::vector<char> propagated(statements.size(), 0);
+  for (std::size_t k = p; k < newEnd; ++k) propagated[k] = 1;  // compared above
+  for (std::size_t w = 0; w < changed.size(); ++w) {
+    std::uint64_t h = nameHash(changed[w]);
+    for (std::size_t k = 0; k < statements.size(); ++k) {
+      if (propagated[k] || !reads(before[match[k]].reads, h)) continue;
+      propagated[k] = 1;
+      reuse[k] = -1;
+      for (const auto& name : binds[k])
+        if (seen.insert(nameHash(name)).second) {
+          update(name);
+          changed.push_back(name);
+        }
+    }
+  }
+  // Fixes look up sessions and contexts, the names of the imports they add,
+  // and whether the file binds `spark` anywhere.
+  if (sparkBoundBefore != sparkBoundNow) fixesAffected = true;
+  if (fixesAffected)
+    for (std::size_t k = 0; k < statements.size(); ++k)
+      if (reuse[k] >= 0 && before[reuse[k]].hasFix) reuse[k] = -1;
+  return reuse;
+}
+
+}  // namespace
+
+CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, const Settings& settings,
+                                     std::string_view relativePath, const CheckResult* previous,
+                                     const support::CancellationToken* cancel) {
+  CheckResult result;
+  TSNode root = ts_tree_root_node(tree);
+  SemanticModel model(text, root);
+  result.notebook = model.isNotebook();
+  result.syntaxError = firstSyntaxError(root);
+  LineIndex lines(text);
+  auto state = std::make_shared<IncrementalState>();
+  state->text = std::string(text);
+  state->enabled = enabledRules(Catalogue::builtin(), settings, relativePath, model.isNotebook());
+  state->documentDigest = model.documentDigest();
+  state->rootSymbol = ts_node_symbol(root);
+
+  std::vector<TSNode> statements = topLevelStatements(root);
+  std::vector<std::uint32_t> starts;
+  for (TSNode n : statements) starts.push_back(ts_node_start_byte(n));
+  auto statementAt = [&](std::uint32_t offset) -> std::size_t {
+    auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+    return it == starts.begin() ? 0 : static_cast<std::size_t>(it - starts.begin()) - 1;
+  };
+  std::vector<std::vector<std::string>> binds(statements.size());
+  for (const auto& [name, pos] : model.moduleBindings()) {
+    if (statements.empty()) break;
+    auto& list = binds[statementAt(pos)];
+    if (std::find(list.begin(), list.end(), name) == list.end()) list.emplace_back(name);
+  }
+
+  const IncrementalState* old = previous ? previous->incremental.get() : nullptr;
+  if (old && (old->enabled != state->enabled || old->documentDigest != state->documentDigest ||
+              old->rootSymbol != state->rootSymbol))
+    old = nullptr;
+  std::vector<long> reuse(statements.size(), -1);
+  std::optional<TextChange> change;
+  if (old) {
+    change.emplace(old->text, text);
+    state->nameDigests = old->nameDigests;
+    reuse = planReuse(*old, *change, text, statements, binds, model, state->nameDigests);
+  } else {
+    for (const auto& [name, pos] : model.moduleBindings()) {
+      auto [it, added] = state->nameDigests.emplace(nameHash(name), SemanticModel::NameDigest{});
+      if (added) it->second = model.moduleNameDigest(name);
+    }
+  }
+
+  std::vector<TSNode> toAnalyse;
+  for (std::size_t k = 0; k < statements.size(); ++k)
+    if (reuse[k] < 0) toAnalyse.push_back(statements[k]);
+  std::vector<RuleMatch> matches;
+  if (!toAnalyse.empty())
+    matches = RuleMatcher::builtin().run(root, model, state->enabled, cancel, toAnalyse);
+
+  state->statements.resize(statements.size());
+  for (std::size_t k = 0; k < statements.size(); ++k) {
+    auto& s = state->statements[k];
+    if (reuse[k] >= 0) {
+      s = old->statements[reuse[k]];
+      std::uint32_t start = change->moved(s.start);
+      for (auto& d : s.found) {
+        d.range = {d.range.start - s.start + start, d.range.end - s.start + start};
+        d.start = lines.pointAt(d.range.start);
+        d.end = lines.pointAt(d.range.end);
+        if (d.fix)
+          for (auto& e : d.fix->edits) e.range = {change->moved(e.range.start), change->moved(e.range.end)};
+      }
+      s.start = start;
+      s.end = ts_node_end_byte(statements[k]);
+    } else {
+      s.start = ts_node_start_byte(statements[k]);
+      s.end = ts_node_end_byte(statements[k]);
+      s.symbol = ts_node_symbol(statements[k]);
+      Scan scan = scanStatement(statements[k], text, model);
+      s.reads = std::move(scan.reads);
+      s.sparkBound = scan.sparkBound;
+    }
+    s.binds = std::move(binds[k]);
+  }
+  for (const auto& match : matches) {
+    auto& s = state->statements[statementAt(ts_node_start_byte(match.report))];
+    s.found.push_back(toDiagnostic(match, model, text, root, lines));
+    if (!match.rule->fix.transform.empty()) s.hasFix = true;
+  }
+
+  std::vector<Diagnostic> found;
+  for (const auto& s : state->statements) found.insert(found.end(), s.found.begin(), s.found.end());
+  result.diagnostics = finish(std::move(found), root, text, lines, state->enabled);
+  result.statements = statements.size();
+  result.analysedStatements = toAnalyse.size();
+  if (!(cancel && cancel->cancelled())) result.incremental = std::move(state);
   return result;
 }
 

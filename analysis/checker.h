@@ -10,22 +10,49 @@
 #include "analysis/syntax.h"
 #include "support/cancel.h"
 
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 namespace sparkmigrate::analysis {
 
+// What checkDocumentIncremental keeps for the next version of the document:
+// the text, and per top-level statement its findings, the names it reads and
+// binds. Immutable once made; defined in checker.cpp.
+struct IncrementalState;
+
 struct CheckResult {
   std::vector<Diagnostic> diagnostics;
   std::optional<TextPoint> syntaxError;  // first ERROR/MISSING node, if any
   bool notebook = false;
+  // Set by checkDocumentIncremental (unless cancelled).
+  std::shared_ptr<const IncrementalState> incremental;
+  std::size_t statements = 0;          // top-level statements in the file
+  std::size_t analysedStatements = 0;  // of which the rules ran on (the rest reused)
 };
 
 // `relativePath` is the file's path relative to settings.root ('/' separated),
 // used for per-file-ignores. The tree must be a parse of `text`.
 CheckResult checkDocument(std::string_view text, const TSTree* tree, const Settings& settings,
                           std::string_view relativePath, const support::CancellationToken* cancel = nullptr);
+
+// checkDocument for a document that is edited and checked again (the
+// language server): with `previous`, the result of this function on an
+// earlier text of the same document, it runs the rules only on the top-level
+// statements an edit can have affected and reuses the other findings. The
+// diagnostics are those checkDocument returns. A statement is analysed again
+// when its text or position class changed (it is not in the unchanged prefix
+// or suffix of the text), when it reads a module-level name whose bindings
+// changed (and, transitively, the names such statements bind), when it binds
+// a name that a changed statement reads (fixes that delete unused bindings),
+// when it has a fix and any module-level binding changed (session lookup,
+// imports a fix adds), or when a fix edit of it lies in changed text. Imports,
+// notebook header, wildcard imports, temp view names, settings or an earlier
+// result without state: everything is analysed.
+CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, const Settings& settings,
+                                     std::string_view relativePath, const CheckResult* previous,
+                                     const support::CancellationToken* cancel = nullptr);
 
 // Convenience for callers without a tree: parses, then checks.
 CheckResult checkText(std::string_view text, const Settings& settings, std::string_view relativePath,

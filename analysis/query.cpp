@@ -572,7 +572,10 @@ const RuleMatcher& RuleMatcher::builtin() {
 }
 
 std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const std::vector<char>& enabled,
-                                        const support::CancellationToken* cancel) const {
+                                        const support::CancellationToken* cancel,
+                                        const std::vector<TSNode>& subtrees) const {
+  const std::vector<TSNode> wholeFile{root};
+  const std::vector<TSNode>& parts = subtrees.empty() ? wholeFile : subtrees;
   // Identifier tokens of the document: a rule whose trigger words are all
   // absent cannot match, so its query is not run at all.
   // Where each trigger word occurs in the document. A rule none of whose
@@ -590,10 +593,14 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
     aliasesOf[last].push_back(alias);
     occurrences.emplace(alias, std::vector<std::uint32_t>{});
   }
-  forEachToken(model.source(), [&](std::string_view token, std::uint32_t offset) {
-    auto it = occurrences.find(token);
-    if (it != occurrences.end()) it->second.push_back(offset);
-  });
+  for (TSNode part : parts) {
+    std::uint32_t start = ts_node_start_byte(part);
+    forEachToken(model.source().substr(start, ts_node_end_byte(part) - start),
+                 [&](std::string_view token, std::uint32_t offset) {
+                   auto it = occurrences.find(token);
+                   if (it != occurrences.end()) it->second.push_back(start + offset);
+                 });
+  }
   auto wordWithin = [&](std::string_view word, std::uint32_t start, std::uint32_t end) {
     const auto& at = occurrences.find(word)->second;
     auto it = std::lower_bound(at.begin(), at.end(), start);
@@ -675,11 +682,14 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
   // whole tree once.
   for (CompiledRule* compiled : anywhere) {
     Impl::compile(*compiled, rules[compiled->rule]);
-    ts_query_cursor_exec(wholeTree, compiled->query.get(), root);
-    collect(*compiled, wholeTree);
+    for (TSNode part : parts) {
+      ts_query_cursor_exec(wholeTree, compiled->query.get(), part);
+      collect(*compiled, wholeTree);
+    }
   }
-  if (!byRoot.empty()) {
-    TSTreeCursor walk = ts_tree_cursor_new(root);
+  for (TSNode part : parts) {
+    if (byRoot.empty() || (cancel && cancel->cancelled())) break;
+    TSTreeCursor walk = ts_tree_cursor_new(part);
     std::size_t visited = 0;
     while (true) {
       TSNode node = ts_tree_cursor_current_node(&walk);

@@ -43,10 +43,12 @@ class RuleMatcher {
   RuleMatcher(const RuleMatcher&) = delete;
   RuleMatcher& operator=(const RuleMatcher&) = delete;
 
-  // Runs the enabled rules (by catalogue index) over the tree in one pass.
+  // Runs the enabled rules (by catalogue index) over the tree in one pass,
+  // or only over `subtrees` (top-level statements) when it is not empty.
   // Matches inside ERROR subtrees are skipped. Thread-safe.
   std::vector<RuleMatch> run(TSNode root, SemanticModel& model, const std::vector<char>& enabled,
-                             const support::CancellationToken* cancel) const;
+                             const support::CancellationToken* cancel,
+                             const std::vector<TSNode>& subtrees = {}) const;
 
   // The matcher for the built-in catalogue. Queries compile on first use.
   static const RuleMatcher& builtin();

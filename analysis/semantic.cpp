@@ -3,6 +3,8 @@
 // then lazy, memoised evaluation of values with a guard against cycles.
 #include "analysis/semantic.h"
 
+#include "support/hash.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -1189,6 +1191,78 @@ bool SemanticModel::blockHasNoAction(TSNode block) {
   };
   visit(block, 0);
   return !sawAction && sawDataFrame;
+}
+
+// ---------------------------------------------------------------------------
+// Digests for incremental analysis
+
+std::vector<std::pair<std::string_view, std::uint32_t>> SemanticModel::moduleBindings() const {
+  std::vector<std::pair<std::string_view, std::uint32_t>> out;
+  for (const auto& [name, ids] : scopes_[0].names)
+    for (int id : ids) out.emplace_back(name, bindings_[id].pos);
+  return out;
+}
+
+SemanticModel::NameDigest SemanticModel::moduleNameDigest(std::string_view name) {
+  auto it = scopes_[0].names.find(std::string(name));
+  if (it == scopes_[0].names.end() || it->second.empty()) return {};
+  std::uint64_t h = 1;
+  bool sessionOrImport = false;
+  for (int id : it->second) {
+    Value v = bindingValue(id);
+    const Binding& b = bindings_[id];
+    switch (v.kind) {
+      case Kind::Module:
+      case Kind::Class:
+      case Kind::SparkSession:
+      case Kind::SparkContext:
+      case Kind::SQLContext:
+      case Kind::HiveContext:
+        sessionOrImport = true;
+        break;
+      default:
+        sessionOrImport = sessionOrImport || b.kind == BindKind::Import;
+    }
+    h = support::hashCombine(h, static_cast<std::uint64_t>(b.kind));
+    h = support::hashCombine(h, static_cast<std::uint64_t>(v.kind));
+    h = support::hashCombine(h, support::hashBytes(v.qualname));
+    // Definitions are seen through their text (their return values, their
+    // bodies); other values through the kind of expression and, for calls,
+    // the callee (rules ask whether an outer name holds a list or a dict).
+    if (!ts_node_is_null(v.node)) h = support::hashCombine(h, support::hashBytes(nodeText(v.node, source_)));
+    if (!ts_node_is_null(b.value)) {
+      h = support::hashCombine(h, ts_node_symbol(b.value));
+      if (isType(b.value, "call"))
+        h = support::hashCombine(h, support::hashBytes(nodeText(field(b.value, "function"), source_)));
+      if (b.kind == BindKind::Def || b.kind == BindKind::ClassDef || b.kind == BindKind::Self)
+        h = support::hashCombine(h, support::hashBytes(nodeText(b.value, source_)));
+    }
+    if (!ts_node_is_null(b.annotation))
+      h = support::hashCombine(h, support::hashBytes(nodeText(b.annotation, source_)));
+  }
+  return {h, sessionOrImport};
+}
+
+std::uint64_t SemanticModel::documentDigest() const {
+  std::uint64_t h = support::hashCombine(notebook_ ? 2 : 1, importsPyspark_ ? 2 : 1);
+  for (const auto& [alias, last] : importAliases_)
+    h = support::hashCombine(support::hashCombine(h, support::hashBytes(alias)), support::hashBytes(last));
+  std::vector<std::string_view> names(importedNames_.begin(), importedNames_.end());
+  std::sort(names.begin(), names.end());
+  for (std::string_view n : names) h = support::hashCombine(h, support::hashBytes(n));
+  for (const auto& m : wildcardModules_) h = support::hashCombine(h, support::hashBytes(m));
+  // Each view name with how many times it is created, and how many of those
+  // are at module level (a reuse counts within a function or at module level).
+  std::vector<std::pair<std::string_view, std::size_t>> views;
+  for (const auto& [view, uses] : tempViews_) {
+    std::size_t atModule = 0;
+    for (const auto& use : uses) atModule += use.second == 0;
+    views.emplace_back(view, uses.size() * 65536 + atModule);
+  }
+  std::sort(views.begin(), views.end());
+  for (const auto& [view, count] : views)
+    h = support::hashCombine(support::hashCombine(h, support::hashBytes(view)), count);
+  return h;
 }
 
 }  // namespace sparkmigrate::analysis

@@ -94,6 +94,28 @@ class SemanticModel {
   // eagerly) but does build DataFrames.
   bool blockHasNoAction(TSNode block);
 
+  // What one top-level statement can learn from the others; incremental
+  // analysis (checker.cpp) compares these between two versions of a file to
+  // decide which statements to analyse again.
+  // Every module-level binding (including `global` ones made in functions):
+  // the name and the byte where it is made, in source order per name.
+  std::vector<std::pair<std::string_view, std::uint32_t>> moduleBindings() const;
+  // A digest of a module-level name's bindings: how each is made and the
+  // value inferred for it (kind, qualified name, the kind of expression; the
+  // text of a def or class). `digest` is 0 when the name is not bound at
+  // module level; `sessionOrImport` is set when a binding is an import or
+  // holds a module, class, SparkSession, SparkContext or SQLContext (what the
+  // fix transforms look up by name).
+  struct NameDigest {
+    std::uint64_t digest = 0;
+    bool sessionOrImport = false;
+    bool operator==(const NameDigest&) const = default;
+  };
+  NameDigest moduleNameDigest(std::string_view name);
+  // A digest of the facts that hold for the whole file: notebook, pyspark
+  // import, imported names and aliases, wildcard imports, temp view names.
+  std::uint64_t documentDigest() const;
+
  private:
   enum class BindKind { Assign, Annotated, Param, Self, Import, Def, ClassDef, Other };
   struct Binding {
