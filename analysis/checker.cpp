@@ -377,10 +377,10 @@ std::vector<long> planReuse(const IncrementalState& old, const TextChange& chang
   }
   std::sort(readByChanged.begin(), readByChanged.end());
 
-  // Statements binding a name a changed statement reads (or read): a fix
-  // that deletes an unused binding depends on its uses.
+  // Statements with fixes binding a name a changed statement reads (or
+  // read): a fix that deletes an unused binding depends on its uses.
   for (std::size_t k = 0; k < statements.size(); ++k)
-    if (match[k] >= 0)
+    if (match[k] >= 0 && before[match[k]].hasFix)
       for (const auto& name : binds[k])
         if (reads(readByChanged, nameHash(name))) reuse[k] = -1;
 

@@ -44,8 +44,9 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
 // diagnostics are those checkDocument returns. A statement is analysed again
 // when its text or position class changed (it is not in the unchanged prefix
 // or suffix of the text), when it reads a module-level name whose bindings
-// changed (and, transitively, the names such statements bind), when it binds
-// a name that a changed statement reads (fixes that delete unused bindings),
+// changed (and, transitively, the names such statements bind), when it has a
+// fix and binds a name that a changed statement reads (fixes that delete
+// unused bindings),
 // when it has a fix and any module-level binding changed (session lookup,
 // imports a fix adds), or when a fix edit of it lies in changed text. Imports,
 // notebook header, wildcard imports, temp view names, settings or an earlier

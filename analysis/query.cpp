@@ -616,6 +616,31 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
     }
     return false;
   };
+  // Trigger words (and their import aliases) of such rules found anywhere in
+  // the document: one scan, only when some part is analysed on its own.
+  std::unordered_set<std::string_view> inDocument;
+  bool documentScanned = false;
+  auto anyTriggerInDocument = [&](const CompiledRule& compiled) {
+    auto wordsOf = [&](const CompiledRule& c, auto&& fn) {
+      for (const auto& t : c.triggers) {
+        fn(std::string_view(t));
+        if (auto a = aliasesOf.find(t); a != aliasesOf.end())
+          for (std::string_view alias : a->second) fn(alias);
+      }
+    };
+    if (!documentScanned) {
+      documentScanned = true;
+      std::unordered_set<std::string_view> wanted;
+      for (const auto& entry : impl_->rules)
+        if (!entry->nodeLevel) wordsOf(*entry, [&](std::string_view w) { wanted.insert(w); });
+      forEachToken(model.source(), [&](std::string_view token, std::uint32_t) {
+        if (wanted.count(token)) inDocument.insert(token);
+      });
+    }
+    bool found = false;
+    wordsOf(compiled, [&](std::string_view w) { found = found || inDocument.count(w) > 0; });
+    return found;
+  };
   // The rules that can match here, indexed by the node type they start at.
   const auto& rules = impl_->catalogue->rules();
   std::vector<CompiledRule*> anywhere;
@@ -623,8 +648,12 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
   for (const auto& entry : impl_->rules) {
     CompiledRule& compiled = *entry;
     if (compiled.rule >= enabled.size() || !enabled[compiled.rule]) continue;
+    // Occurrences are collected in the parts analysed; a rule whose trigger
+    // need not lie inside its match (an imported module prefix) looks at the
+    // whole document.
     if (!compiled.triggers.empty() &&
-        !occursWithin(compiled, 0, static_cast<std::uint32_t>(model.source().size())))
+        !occursWithin(compiled, 0, static_cast<std::uint32_t>(model.source().size())) &&
+        (compiled.nodeLevel || subtrees.empty() || !anyTriggerInDocument(compiled)))
       continue;
     if (compiled.anyRoot) {
       anywhere.push_back(&compiled);

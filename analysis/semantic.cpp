@@ -307,8 +307,58 @@ void SemanticModel::collectClass(TSNode cls, int parentScope) {
   if (!ts_node_is_null(body)) collect(body, id, 1);
 }
 
+namespace {
+
+// Expression node types (subtypes of `expression`, transitively).
+bool isExpression(TSSymbol symbol) {
+  static const std::vector<char> table = [] {
+    const TSLanguage* language = pythonLanguage();
+    std::vector<char> out(ts_language_symbol_count(language), 0);
+    std::vector<TSSymbol> pending{
+        ts_language_symbol_for_name(language, "expression", sizeof("expression") - 1, true)};
+    while (!pending.empty()) {
+      TSSymbol supertype = pending.back();
+      pending.pop_back();
+      std::uint32_t count = 0;
+      const TSSymbol* subtypes = ts_language_subtypes(language, supertype, &count);
+      for (std::uint32_t i = 0; i < count; ++i) {
+        if (out[subtypes[i]]) continue;
+        out[subtypes[i]] = 1;
+        pending.push_back(subtypes[i]);
+      }
+    }
+    return out;
+  }();
+  return symbol < table.size() && table[symbol];
+}
+
+bool isWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+bool containsWord(std::string_view text, std::string_view word) {
+  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    bool left = at == 0 || !isWordChar(text[at - 1]);
+    bool right = at + word.size() >= text.size() || !isWordChar(text[at + word.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+// False when an expression cannot bind a name, open a scope or create a
+// temp view: no lambda, walrus, comprehension, `as` pattern or view call in
+// its text. collect() skips those subtrees.
+bool mayBindOrCreateView(std::string_view text) {
+  return containsWord(text, "lambda") || containsWord(text, "for") || containsWord(text, "as") ||
+         text.find(":=") != std::string_view::npos || text.find("TempView") != std::string_view::npos ||
+         text.find("registerTempTable") != std::string_view::npos;
+}
+
+}  // namespace
+
 void SemanticModel::collect(TSNode node, int scope, int depth) {
   if (depth > kMaxDepth) return;
+  if (isExpression(ts_node_symbol(node)) && !mayBindOrCreateView(nodeText(node, source_))) return;
   std::string_view type = nodeType(node);
   if (type == "import_statement" || type == "import_from_statement") {
     collectImport(node, scope);

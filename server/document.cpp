@@ -17,8 +17,9 @@ std::shared_ptr<const AnalysisResult> DocumentSnapshot::analyze(
   result->version = version;
   result->generation = generation;
   std::string scratch;
-  result->check =
-      analysis::checkDocument(analysisText(*text, scratch), tree.get(), *settings, relativePath, cancel);
+  const analysis::CheckResult* before = previous ? &previous->check : nullptr;
+  result->check = analysis::checkDocumentIncremental(analysisText(*text, scratch), tree.get(), *settings,
+                                                     relativePath, before, cancel);
   return result;
 }
 
@@ -101,7 +102,15 @@ DocumentSnapshot Document::snapshot(protocol::PositionEncoding encoding) const {
   s.generation = generation;
   s.encoding = encoding;
   if (cached && cached->version == version_ && cached->generation == generation) s.cached = cached;
+  if (previous && previous->generation == generation) s.previous = previous;
   return s;
+}
+
+void Document::remember(std::shared_ptr<const AnalysisResult> result) {
+  if (result->generation != generation || !result->check.incremental) return;
+  if (result->version == version_) cached = result;
+  if (!previous || previous->generation != generation || previous->version <= result->version)
+    previous = std::move(result);
 }
 
 }  // namespace sparkmigrate::server

@@ -38,6 +38,9 @@ struct DocumentSnapshot {
   std::uint64_t generation = 0;
   protocol::PositionEncoding encoding = protocol::PositionEncoding::Utf16;
   std::shared_ptr<const AnalysisResult> cached;  // null or for this version and generation
+  // The newest analysis of an earlier version with the same settings: its
+  // state lets analyze() re-run the rules only where the edits reach.
+  std::shared_ptr<const AnalysisResult> previous;
 
   PositionMapper mapper() const { return PositionMapper(*text, *lines, encoding); }
   // The cached result, or a fresh analysis (on the calling thread).
@@ -69,6 +72,11 @@ class Document {
   std::string relativePath;
   std::uint64_t generation = 0;  // of `settings`
   std::shared_ptr<const AnalysisResult> cached;
+  std::shared_ptr<const AnalysisResult> previous;  // the newest result, any version
+
+  // Keeps `result` as the cached analysis (when it is for the current
+  // version and settings) and as the base of the next incremental one.
+  void remember(std::shared_ptr<const AnalysisResult> result);
 
   DocumentSnapshot snapshot(protocol::PositionEncoding encoding) const;
 

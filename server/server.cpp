@@ -245,8 +245,7 @@ void Server::checkConfigFiles() {
 }
 
 void Server::remember(const std::string& uri, std::shared_ptr<const AnalysisResult> result) {
-  Document* doc = session_.find(uri);
-  if (doc && doc->version() == result->version && doc->generation == result->generation) doc->cached = result;
+  if (Document* doc = session_.find(uri)) doc->remember(std::move(result));
 }
 
 void Server::scheduleDiagnostics(const std::string& uri) {
@@ -265,9 +264,9 @@ void Server::scheduleDiagnostics(const std::string& uri) {
       json diagnostics = diagnosticsJson(snap, result->check, session_.client);
       postMain([this, snap, result, diagnostics = std::move(diagnostics)]() mutable {
         Document* current = session_.find(snap.uri);
+        remember(snap.uri, result);
         // Stale: the document changed or closed meanwhile; a newer run is due.
         if (!current || current->version() != snap.version || current->generation != snap.generation) return;
-        remember(snap.uri, result);
         notify("textDocument/publishDiagnostics",
                {{"uri", snap.uri}, {"version", snap.version}, {"diagnostics", std::move(diagnostics)}});
       });
