@@ -117,9 +117,10 @@ std::uint32_t importInsertionPoint(TSNode root, std::string_view text) {
   return end < text.size() ? end + 1 : end;
 }
 
-// True when the binding of a name at `id` can shadow a module-level import of
-// it where the fix applies: it is at module level, or inside a function or
-// class that contains the finding or one of the edits.
+// True when the binding of a name at `id` is visible where the fix applies
+// (and so can stand for, or shadow, a module-level import of it): it is at
+// module level, or inside a function or class that contains the finding or
+// one of the edits.
 bool bindingReaches(TSNode id, TSNode report, const std::vector<Edit>& edits) {
   TSNode scope = fixutil::ancestorOfType(id, {"function_definition", "lambda", "class_definition"});
   if (ts_node_is_null(scope)) return true;
@@ -156,7 +157,8 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
     for (const auto& e : fix.edits) firstEdit = std::min(firstEdit, e.range.start);
     for (TSNode id : fixutil::identifiersNamed(root, text, need.name)) {
       if (model.qualifiedName(id) == need.qualname)
-        present = present || ts_node_start_byte(id) < firstEdit;
+        present =
+            present || (ts_node_start_byte(id) < firstEdit && bindingReaches(id, match.report, fix.edits));
       else if (!model.isUnboundName(id))
         conflict = conflict || bindingReaches(id, match.report, fix.edits);
     }

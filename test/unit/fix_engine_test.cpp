@@ -171,6 +171,15 @@ TEST_CASE("fix: the new transforms decline shapes they cannot rewrite faithfully
   CHECK(analysis::fixDocument(run, databricks, "t.py", unsafe).text == run);
 }
 
+TEST_CASE("fix: an import inside another function neither provides nor blocks a module-level one") {
+  std::string text =
+      "def setup():\n    import logging\n    return logging\n\n\ndef log(spark):\n"
+      "    return spark._jvm.org.apache.log4j.LogManager.getLogger('x')\n";
+  auto out = fix(text);
+  CHECK(out.text.rfind("import logging\ndef setup", 0) == 0);
+  CHECK(out.text.find("return logging.getLogger('x')") != std::string::npos);
+}
+
 TEST_CASE("fix: an unused py4j import goes without --unsafe-fixes") {
   std::string text = "import py4j\nfrom py4j.java_gateway import java_import\nx = 1\n";
   CHECK(fix(text, false).text == "x = 1\n");
