@@ -68,6 +68,11 @@ Edit deleteStatement(TSNode statement, std::string_view text) {
 
 namespace {
 
+// By position; an insertion before a replacement that starts where it is.
+bool editOrder(const Edit& a, const Edit& b) {
+  return a.range.start != b.range.start ? a.range.start < b.range.start : a.range.end < b.range.end;
+}
+
 bool overlaps(const Edit& a, const Edit& b) {
   if (a.range == b.range && a.range.start == a.range.end) return false;  // two insertions at one point
   if (a.range.start == a.range.end) return b.range.start < a.range.start && a.range.start < b.range.end;
@@ -112,6 +117,21 @@ std::uint32_t importInsertionPoint(TSNode root, std::string_view text) {
   return end < text.size() ? end + 1 : end;
 }
 
+// True when the binding of a name at `id` is visible where the fix applies
+// (and so can stand for, or shadow, a module-level import of it): it is at
+// module level, or inside a function or class that contains the finding or
+// one of the edits.
+bool bindingReaches(TSNode id, TSNode report, const std::vector<Edit>& edits) {
+  TSNode scope = fixutil::ancestorOfType(id, {"function_definition", "lambda", "class_definition"});
+  if (ts_node_is_null(scope)) return true;
+  std::uint32_t from = ts_node_start_byte(scope), to = ts_node_end_byte(scope);
+  auto inside = [&](std::uint32_t a, std::uint32_t b) { return from <= a && b <= to; };
+  if (inside(ts_node_start_byte(report), ts_node_end_byte(report))) return true;
+  for (const auto& e : edits)
+    if (inside(e.range.start, e.range.end)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std::string_view text,
@@ -123,7 +143,7 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
   std::optional<TransformOutput> out = transform(context);
   if (!out || (out->edits.empty() && out->imports.empty())) return std::nullopt;
   Fix fix;
-  fix.safety = match.rule->fix.safety;
+  fix.safety = out->safe ? FixSafety::Safe : match.rule->fix.safety;
   fix.message = match.rule->fix.message;
   fix.edits = std::move(out->edits);
   std::set<std::string> added;
@@ -137,9 +157,10 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
     for (const auto& e : fix.edits) firstEdit = std::min(firstEdit, e.range.start);
     for (TSNode id : fixutil::identifiersNamed(root, text, need.name)) {
       if (model.qualifiedName(id) == need.qualname)
-        present = present || ts_node_start_byte(id) < firstEdit;
+        present =
+            present || (ts_node_start_byte(id) < firstEdit && bindingReaches(id, match.report, fix.edits));
       else if (!model.isUnboundName(id))
-        conflict = true;
+        conflict = conflict || bindingReaches(id, match.report, fix.edits);
     }
     if (present) continue;
     if (conflict) return std::nullopt;
@@ -149,8 +170,7 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
     fix.edits.push_back(Edit{{at, at}, line});
   }
   if (fix.edits.empty()) return std::nullopt;
-  std::stable_sort(fix.edits.begin(), fix.edits.end(),
-                   [](const Edit& a, const Edit& b) { return a.range.start < b.range.start; });
+  std::stable_sort(fix.edits.begin(), fix.edits.end(), editOrder);
   for (std::size_t i = 1; i < fix.edits.size(); ++i)
     if (overlaps(fix.edits[i - 1], fix.edits[i])) return std::nullopt;
   // Placeholder edits that change nothing are no fix.
@@ -162,8 +182,7 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
 }
 
 std::string applyEdits(std::string_view text, std::vector<Edit> edits) {
-  std::stable_sort(edits.begin(), edits.end(),
-                   [](const Edit& a, const Edit& b) { return a.range.start < b.range.start; });
+  std::stable_sort(edits.begin(), edits.end(), editOrder);
   std::string out;
   out.reserve(text.size());
   std::uint32_t pos = 0;

@@ -51,6 +51,9 @@ struct ImportNeed {
 struct TransformOutput {
   std::vector<Edit> edits;
   std::vector<ImportNeed> imports;
+  // Set when this rewrite is safe although the rule's other rewrites are not
+  // (deleting an import that has no use); otherwise the rule's safety applies.
+  bool safe = false;
 };
 
 // Returns nothing when the shape is not one it can rewrite: the fix then

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <memory>
 #include <regex>
 #include <unordered_map>
@@ -109,6 +110,16 @@ bool isPrimary(TSNode n) {
 }
 std::string asReceiver(TSNode n, const FixContext& c) {
   return isPrimary(n) ? str(n, c) : "(" + str(n, c) + ")";
+}
+
+// The assignment statement `name = value` at `target` (an identifier), or null.
+TSNode assignmentStatement(TSNode target) {
+  TSNode assignment = parentNode(target);
+  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "left"), target)) return TSNode{};
+  TSNode statement = parentNode(assignment);
+  if (!isType(statement, "expression_statement") || ts_node_named_child_count(statement) != 1)
+    return TSNode{};
+  return statement;
 }
 
 TSNode enclosingFunction(TSNode n) {
@@ -336,9 +347,74 @@ bool localData(TSNode data) {
   return false;
 }
 
+// `<session>.createDataFrame(data, <the columns of rdd.toDF(...)>)`, or
+// nothing when toDF's arguments are not plain positional ones.
+std::optional<std::string> createDataFrameFromToDF(const std::string& session, const std::string& data,
+                                                   TSNode toDF, const FixContext& c) {
+  std::vector<TSNode> cols = arguments(toDF);
+  if (!allPositional(cols)) return std::nullopt;
+  std::string schema;
+  if (cols.size() == 1 && !isType(cols[0], "string"))
+    schema = ", " + str(cols[0], c);
+  else if (!cols.empty()) {
+    schema = ", [";
+    for (std::size_t i = 0; i < cols.size(); ++i) schema += (i ? ", " : "") + str(cols[i], c);
+    schema += "]";
+  }
+  return session + ".createDataFrame(" + data + schema + ")";
+}
+
+// rdd = sc.parallelize(data) ... rdd.toDF(cols) / spark.createDataFrame(rdd, schema),
+// `rdd` used nowhere else -> the statement deleted and the DataFrame built
+// from `data` where the RDD was used.
+Out inlineParallelizedRdd(const FixContext& c) {
+  TSNode rdd = c.match.capture("rdd"), use = c.match.report;
+  if (!isType(rdd, "identifier")) return std::nullopt;
+  const std::vector<TSNode> ids = fixutil::identifiersNamed(c.root, c.text, str(rdd, c));
+  if (ids.size() != 2 || !ts_node_eq(ids[1], rdd)) return std::nullopt;
+  TSNode statement = assignmentStatement(ids[0]);
+  if (ts_node_is_null(statement) || !ts_node_eq(enclosingFunction(statement), enclosingFunction(use)))
+    return std::nullopt;
+  TSNode parallelize = field(ts_node_named_child(statement, 0), "right");
+  TSNode function = field(parallelize, "function");
+  std::vector<TSNode> args = arguments(parallelize);
+  if (!isType(parallelize, "call") || attributeName(function, c) != "parallelize" || args.size() != 1 ||
+      !allPositional(args) || !localData(args[0]))
+    return std::nullopt;
+  TSNode receiver = field(function, "object");
+  Kind context = c.model.kindOf(receiver);
+  if (context != Kind::SparkContext && context != Kind::Unknown) return std::nullopt;
+  // The data must mean the same where it moves to: no name in it is used in
+  // between (rebound or mutated).
+  bool rebound = false;
+  std::function<void(TSNode)> check = [&](TSNode n) {
+    if (isType(n, "identifier"))
+      for (TSNode id : fixutil::identifiersNamed(c.root, c.text, str(n, c)))
+        rebound = rebound || (startOf(id) > endOf(statement) && startOf(id) < startOf(use));
+    forEachNamedChild(n, check);
+  };
+  check(args[0]);
+  if (rebound) return std::nullopt;
+  std::string data = str(args[0], c);
+  TransformOutput out;
+  out.edits.push_back(fixutil::deleteStatement(statement, c.text));
+  if (attributeName(field(use, "function"), c) == "toDF") {
+    auto session = sessionFor(c, receiver, use);
+    if (!session) return std::nullopt;
+    auto created = createDataFrameFromToDF(*session, data, use, c);
+    if (!created) return std::nullopt;
+    out.edits.push_back(replace(use, *created));
+  } else {
+    out.edits.push_back(replace(rdd, data));
+  }
+  return out;
+}
+
 // sc.parallelize(data).toDF(cols) -> spark.createDataFrame(data, cols);
-// spark.createDataFrame(sc.parallelize(data), schema) -> spark.createDataFrame(data, schema)
+// spark.createDataFrame(sc.parallelize(data), schema) -> spark.createDataFrame(data, schema);
+// the two-statement form (SPK310): inlineParallelizedRdd.
 Out parallelizeToDataFrame(const FixContext& c) {
+  if (!ts_node_is_null(c.match.capture("rdd"))) return inlineParallelizedRdd(c);
   TSNode call = c.match.report, receiver = c.match.capture("context");
   std::vector<TSNode> args = arguments(call);
   if (args.empty() || args.size() > 2 || !allPositional(args) || !localData(args[0])) return std::nullopt;
@@ -357,17 +433,9 @@ Out parallelizeToDataFrame(const FixContext& c) {
   if (ts_node_is_null(toDF)) return std::nullopt;
   auto session = sessionFor(c, receiver, call);
   if (!session) return std::nullopt;
-  std::vector<TSNode> cols = arguments(toDF);
-  if (!allPositional(cols)) return std::nullopt;
-  std::string schema;
-  if (cols.size() == 1 && !isType(cols[0], "string"))
-    schema = ", " + str(cols[0], c);
-  else if (!cols.empty()) {
-    schema = ", [";
-    for (std::size_t i = 0; i < cols.size(); ++i) schema += (i ? ", " : "") + str(cols[i], c);
-    schema += "]";
-  }
-  return single(replace(toDF, *session + ".createDataFrame(" + data + schema + ")"));
+  auto created = createDataFrameFromToDF(*session, data, toDF, c);
+  if (!created) return std::nullopt;
+  return single(replace(toDF, *created));
 }
 
 // spark.createDataFrame(sc.emptyRDD(), schema) -> spark.createDataFrame([], schema)
@@ -472,6 +540,183 @@ Out dropUnusedSparkContext(const FixContext& c) {
   return single(fixutil::deleteStatement(statement, c.text));
 }
 
+// The whitespace before `node` on its line, or nothing when other text precedes it.
+std::optional<std::string> indentOf(TSNode node, const FixContext& c) {
+  std::uint32_t start = startOf(node), lineStart = start;
+  while (lineStart > 0 && c.text[lineStart - 1] != '\n') --lineStart;
+  std::string_view before = c.text.substr(lineStart, start - lineStart);
+  if (before.find_first_not_of(" \t") != std::string_view::npos) return std::nullopt;
+  return std::string(before);
+}
+
+// `SparkConf().setAppName(a).setMaster(m).set(k, v)` as session builder calls
+// (".appName(a).config(k, v)"): the master is dropped, the Connect server has
+// its own. Nothing when the chain calls anything else.
+std::optional<std::string> builderCallsFromConf(TSNode chain, const FixContext& c) {
+  std::vector<std::string> calls;
+  for (TSNode n = chain;; n = field(field(n, "function"), "object")) {
+    if (!isType(n, "call")) return std::nullopt;
+    TSNode function = field(n, "function");
+    std::vector<TSNode> args = arguments(n);
+    if (c.model.qualifiedName(function) == "pyspark.SparkConf") {
+      if (!args.empty()) return std::nullopt;
+      break;
+    }
+    std::string method = attributeName(function, c);
+    if (!allPositional(args)) return std::nullopt;
+    if (method == "setAppName" && args.size() == 1)
+      calls.push_back(".appName(" + str(args[0], c) + ")");
+    else if (method == "set" && args.size() == 2)
+      calls.push_back(".config(" + str(args[0], c) + ", " + str(args[1], c) + ")");
+    else if (method != "setMaster" || args.size() != 1)
+      return std::nullopt;
+  }
+  std::string out;
+  for (auto it = calls.rbegin(); it != calls.rend(); ++it) out += *it;
+  return out;
+}
+
+// True when `spark` can be bound at `statement`: every binding of it that
+// code in the same scope can see (module level, or the functions around the
+// statement) is a SparkSession, and inside a function nothing reads it before.
+bool sparkNameFree(const FixContext& c, TSNode statement) {
+  TSNode fn = enclosingFunction(statement);
+  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, "spark")) {
+    if (!ts_node_is_null(fn) && within(id, fn) && startOf(id) < startOf(statement)) return false;
+    TSNode idFn = enclosingFunction(id);
+    if (!ts_node_is_null(idFn) && !within(statement, idFn)) continue;  // another function's
+    if (c.model.isUnboundName(id)) continue;
+    TSNode assigned = assignmentStatement(id);
+    Kind kind = ts_node_is_null(assigned) ? c.model.kindOf(id)
+                                          : c.model.kindOf(field(ts_node_named_child(assigned, 0), "right"));
+    if (kind != Kind::SparkSession) return false;
+  }
+  return true;
+}
+
+const ImportNeed kImportSparkSession{"SparkSession", "pyspark.sql.SparkSession",
+                                     "from pyspark.sql import SparkSession"};
+
+// sc = SparkContext(...) / SparkContext.getOrCreate(...): deleted when `sc`
+// has no use (dropUnusedSparkContext); otherwise a session plus the context
+// derived from it, `spark = SparkSession.builder.appName(a).getOrCreate()` and
+// `sc = spark.sparkContext`, so the member rewrites find the session and
+// SPK001 deletes the second line once its uses are gone. A SparkConf passed
+// in is folded into the builder when it is a plain chain used nowhere else.
+Out sparkContextToSession(const FixContext& c) {
+  if (auto dropped = dropUnusedSparkContext(c)) return dropped;
+  TSNode call = c.match.report;
+  if (!isType(call, "call")) return std::nullopt;
+  TSNode assignment = parentNode(call);
+  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), call)) return std::nullopt;
+  TSNode target = field(assignment, "left");
+  TSNode statement = assignmentStatement(target);
+  if (!isType(target, "identifier") || ts_node_is_null(statement) || str(target, c) == "spark")
+    return std::nullopt;
+  auto indent = indentOf(statement, c);
+  if (!indent || !sparkNameFree(c, statement)) return std::nullopt;
+  bool getOrCreate = c.model.qualifiedName(field(call, "function")) == "pyspark.SparkContext.getOrCreate";
+  // SparkContext(master, appName, conf=...) / SparkContext.getOrCreate(conf)
+  std::vector<std::string> positions =
+      getOrCreate ? std::vector<std::string>{"conf"} : std::vector<std::string>{"master", "appName"};
+  TSNode appName{}, conf{};
+  std::vector<TSNode> args = arguments(call);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (isSplat(args[i])) return std::nullopt;
+    std::string name = isKeyword(args[i])     ? str(field(args[i], "name"), c)
+                       : i < positions.size() ? positions[i]
+                                              : "";
+    TSNode value = isKeyword(args[i]) ? field(args[i], "value") : args[i];
+    if (name == "appName" && !getOrCreate)
+      appName = value;
+    else if (name == "conf")
+      conf = value;
+    else if (name != "master" || getOrCreate)
+      return std::nullopt;
+  }
+  TransformOutput out;
+  std::string calls;
+  if (!ts_node_is_null(conf)) {
+    TSNode chain = conf;
+    if (isType(conf, "identifier")) {
+      // conf = SparkConf()...; used only here: folded, its statement deleted.
+      const std::vector<TSNode>& ids = fixutil::identifiersNamed(c.root, c.text, str(conf, c));
+      if (ids.size() != 2 || !ts_node_eq(ids[1], conf)) return std::nullopt;
+      TSNode confStatement = assignmentStatement(ids[0]);
+      if (ts_node_is_null(confStatement)) return std::nullopt;
+      chain = field(ts_node_named_child(confStatement, 0), "right");
+      out.edits.push_back(fixutil::deleteStatement(confStatement, c.text));
+    }
+    auto folded = builderCallsFromConf(chain, c);
+    if (!folded) return std::nullopt;
+    calls += *folded;
+  }
+  if (!ts_node_is_null(appName)) calls = ".appName(" + str(appName, c) + ")" + calls;
+  out.edits.push_back(replace(statement, "spark = SparkSession.builder" + calls + ".getOrCreate()\n" +
+                                             *indent + str(target, c) + " = spark.sparkContext"));
+  out.imports.push_back(kImportSparkSession);
+  return out;
+}
+
+// True when the DataFrame that replaces an RDD at `node` is used only in ways
+// both have: a DataFrame action or `toDF()` next, directly or through the one
+// name it is assigned to.
+bool usedAsDataFrameOnly(TSNode node, const FixContext& c) {
+  static constexpr std::array kBoth = {"count", "collect", "take",      "first",   "isEmpty",
+                                       "cache", "persist", "unpersist", "distinct"};
+  auto next = [&](TSNode n) {
+    auto [member, attr] = memberOf(n, c);
+    if (member == "toDF") {
+      TSNode call = parentNode(attr);
+      return isType(call, "call") && arguments(call).empty();
+    }
+    return std::find(kBoth.begin(), kBoth.end(), member) != kBoth.end();
+  };
+  if (next(node)) return true;
+  TSNode assignment = parentNode(node);
+  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), node)) return false;
+  TSNode target = field(assignment, "left");
+  if (!isType(target, "identifier")) return false;
+  int uses = 0;
+  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, str(target, c))) {
+    if (ts_node_eq(id, target)) continue;
+    if (!ts_node_is_null(assignmentStatement(id)) || !next(id)) return false;
+    ++uses;
+  }
+  return uses > 0;
+}
+
+const ImportNeed kImportReduce{"reduce", "functools.reduce", "from functools import reduce"};
+const ImportNeed kImportFunctools{"functools", "functools", "import functools"};
+
+// sc.union([a, b]) / sc.union([a.rdd, b.rdd]) over DataFrames ->
+// reduce(lambda a, b: a.unionByName(b), [a, b]) (functools.reduce when the
+// name `reduce` is taken).
+Out unionToReduce(const FixContext& c) {
+  TSNode call = c.match.report;
+  std::vector<TSNode> args = arguments(call);
+  if (args.size() != 1 || !(isType(args[0], "list") || isType(args[0], "tuple"))) return std::nullopt;
+  std::string frames;
+  int count = 0;
+  bool failed = false;
+  forEachNamedChild(args[0], [&](TSNode element) {
+    if (isType(element, "comment")) return;
+    TSNode df = element;
+    if (attributeName(element, c) == "rdd") df = field(element, "object");
+    if (c.model.kindOf(df) != Kind::DataFrame) failed = true;
+    frames += (count++ ? ", " : "") + str(df, c);
+  });
+  if (failed || count == 0 || !usedAsDataFrameOnly(call, c)) return std::nullopt;
+  TransformOutput out;
+  std::string reduce = "reduce";
+  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, "reduce"))
+    if (!c.model.isUnboundName(id) && c.model.qualifiedName(id) != "functools.reduce")
+      reduce = "functools.reduce";
+  out.imports.push_back(reduce == "reduce" ? kImportReduce : kImportFunctools);
+  out.edits.push_back(replace(call, reduce + "(lambda a, b: a.unionByName(b), [" + frames + "])"));
+  return out;
+}
+
 // ---- legacy contexts -----------------------------------------------------
 
 const std::array<std::string_view, 8> kSameOnSession = {
@@ -572,12 +817,97 @@ Out columnSubscript(const FixContext& c) {
   return single(replace(c.match.report, asReceiver(df, c) + "[\"" + str(name, c) + "\"]"));
 }
 
-// udf(lambda v: v + j) inside `for j in ...` -> udf(lambda v, j=j: v + j)
+// The only statement of a block (comments aside), or null.
+TSNode onlyStatement(TSNode block) {
+  TSNode only{};
+  int count = 0;
+  forEachNamedChild(block, [&](TSNode child) {
+    if (isType(child, "comment")) return;
+    only = child;
+    ++count;
+  });
+  return count == 1 && isType(block, "block") ? only : TSNode{};
+}
+
+// `base`, or `base_2`, `base_3`, ...: the first that the file does not use.
+std::string freshName(const FixContext& c, const std::string& base) {
+  std::string name = base;
+  for (int i = 2; c.text.find(name) != std::string_view::npos; ++i) name = base + "_" + std::to_string(i);
+  return name;
+}
+
+// for c in cols:
+//     if c not in df.columns:
+//         df = df.withColumn(c, ...)
+// -> the columns read once before the loop, into a set kept up to date:
+// existing = set(df.columns); ... if c not in existing: ...; existing.add(c)
+Out hoistColumns(const FixContext& c) {
+  TSNode columns = c.match.report, frame = c.match.capture("frame");
+  if (attributeName(columns, c) != "columns") return std::nullopt;
+  TSNode test = parentNode(columns), ifStatement = parentNode(test);
+  if (!isType(test, "comparison_operator") || ts_node_named_child_count(test) != 2 ||
+      !ts_node_eq(ts_node_named_child(test, 1), columns) || !isType(ifStatement, "if_statement") ||
+      !ts_node_eq(field(ifStatement, "condition"), test) ||
+      !ts_node_is_null(field(ifStatement, "alternative")))
+    return std::nullopt;
+  TSNode name = ts_node_named_child(test, 0);
+  std::uint32_t opFrom = endOf(name);
+  std::string op(c.text.substr(opFrom, startOf(columns) - opFrom));
+  if (!isType(name, "identifier") || op != " not in ") return std::nullopt;
+  TSNode loop = parentNode(parentNode(ifStatement));
+  if (!isType(loop, "for_statement") || !ts_node_eq(onlyStatement(field(loop, "body")), ifStatement) ||
+      !ts_node_is_null(field(loop, "alternative")) || str(field(loop, "left"), c) != str(name, c))
+    return std::nullopt;
+  // df = df.withColumn(c, value)
+  TSNode statement = onlyStatement(field(ifStatement, "consequence"));
+  if (!isType(statement, "expression_statement") || ts_node_named_child_count(statement) != 1)
+    return std::nullopt;
+  TSNode assignment = ts_node_named_child(statement, 0);
+  TSNode call = field(assignment, "right");
+  if (!isType(assignment, "assignment") || str(field(assignment, "left"), c) != str(frame, c) ||
+      !isType(call, "call") || attributeName(field(call, "function"), c) != "withColumn" ||
+      str(field(field(call, "function"), "object"), c) != str(frame, c))
+    return std::nullopt;
+  std::vector<TSNode> args = arguments(call);
+  if (args.size() != 2 || !allPositional(args) || str(args[0], c) != str(name, c)) return std::nullopt;
+  auto loopIndent = indentOf(loop, c), bodyIndent = indentOf(statement, c);
+  if (!loopIndent || !bodyIndent) return std::nullopt;
+  std::string existing = freshName(c, "existing");
+  std::uint32_t loopLine = startOf(loop) - static_cast<std::uint32_t>(loopIndent->size());
+  std::uint32_t lineEnd = endOf(statement);
+  while (lineEnd < c.text.size() && c.text[lineEnd] != '\n' && c.text[lineEnd] != '\r') ++lineEnd;
+  TransformOutput out;
+  out.edits.push_back(
+      Edit{{loopLine, loopLine}, *loopIndent + existing + " = set(" + str(columns, c) + ")\n"});
+  out.edits.push_back(replace(columns, existing));
+  out.edits.push_back(Edit{{lineEnd, lineEnd}, "\n" + *bodyIndent + existing + ".add(" + str(name, c) + ")"});
+  return out;
+}
+
+// The function a UDF finding is about: the lambda itself, the def whose name
+// it is, or the def (in the same loop, before it) of the name passed to udf().
+TSNode udfFunction(TSNode report, TSNode loop, const FixContext& c) {
+  if (isType(report, "lambda")) return report;
+  if (!isType(report, "identifier")) return TSNode{};
+  TSNode parent = parentNode(report);
+  if (isType(parent, "function_definition")) return parent;
+  TSNode found{};
+  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, str(report, c))) {
+    TSNode def = parentNode(id);
+    if (isType(def, "function_definition") && ts_node_eq(field(def, "name"), id) && within(def, loop) &&
+        startOf(def) < startOf(report))
+      found = def;
+  }
+  return found;
+}
+
+// udf(lambda v: v + j) inside `for j in ...` -> udf(lambda v, j=j: v + j);
+// @udf def f(v): return v + j (or udf(f)) -> def f(v, j=j): ...
 Out bindLoopVariable(const FixContext& c) {
-  TSNode fn = c.match.report;
-  if (!isType(fn, "lambda")) return std::nullopt;
-  TSNode loop = fixutil::ancestorOfType(fn, {"for_statement"});
+  TSNode loop = fixutil::ancestorOfType(c.match.report, {"for_statement"});
   if (ts_node_is_null(loop)) return std::nullopt;
+  TSNode fn = udfFunction(c.match.report, loop, c);
+  if (ts_node_is_null(fn)) return std::nullopt;
   std::vector<std::string> loopNames;
   TSNode target = field(loop, "left");
   if (isType(target, "identifier"))
@@ -602,12 +932,53 @@ Out bindLoopVariable(const FixContext& c) {
   }
   if (added.empty()) return std::nullopt;
   if (paramText.find('*') != std::string::npos) return std::nullopt;
+  if (isType(fn, "function_definition")) {
+    // A pandas UDF infers its kind from the annotations of every parameter.
+    bool annotated = paramText.find(':') != std::string::npos;
+    TSNode factory = c.match.capture("factory");
+    if (annotated && !ts_node_is_null(factory) &&
+        c.model.qualifiedName(factory) == "pyspark.sql.functions.pandas_udf")
+      return std::nullopt;
+    // `(v)` -> `(v, j=j)`, `()` -> `(j=j)`, `(v,)` -> `(v, j=j)`
+    std::uint32_t close = endOf(params) - 1;
+    std::size_t last = paramText.find_last_not_of(" \t\n", paramText.size() - 2);
+    std::string sep = paramText[last] == '(' ? "" : paramText[last] == ',' ? " " : ", ";
+    std::uint32_t at = startOf(params) + static_cast<std::uint32_t>(last) + 1;
+    if (at > close) return std::nullopt;
+    return single(Edit{{at, at}, sep + added});
+  }
   if (ts_node_is_null(params)) {
     // `lambda: ...` -> `lambda j=j: ...`
     std::uint32_t at = startOf(fn) + 6;
     return single(Edit{{at, at}, " " + added});
   }
   return single(Edit{{endOf(params), endOf(params)}, ", " + added});
+}
+
+// True when no name the import statement binds is used outside imports
+// (`import a.b` binds `a`; `import a as x` and `from m import a as x` bind `x`);
+// false for wildcard imports and names it cannot tell.
+bool importUnused(TSNode statement, const FixContext& c) {
+  bool allUnused = true, any = false;
+  TSFieldId nameField = fieldId("name");
+  TSTreeCursor cursor = ts_tree_cursor_new(statement);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      if (ts_tree_cursor_current_field_id(&cursor) != nameField) continue;
+      TSNode n = ts_tree_cursor_current_node(&cursor);
+      TSNode bound = isType(n, "aliased_import") ? field(n, "alias") : n;
+      if (isType(bound, "dotted_name") && isType(statement, "import_statement"))
+        bound = ts_node_named_child(bound, 0);
+      any = true;
+      if (!isType(bound, "identifier") &&
+          !(isType(bound, "dotted_name") && ts_node_named_child_count(bound) == 1))
+        allUnused = false;
+      else if (fixutil::usesOutsideImports(c.root, c.text, nodeText(bound, c.text)) > 0)
+        allUnused = false;
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return any && allUnused;
 }
 
 // from pyspark import SparkContext, RDD (unused) -> removed
@@ -618,24 +989,7 @@ Out dropUnusedImport(const FixContext& c) {
   TransformOutput out;
   if (ts_node_eq(field(statement, "module_name"), report)) {
     // from pyspark.rdd import RDD, ...: every name must be unused.
-    bool allUnused = true, any = false;
-    TSFieldId nameField = fieldId("name");
-    TSTreeCursor cursor = ts_tree_cursor_new(statement);
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      do {
-        if (ts_tree_cursor_current_field_id(&cursor) != nameField) continue;
-        TSNode n = ts_tree_cursor_current_node(&cursor);
-        TSNode bound = isType(n, "aliased_import") ? field(n, "alias") : n;
-        any = true;
-        if (!isType(bound, "identifier") &&
-            !(isType(bound, "dotted_name") && ts_node_named_child_count(bound) == 1))
-          allUnused = false;
-        else if (fixutil::usesOutsideImports(c.root, c.text, nodeText(bound, c.text)) > 0)
-          allUnused = false;
-      } while (ts_tree_cursor_goto_next_sibling(&cursor));
-    }
-    ts_tree_cursor_delete(&cursor);
-    if (!any || !allUnused) return std::nullopt;
+    if (!importUnused(statement, c)) return std::nullopt;
     out.edits.push_back(fixutil::deleteStatement(statement, c.text));
     return out;
   }
@@ -670,6 +1024,46 @@ Out toJsonSelect(const FixContext& c) {
     }
     return TransformOutput{{replace(call, text)}, {kImportF}};
   }
+  return std::nullopt;
+}
+
+// The Connect class that a check against pyspark.sql.DataFrame/Column must
+// also accept before 4.0, bound by a guarded import (`()` where pyspark has no
+// Connect client, which isinstance and `in` accept as "no class").
+const ImportNeed kImportConnectDataFrame{
+    "ConnectDataFrame", "pyspark.sql.connect.dataframe.DataFrame",
+    "try:\n    from pyspark.sql.connect.dataframe import DataFrame as ConnectDataFrame\n"
+    "except ImportError:  # a pyspark without the Spark Connect client\n    ConnectDataFrame = ()"};
+const ImportNeed kImportConnectColumn{
+    "ConnectColumn", "pyspark.sql.connect.column.Column",
+    "try:\n    from pyspark.sql.connect.column import Column as ConnectColumn\n"
+    "except ImportError:  # a pyspark without the Spark Connect client\n    ConnectColumn = ()"};
+
+// isinstance(x, DataFrame) -> isinstance(x, (DataFrame, ConnectDataFrame));
+// isinstance(x, (DataFrame, T)) -> isinstance(x, (DataFrame, ConnectDataFrame, T));
+// type(x) is DataFrame -> type(x) in (DataFrame, ConnectDataFrame) (`is not`/`!=`: `not in`).
+// Column likewise with ConnectColumn.
+Out acceptConnectClass(const FixContext& c) {
+  TSNode report = c.match.report, cls = c.match.capture("class");
+  std::string qualname = c.model.qualifiedName(cls);
+  const ImportNeed* need = qualname == "pyspark.sql.DataFrame" ? &kImportConnectDataFrame
+                           : qualname == "pyspark.sql.Column"  ? &kImportConnectColumn
+                                                               : nullptr;
+  if (!need) return std::nullopt;
+  std::string both = str(cls, c) + ", " + need->name;
+  TSNode parent = parentNode(cls);
+  if (isType(report, "comparison_operator")) {
+    if (ts_node_named_child_count(report) != 2 || !ts_node_eq(ts_node_named_child(report, 1), cls))
+      return std::nullopt;
+    std::uint32_t from = endOf(ts_node_named_child(report, 0));
+    std::string op(c.text.substr(from, startOf(cls) - from));
+    op.erase(std::remove_if(op.begin(), op.end(), [](char ch) { return ch == ' ' || ch == '\t'; }), op.end());
+    std::string in = op == "is" || op == "==" ? " in " : op == "isnot" || op == "!=" ? " not in " : "";
+    if (in.empty()) return std::nullopt;
+    return TransformOutput{{Edit{{from, endOf(cls)}, in + "(" + both + ")"}}, {*need}};
+  }
+  if (isType(parent, "tuple")) return TransformOutput{{replace(cls, both)}, {*need}};
+  if (isType(parent, "argument_list")) return TransformOutput{{replace(cls, "(" + both + ")")}, {*need}};
   return std::nullopt;
 }
 
@@ -748,6 +1142,73 @@ Out removeBuilderCall(const FixContext& c) {
   return single(Edit{{from, endOf(call)}, ""});
 }
 
+// The outermost call of the method chain `node` is part of (`a.b(...).c(...)`).
+TSNode chainTop(TSNode node) {
+  for (TSNode n = node;;) {
+    TSNode attr = parentNode(n);
+    if (!isType(attr, "attribute") || !ts_node_eq(field(attr, "object"), n)) return n;
+    TSNode call = parentNode(attr);
+    if (!isType(call, "call") || !ts_node_eq(field(call, "function"), attr)) return n;
+    n = call;
+  }
+}
+
+// True when the chain ending at `top` calls `.method(...)` anywhere.
+bool chainCalls(TSNode top, const FixContext& c, std::string_view method) {
+  for (TSNode n = top; isType(n, "call") || isType(n, "attribute");) {
+    TSNode function = isType(n, "call") ? field(n, "function") : n;
+    if (!isType(function, "attribute")) return false;
+    if (isType(n, "call") && attributeName(function, c) == method) return true;
+    n = field(function, "object");
+  }
+  return false;
+}
+
+// True when the file sets SPARK_REMOTE for its own process:
+// `os.environ["SPARK_REMOTE"] = ...` or `os.environ.setdefault("SPARK_REMOTE", ...)`.
+bool setsSparkRemote(const FixContext& c) {
+  for (std::size_t at = c.text.find("SPARK_REMOTE"); at != std::string_view::npos;
+       at = c.text.find("SPARK_REMOTE", at + 1)) {
+    TSNode string =
+        fixutil::ancestorOfType(ts_node_descendant_for_byte_range(c.root, static_cast<std::uint32_t>(at),
+                                                                  static_cast<std::uint32_t>(at)),
+                                {"string"});
+    if (ts_node_is_null(string) || str(string, c).size() != std::string_view("SPARK_REMOTE").size() + 2)
+      continue;
+    TSNode parent = parentNode(string);
+    if (isType(parent, "subscript") && c.model.qualifiedName(field(parent, "value")) == "os.environ") {
+      TSNode assignment = parentNode(parent);
+      if (isType(assignment, "assignment") && ts_node_eq(field(assignment, "left"), parent)) return true;
+    }
+    if (isType(parent, "argument_list") && ts_node_eq(arguments(parentNode(parent)).front(), string) &&
+        c.model.qualifiedName(field(parentNode(parent), "function")) == "os.environ.setdefault")
+      return true;
+  }
+  return false;
+}
+
+// builder.master(...) -> removed, when the session is known to be remote: the
+// same chain calls .remote(...) or the file sets SPARK_REMOTE. Otherwise the
+// script may be meant to start a classic session: left to a person.
+Out removeMasterWhenRemote(const FixContext& c) {
+  TSNode method = c.match.capture("method");
+  if (ts_node_is_null(method)) return std::nullopt;
+  TSNode call = parentNode(parentNode(method));
+  if (!chainCalls(chainTop(call), c, "remote") && !setsSparkRemote(c)) return std::nullopt;
+  return removeBuilderCall(c);
+}
+
+const ImportNeed kImportDbutils{"dbutils", "databricks.sdk.runtime.dbutils",
+                                "from databricks.sdk.runtime import dbutils"};
+// dbutils.fs / dbutils.secrets outside a notebook -> the SDK's dbutils
+// imported. Other members (notebook.run, widgets, library) it does not
+// provide: declined, and once the import is there the rule still reports them.
+Out importDbutils(const FixContext& c) {
+  std::string member = str(c.match.capture("member"), c);
+  if (member != "fs" && member != "secrets") return std::nullopt;
+  return TransformOutput{{}, {kImportDbutils}};
+}
+
 // ---- JVM -----------------------------------------------------------------
 
 // `<jvm>.org.apache.log4j` at `log4j` followed by .LogManager.getLogger(args) -> logging.getLogger(args)
@@ -804,6 +1265,13 @@ Out log4jToLogging(const FixContext& c) {
 // handler reads e.java_exception, which has no Connect equivalent)
 Out py4jExcept(const FixContext& c) {
   TSNode report = c.match.report;
+  // import py4j / from py4j.protocol import Py4JJavaError with no use left: deleted (safe).
+  if (isType(report, "import_statement") || isType(report, "import_from_statement")) {
+    if (!importUnused(report, c)) return std::nullopt;
+    TransformOutput out{{fixutil::deleteStatement(report, c.text)}, {}};
+    out.safe = true;
+    return out;
+  }
   TSNode clause =
       fixutil::ancestorOfType(report, {"except_clause", "import_statement", "import_from_statement"});
   if (!isType(clause, "except_clause")) return std::nullopt;
@@ -819,6 +1287,7 @@ struct Registered {
 
 // Sorted by name.
 constexpr Registered kTransforms[] = {
+    {"accept-connect-class", acceptConnectClass},
     {"add-artifacts", addArtifacts},
     {"bind-loop-variable", bindLoopVariable},
     {"bind-unbound-method", bindUnboundMethod},
@@ -830,18 +1299,23 @@ constexpr Registered kTransforms[] = {
     {"drop-unused-import", dropUnusedImport},
     {"drop-unused-spark-context", dropUnusedSparkContext},
     {"empty-rdd-to-list", emptyRddToList},
+    {"hoist-columns", hoistColumns},
+    {"import-dbutils", importDbutils},
     {"log4j-to-logging", log4jToLogging},
     {"parallelize-to-dataframe", parallelizeToDataFrame},
     {"py4j-except", py4jExcept},
     {"remove-builder-call", removeBuilderCall},
+    {"remove-master-when-remote", removeMasterWhenRemote},
     {"remove-set-log-level", removeSetLogLevel},
     {"sc-range", scRange},
     {"session-from-builder", sessionFromBuilder},
+    {"spark-context-to-session", sparkContextToSession},
     {"sql-ctx-to-session", sqlCtxToSession},
     {"sqlcontext-method", sqlContextMethod},
     {"sqlcontext-to-session", sqlContextToSession},
     {"to-json-select", toJsonSelect},
     {"to-safe-json", toSafeJson},
+    {"union-to-reduce", unionToReduce},
 };
 
 }  // namespace

@@ -5,17 +5,13 @@
 
 # COMMAND ----------
 
-orders = spark.table("sales.orders")
-print(orders.rdd.getNumPartitions())
+orders = sc.parallelize([("2024-01-31", "alice", 30), ("2024-01-31", "bob", 12), ("2024-01-30", "carol", 7)]).toDF(
+    ["day", "name", "amount"]
+)
+sqlContext.registerDataFrameAsTable(orders, "orders")
 
 # COMMAND ----------
 
-ids = sc.parallelize(range(100)).map(lambda i: (i,)).toDF(["id"])
-counter = sc.accumulator(0)
-orders.foreach(lambda r: counter.add(1))
-
-# COMMAND ----------
-
-sc._jsc.hadoopConfiguration().set("fs.s3a.endpoint", "http://minio:9000")
-recent = sqlContext.sql("SELECT * FROM sales.orders WHERE day = current_date()")
-recent.display()
+recent = sqlContext.sql("SELECT name, amount FROM orders WHERE day = '2024-01-31' ORDER BY name")
+if not recent.rdd.isEmpty():
+    recent.display()

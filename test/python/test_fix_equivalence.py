@@ -183,6 +183,74 @@ CASES: dict[str, tuple[list[str], str]] = {
         context = SparkContext.getOrCreate()
         result = spark.range(7).count()
     """),
+    "context_construction": (["SPK005", "SPK001", "SPK101", "SPK112"], """
+        from pyspark import SparkConf, SparkContext
+
+        conf = SparkConf().setAppName("fix-eq").setMaster("local[1]")
+        sc = SparkContext.getOrCreate(conf)
+        df = sc.parallelize([(1, "a"), (2, "b")]).toDF(["id", "v"])
+        result = [df.orderBy("id").collect(), sc.getConf().get("spark.fix_eq.missing", "fallback")]
+    """),
+    "union_of_dataframes": (["SPK118"], """
+        sc = spark.sparkContext
+        a = spark.createDataFrame([(1, "a")], ["id", "v"])
+        b = spark.createDataFrame([(2, "b"), (3, "c")], ["id", "v"])
+        rows = sc.union([a.rdd, b.rdd, a.rdd]).collect()
+        result = sorted(rows)
+    """),
+    "parallelize_two_statements": (["SPK310", "SPK001"], """
+        sc = spark.sparkContext
+        data = [(1, "a"), (2, "b")]
+        rdd = sc.parallelize(data)
+        df = rdd.toDF(["id", "v"])
+        more = sc.parallelize([(3, "c")])
+        typed = spark.createDataFrame(more, "id INT, v STRING")
+        result = [df.orderBy("id").collect(), typed.collect(), typed.schema.simpleString()]
+    """),
+    # `type(df) is DataFrame` is left out: from 4.0 it is False for classic objects too
+    # (their class is pyspark.sql.classic.dataframe.DataFrame), and this engine is 4.x.
+    "isinstance_connect_class": (["SPK406"], """
+        from pyspark.sql import Column, DataFrame
+        from pyspark.sql import functions as F
+
+        def describe(value):
+            if isinstance(value, DataFrame):
+                return "frame"
+            return "column" if isinstance(value, (Column, str)) else "other"
+
+        result = [describe(spark.range(1)), describe(F.col("id")), describe(3)]
+    """),
+    "schema_loop": (["SPK802"], """
+        from pyspark.sql import functions as F
+
+        df = spark.range(2)
+        for name in ["a", "id", "b", "a"]:
+            if name not in df.columns:
+                df = df.withColumn(name, F.lit(name))
+        result = [df.columns, df.orderBy("id").collect()]
+    """),
+    "udf_def_loop_variable": (["SPK804"], """
+        from pyspark.sql.functions import udf
+
+        columns = []
+        for j in range(1, 4):
+            @udf("long")
+            def add_j(v):
+                return v + j
+
+            def times_j(v):
+                return v * j
+
+            times = udf(times_j, "long")
+            columns += [add_j("id").alias(f"plus_{j}"), times("id").alias(f"times_{j}")]
+        result = spark.range(3).select(*columns).orderBy("plus_1").collect()
+    """),
+    "unused_py4j_imports": (["SPK206"], """
+        import py4j
+        from py4j.java_gateway import java_import
+
+        result = spark.range(4).count()
+    """),
     "legacy_etl_shape": (["SPK101", "SPK302", "SPK304", "SPK405", "SPK401", "SPK112", "SPK110"], """
         from functools import reduce
         from pyspark.sql import DataFrame

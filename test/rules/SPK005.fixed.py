@@ -20,6 +20,44 @@ def jvm_helper():
     return ctx is not None
 
 
+# Used: a session and the context derived from it (the SparkConf chain folded
+# into the builder, the master dropped).
+def word_count_job(path):
+    spark = SparkSession.builder.appName("words").config("spark.sql.shuffle.partitions", "4").getOrCreate()
+    context = spark.sparkContext  # error: [SPK005]
+    return context.textFile(path).count()
+
+
+def positional_job():
+    spark = SparkSession.builder.appName("positional").getOrCreate()
+    context = spark.sparkContext  # error: [SPK005]
+    return context.version
+
+
+def fetched_job():
+    spark = SparkSession.builder.getOrCreate()
+    context = spark.sparkContext  # error: [SPK005]
+    return context.version
+
+
+# Declined: arguments without a session equivalent, a SparkConf built elsewhere,
+# `spark` bound to something else.
+def odd_arguments():
+    context = SparkContext("local", "app", pyFiles=["x.py"])  # error: [SPK005]
+    return context.version
+
+
+def conf_from_caller(given):
+    context = SparkContext(conf=given)  # error: [SPK005]
+    return context.version
+
+
+def spark_taken():
+    spark = "a string"
+    context = SparkContext()  # error: [SPK005]
+    return spark, context.version
+
+
 spark = SparkSession.builder.getOrCreate()  # ok
 
 

@@ -20,6 +20,9 @@ if os.environ.get("LOCAL"):
 spark2 = builder.getOrCreate()
 
 remote = SparkSession.builder.remote("sc://localhost:15002").getOrCreate()  # ok
+
+# The chain is remote: the master can go.
+both = SparkSession.builder.remote("sc://localhost:15002").master("local[*]").getOrCreate()  # warning: [SPK007]
 conf = SparkConf().setMaster("local[*]")  # ok: a SparkConf, not the builder
 
 

@@ -1,7 +1,7 @@
 # Fixture for SPK206 (py4j imports and classic exception handlers).
 import py4j  # error: [SPK206]
-import py4j.protocol as p4j  # error: [SPK206]
-from py4j.java_gateway import JavaObject, java_import  # error: [SPK206]
+# error: [SPK206]
+# error: [SPK206]
 from py4j.protocol import Py4JJavaError  # error: [SPK206]
 from pyspark.errors import AnalysisException, PySparkException
 from pyspark.errors.exceptions import captured

@@ -35,6 +35,18 @@ def to_frame2(session: SparkSession, rdd):
     return session.createDataFrame(rdd, ["name", "age"])  # error: [SPK310]
 
 
+# Two statements: parallelize, then toDF / createDataFrame, the RDD used nowhere else.
+def two_statements():
+    data = [(1, "a"), (2, "b")]
+    pairs = sc.parallelize(data)
+    first = pairs.toDF(["id", "v"])  # error: [SPK310]
+    more = sc.parallelize([(3, "c")])
+    second = spark.createDataFrame(more, "id int, v string")  # error: [SPK310]
+    reused = sc.parallelize(data)
+    third = reused.toDF(["id", "v"])  # error: [SPK310]
+    return first, second, third, reused.count()
+
+
 # An RDD made directly by the SparkContext is the SparkContext rules' (SPK1xx).
 direct = sc.parallelize([(1, "a")]).toDF(["id", "v"])  # ok
 empty = spark.createDataFrame(sc.emptyRDD(), "id int")  # ok

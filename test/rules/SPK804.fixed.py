@@ -17,10 +17,10 @@ for factor in [2, 3]:
 
 for offset in [1, 2]:
     @pandas_udf("long")
-    def shifted(s):  # warning: [SPK804]
+    def shifted(s, offset=offset):  # warning: [SPK804]
         return s + offset
 
-    def scale(v):
+    def scale(v, offset=offset):
         return v * offset
 
     scaled = udf(scale, "long")  # warning: [SPK804]

@@ -20,6 +20,11 @@ def with_sdk():
     return dbutils.fs.ls("/")  # ok: imported in the function
 
 
+def sdk_notebook_run():
+    from databricks.sdk.runtime import dbutils
+    return dbutils.notebook.run("./child", 600)  # error: [SPK901]
+
+
 class Job:
     def widgets(self):
         return dbutils.widgets.get("env")  # error: [SPK901]

@@ -122,10 +122,69 @@ TEST_CASE("fix: the session is found in scope, or the notebook global") {
   std::string notebook = "# Databricks notebook source\nrows = sc.parallelize([(1,)]).toDF(['id'])\n";
   CHECK(fix(notebook).text == "# Databricks notebook source\nrows = spark.createDataFrame([(1,)], ['id'])\n");
 
-  // No session anywhere and a locally built context: guidance only.
+  // A locally built context becomes a session and the context derived from
+  // it, which the member rewrites then use (and SPK001 deletes).
   std::string script =
       "from pyspark import SparkContext\nsc = SparkContext()\nrows = sc.parallelize([(1,)]).toDF(['id'])\n";
-  CHECK(fix(script).text == script);
+  CHECK(fix(script).text ==
+        "from pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\n"
+        "rows = spark.createDataFrame([(1,)], ['id'])\n");
+}
+
+TEST_CASE("fix: the new transforms decline shapes they cannot rewrite faithfully") {
+  // SparkContext: `spark` bound to something else, a SparkConf made elsewhere.
+  std::string taken = "from pyspark import SparkContext\nspark = 1\nsc = SparkContext()\nprint(sc.version)\n";
+  CHECK(fix(taken).text == taken);
+  std::string given =
+      "from pyspark import SparkContext\ndef job(conf):\n    sc = SparkContext(conf=conf)\n"
+      "    return sc.version\n";
+  CHECK(fix(given).text == given);
+  // .master(...): only when the chain is remote or the file sets SPARK_REMOTE.
+  std::string local =
+      "from pyspark.sql import SparkSession\nspark = SparkSession.builder.master('local').getOrCreate()\n";
+  CHECK(fix(local).text == local);
+  std::string env =
+      "import os\nfrom pyspark.sql import SparkSession\nos.environ['SPARK_REMOTE'] = 'sc://h'\n"
+      "spark = SparkSession.builder.master('local').getOrCreate()\n";
+  CHECK(fix(env).text.find("SparkSession.builder.getOrCreate()") != std::string::npos);
+  std::string read =
+      "import os\nfrom pyspark.sql import SparkSession\nremote = os.environ['SPARK_REMOTE']\n"
+      "spark = SparkSession.builder.master('local').getOrCreate()\n";
+  CHECK(fix(read).text == read);
+  // sc.union over RDDs stays.
+  std::string rdds =
+      "from pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\n"
+      "sc = spark.sparkContext\nu = sc.union([sc.parallelize([1]), sc.parallelize([2])])\n";
+  CHECK(fix(rdds).text.find("sc.union(") != std::string::npos);
+  // A schema loop that does more than check-then-withColumn stays.
+  std::string loop =
+      "from pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\n"
+      "df = spark.range(1)\nfor c in ['a']:\n    if c not in df.columns:\n"
+      "        df = df.withColumn(c, df.id)\n        print(c)\n";
+  CHECK(fix(loop).text == loop);
+  // dbutils: only fs/secrets; notebook.run has no SDK equivalent.
+  analysis::Settings databricks;
+  databricks.platform = analysis::Platform::Databricks;
+  analysis::FixOptions unsafe;
+  unsafe.unsafe = true;
+  std::string run = "dbutils.notebook.run('x', 60)\n";
+  CHECK(analysis::fixDocument(run, databricks, "t.py", unsafe).text == run);
+}
+
+TEST_CASE("fix: an import inside another function neither provides nor blocks a module-level one") {
+  std::string text =
+      "def setup():\n    import logging\n    return logging\n\n\ndef log(spark):\n"
+      "    return spark._jvm.org.apache.log4j.LogManager.getLogger('x')\n";
+  auto out = fix(text);
+  CHECK(out.text.rfind("import logging\ndef setup", 0) == 0);
+  CHECK(out.text.find("return logging.getLogger('x')") != std::string::npos);
+}
+
+TEST_CASE("fix: an unused py4j import goes without --unsafe-fixes") {
+  std::string text = "import py4j\nfrom py4j.java_gateway import java_import\nx = 1\n";
+  CHECK(fix(text, false).text == "x = 1\n");
+  std::string used = "import py4j\nprint(py4j.__name__)\n";
+  CHECK(fix(used, false).text == used);
 }
 
 TEST_CASE("fix: checkDocument attaches fixes only where a transform produced edits") {

@@ -1,0 +1,31 @@
+# Fixture for SPK118 (SparkContext.union).
+from functools import reduce
+
+from pyspark import SparkContext
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+sc = spark.sparkContext
+first = sc.parallelize([1, 2])
+second = sc.parallelize([3, 4])
+both = sc.union([first, second])  # error: [SPK118]
+everything = spark.sparkContext.union([first, second])  # error: [SPK118]
+
+
+def combine(context: SparkContext, rdds):
+    return context.union(rdds)  # error: [SPK118]
+
+
+a = spark.range(3)
+b = spark.range(3, 6)
+frames = a.union(b)  # ok: DataFrame.union
+merged = reduce(lambda x, y: x.unionByName(y), [a, b])  # ok
+letters = {"a"}.union({"b"})  # ok: a set
+
+# Over DataFrames (or their .rdd): a chain of unionByName.
+c = spark.range(6, 9)
+total = reduce(lambda a, b: a.unionByName(b), [a, b, c]).count()  # error: [SPK118]
+kept = reduce(lambda a, b: a.unionByName(b), [a, b])  # error: [SPK118]
+rows = kept.collect()
+# Declined: the result is used as an RDD.
+pairs = sc.union([a.rdd, b.rdd]).map(lambda r: (r.id, 1))  # error: [SPK118]
