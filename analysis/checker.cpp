@@ -209,13 +209,15 @@ struct IncrementalState {
     std::vector<std::uint64_t> reads;  // sorted hashes of every identifier in it
     std::vector<std::string> binds;    // module-level names it binds
     std::vector<Diagnostic> found;     // the rules' raw findings in it (before suppressions)
+    std::vector<std::uint64_t> names;  // sorted hashes of the names it binds in any scope
     bool hasFix = false;               // some finding's rule has a transform
-    bool sparkBound = false;           // an occurrence of `spark` in it is bound
+    unsigned flags = 0;                // Scan flags
   };
   std::string text;
   std::vector<char> enabled;
   std::uint64_t documentDigest = 0;
-  TSSymbol rootSymbol = 0;  // `module`, or ERROR when the whole file is broken
+  TSSymbol rootSymbol = 0;        // `module`, or ERROR when the whole file is broken
+  std::uint32_t importPoint = 0;  // where fixes add imports
   std::vector<Statement> statements;
   std::unordered_map<std::uint64_t, SemanticModel::NameDigest> nameDigests;  // by name hash
 };
@@ -240,9 +242,14 @@ std::vector<TSNode> topLevelStatements(TSNode root) {
 // What a statement reads: every identifier in it (sorted hashes), and
 // whether `spark` occurs bound in it (the fixes fall back to the notebook
 // global `spark` only in files that never bind it).
+// Fixes also look for a few names by text anywhere in the file: whether
+// `spark` occurs at all and is bound somewhere (the notebook global), and
+// whether a `reduce` other than functools' is bound (then they write
+// `functools.reduce`). Per statement, as bits.
+enum ScanFlag : unsigned { kSparkOccurs = 1, kSparkBound = 2, kOtherReduce = 4 };
 struct Scan {
   std::vector<std::uint64_t> reads;
-  bool sparkBound = false;
+  unsigned flags = 0;
 };
 Scan scanStatement(TSNode node, std::string_view text, SemanticModel& model) {
   static const TSSymbol identifier =
@@ -254,7 +261,13 @@ Scan scanStatement(TSNode node, std::string_view text, SemanticModel& model) {
     if (ts_node_symbol(current) == identifier) {
       std::string_view name = nodeText(current, text);
       out.reads.push_back(nameHash(name));
-      if (name == "spark" && !out.sparkBound && !model.isUnboundName(current)) out.sparkBound = true;
+      if (name == "spark") {
+        out.flags |= kSparkOccurs;
+        if (!(out.flags & kSparkBound) && !model.isUnboundName(current)) out.flags |= kSparkBound;
+      } else if (name == "reduce" && !model.isUnboundName(current) &&
+                 model.qualifiedName(current) != "functools.reduce") {
+        out.flags |= kOtherReduce;
+      }
     }
     if (ts_tree_cursor_goto_first_child(&cursor)) continue;
     bool advanced = false;
@@ -306,7 +319,8 @@ struct TextChange {
 // or -1. Updates `digests` for every name it looks at.
 std::vector<long> planReuse(const IncrementalState& old, const TextChange& change, std::string_view text,
                             const std::vector<TSNode>& statements,
-                            const std::vector<std::vector<std::string>>& binds, SemanticModel& model,
+                            const std::vector<std::vector<std::string>>& binds, std::uint32_t importPoint,
+                            SemanticModel& model,
                             std::unordered_map<std::uint64_t, SemanticModel::NameDigest>& digests) {
   const auto& before = old.statements;
   std::vector<long> match(statements.size(), -1);
@@ -361,10 +375,10 @@ std::vector<long> planReuse(const IncrementalState& old, const TextChange& chang
     if (seen.insert(nameHash(name)).second && update(name)) changed.push_back(name);
   };
   std::vector<std::uint64_t> readByChanged;
-  bool sparkBoundBefore = false, sparkBoundNow = false;
-  for (const auto& s : before) sparkBoundBefore = sparkBoundBefore || s.sparkBound;
+  unsigned flagsBefore = 0, flagsNow = 0;
+  for (const auto& s : before) flagsBefore |= s.flags;
   for (std::size_t k = 0; k < statements.size(); ++k)
-    if (match[k] >= 0) sparkBoundNow = sparkBoundNow || before[match[k]].sparkBound;
+    if (match[k] >= 0) flagsNow |= before[match[k]].flags;
   for (std::size_t i = p; i < oldEnd; ++i) {
     for (const auto& name : before[i].binds) compare(name);
     readByChanged.insert(readByChanged.end(), before[i].reads.begin(), before[i].reads.end());
@@ -372,17 +386,19 @@ std::vector<long> planReuse(const IncrementalState& old, const TextChange& chang
   for (std::size_t k = p; k < newEnd; ++k) {
     for (const auto& name : binds[k]) compare(name);
     Scan scan = scanStatement(statements[k], text, model);
-    sparkBoundNow = sparkBoundNow || scan.sparkBound;
+    flagsNow |= scan.flags;
     readByChanged.insert(readByChanged.end(), scan.reads.begin(), scan.reads.end());
   }
   std::sort(readByChanged.begin(), readByChanged.end());
 
-  // Statements with fixes binding a name a changed statement reads (or
-  // read): a fix that deletes an unused binding depends on its uses.
-  for (std::size_t k = 0; k < statements.size(); ++k)
-    if (match[k] >= 0 && before[match[k]].hasFix)
-      for (const auto& name : binds[k])
-        if (reads(readByChanged, nameHash(name))) reuse[k] = -1;
+  // Statements with fixes binding (in any scope) a name a changed statement
+  // reads or read: fixes look for the other uses of a name they rewrite or
+  // delete by its text, anywhere in the file.
+  for (std::size_t k = 0; k < statements.size(); ++k) {
+    if (match[k] < 0 || !before[match[k]].hasFix) continue;
+    for (std::uint64_t name : before[match[k]].names)
+      if (reads(readByChanged, name)) reuse[k] = -1;
+  }
 
   // Statements reading a changed name, then the names those bind, and so on.
   std::vector<char> propagated(statements.size(), 0);
@@ -400,9 +416,14 @@ std::vector<long> planReuse(const IncrementalState& old, const TextChange& chang
         }
     }
   }
-  // Fixes look up sessions and contexts, the names of the imports they add,
-  // and whether the file binds `spark` anywhere.
-  if (sparkBoundBefore != sparkBoundNow) fixesAffected = true;
+  // Fixes look up sessions and contexts and the names of the imports they
+  // add, search a few names by text, and add imports at one place.
+  if (flagsBefore != flagsNow) fixesAffected = true;
+  // A rebinding of those names can change the flags of every statement.
+  for (const auto& name : changed)
+    if (name == "spark" || name == "reduce") return std::vector<long>(statements.size(), -1);
+  if (change.moved(old.importPoint) != importPoint || !change.unchanged({old.importPoint, old.importPoint}))
+    fixesAffected = true;
   if (fixesAffected)
     for (std::size_t k = 0; k < statements.size(); ++k)
       if (reuse[k] >= 0 && before[reuse[k]].hasFix) reuse[k] = -1;
@@ -425,6 +446,7 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   state->enabled = enabledRules(Catalogue::builtin(), settings, relativePath, model.isNotebook());
   state->documentDigest = model.documentDigest();
   state->rootSymbol = ts_node_symbol(root);
+  state->importPoint = fixutil::importInsertionPoint(root, text);
 
   std::vector<TSNode> statements = topLevelStatements(root);
   std::vector<std::uint32_t> starts;
@@ -440,6 +462,14 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
     if (std::find(list.begin(), list.end(), name) == list.end()) list.emplace_back(name);
   }
 
+  std::vector<std::vector<std::uint64_t>> names(statements.size());
+  for (const auto& [name, pos] : model.allBindings())
+    if (!statements.empty()) names[statementAt(pos)].push_back(nameHash(name));
+  for (auto& list : names) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+
   const IncrementalState* old = previous ? previous->incremental.get() : nullptr;
   if (old && (old->enabled != state->enabled || old->documentDigest != state->documentDigest ||
               old->rootSymbol != state->rootSymbol))
@@ -449,7 +479,7 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   if (old) {
     change.emplace(old->text, text);
     state->nameDigests = old->nameDigests;
-    reuse = planReuse(*old, *change, text, statements, binds, model, state->nameDigests);
+    reuse = planReuse(*old, *change, text, statements, binds, state->importPoint, model, state->nameDigests);
   } else {
     for (const auto& [name, pos] : model.moduleBindings()) {
       auto [it, added] = state->nameDigests.emplace(nameHash(name), SemanticModel::NameDigest{});
@@ -485,9 +515,10 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
       s.symbol = ts_node_symbol(statements[k]);
       Scan scan = scanStatement(statements[k], text, model);
       s.reads = std::move(scan.reads);
-      s.sparkBound = scan.sparkBound;
+      s.flags = scan.flags;
     }
     s.binds = std::move(binds[k]);
+    s.names = std::move(names[k]);
   }
   for (const auto& match : matches) {
     auto& s = state->statements[statementAt(ts_node_start_byte(match.report))];

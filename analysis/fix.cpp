@@ -64,22 +64,6 @@ Edit deleteStatement(TSNode statement, std::string_view text) {
   return Edit{{start, end}, "pass"};
 }
 
-}  // namespace fixutil
-
-namespace {
-
-// By position; an insertion before a replacement that starts where it is.
-bool editOrder(const Edit& a, const Edit& b) {
-  return a.range.start != b.range.start ? a.range.start < b.range.start : a.range.end < b.range.end;
-}
-
-bool overlaps(const Edit& a, const Edit& b) {
-  if (a.range == b.range && a.range.start == a.range.end) return false;  // two insertions at one point
-  if (a.range.start == a.range.end) return b.range.start < a.range.start && a.range.start < b.range.end;
-  if (b.range.start == b.range.end) return a.range.start < b.range.start && b.range.start < a.range.end;
-  return a.range.start < b.range.end && b.range.start < a.range.end;
-}
-
 // Where new imports go: after the last import of the module's leading run of
 // imports (docstring, comments and `from __future__` included), else before
 // the first statement.
@@ -115,6 +99,22 @@ std::uint32_t importInsertionPoint(TSNode root, std::string_view text) {
   std::uint32_t end = after;
   while (end < text.size() && text[end] != '\n') ++end;
   return end < text.size() ? end + 1 : end;
+}
+
+}  // namespace fixutil
+
+namespace {
+
+// By position; an insertion before a replacement that starts where it is.
+bool editOrder(const Edit& a, const Edit& b) {
+  return a.range.start != b.range.start ? a.range.start < b.range.start : a.range.end < b.range.end;
+}
+
+bool overlaps(const Edit& a, const Edit& b) {
+  if (a.range == b.range && a.range.start == a.range.end) return false;  // two insertions at one point
+  if (a.range.start == a.range.end) return b.range.start < a.range.start && a.range.start < b.range.end;
+  if (b.range.start == b.range.end) return a.range.start < b.range.start && b.range.start < a.range.end;
+  return a.range.start < b.range.end && b.range.start < a.range.end;
 }
 
 // True when the binding of a name at `id` is visible where the fix applies
@@ -164,7 +164,7 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
     }
     if (present) continue;
     if (conflict) return std::nullopt;
-    std::uint32_t at = importInsertionPoint(root, text);
+    std::uint32_t at = fixutil::importInsertionPoint(root, text);
     std::string line = need.line + "\n";
     if (at == text.size() && at > 0 && text.back() != '\n') line = "\n" + need.line + "\n";
     fix.edits.push_back(Edit{{at, at}, line});

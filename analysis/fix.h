@@ -107,6 +107,10 @@ std::vector<Edit> removeImportedName(TSNode root, std::string_view text, std::st
 int usesOutsideImports(TSNode root, std::string_view text, std::string_view name);
 // The innermost enclosing node of one of the given types (or a null node).
 TSNode ancestorOfType(TSNode node, std::initializer_list<std::string_view> types);
+// Where imports a fix needs are added: after the module's leading run of
+// imports (docstring, comments and `from __future__` included), else before
+// the first statement.
+std::uint32_t importInsertionPoint(TSNode root, std::string_view text);
 }  // namespace fixutil
 
 // Runs the fix loop on a whole document.

@@ -1253,6 +1253,14 @@ std::vector<std::pair<std::string_view, std::uint32_t>> SemanticModel::moduleBin
   return out;
 }
 
+std::vector<std::pair<std::string_view, std::uint32_t>> SemanticModel::allBindings() const {
+  std::vector<std::pair<std::string_view, std::uint32_t>> out;
+  for (const auto& scope : scopes_)
+    for (const auto& [name, ids] : scope.names)
+      for (int id : ids) out.emplace_back(name, bindings_[id].pos);
+  return out;
+}
+
 SemanticModel::NameDigest SemanticModel::moduleNameDigest(std::string_view name) {
   auto it = scopes_[0].names.find(std::string(name));
   if (it == scopes_[0].names.end() || it->second.empty()) return {};

@@ -100,6 +100,8 @@ class SemanticModel {
   // Every module-level binding (including `global` ones made in functions):
   // the name and the byte where it is made, in source order per name.
   std::vector<std::pair<std::string_view, std::uint32_t>> moduleBindings() const;
+  // The same for the bindings of every scope (functions, classes, lambdas).
+  std::vector<std::pair<std::string_view, std::uint32_t>> allBindings() const;
   // A digest of a module-level name's bindings: how each is made and the
   // value inferred for it (kind, qualified name, the kind of expression; the
   // text of a def or class). `digest` is 0 when the name is not bound at

@@ -192,8 +192,8 @@ TEST_CASE("incremental analysis reports what a full check reports, under random 
         for (const auto& l : lb)
           if (!la.count(l)) diff += "  full only: " + l + "\n";
         if (const char* dump = std::getenv("INCREMENTAL_DUMP")) {
-          std::ofstream(std::string(dump) + ".before.py") << before;
-          std::ofstream(std::string(dump) + ".after.py") << text;
+          std::ofstream(std::string(dump) + "." + name + ".before.py") << before;
+          std::ofstream(std::string(dump) + "." + name + ".after.py") << text;
         }
         INFO(name << " after:\n" << steps << diff << "text:\n" << text);
         CHECK(describe(incremental.diagnostics) == describe(full.diagnostics));
