@@ -1,13 +1,15 @@
 """Language server benchmark (not a test): keystroke-to-diagnostics latency
-on a 10k-line file, and server memory with 50 open files.
+on 1k- and 10k-line files, and server memory with 50 open files.
 
     .venv/bin/python bench/lsp_latency.py --binary build/sparkmigrate
 
-Latency: a push client (publishDiagnostics) types one character at a time at
-the end of a flagged line; each sample is the time from writing didChange to
-reading the publishDiagnostics for that version (includes the server's
-debounce, 25 ms by default; --debounce changes it). A pull client variant
-measures didChange + textDocument/diagnostic round trips (no debounce).
+Latency, on generated job files of 1,000 and 10,000 lines (numbered job
+steps, two findings each): a push client (publishDiagnostics) types one digit
+at a time inside a list literal on a flagged line in the middle; each sample
+is the time from writing didChange to reading the publishDiagnostics for that
+version (includes the server's debounce, 25 ms by default; --debounce changes
+it). A pull client variant measures didChange + textDocument/diagnostic round
+trips (no debounce).
 Memory: VmRSS and VmHWM of the server after opening 50 files of 1,000 lines.
 """
 import argparse
@@ -21,24 +23,31 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "test" / "python"))
 os.environ.setdefault("SPARKMIGRATE_BIN", "build/sparkmigrate")
 
-BLOCK = [
+HEADER = [
     "from pyspark.sql import SparkSession, functions as F",
     "spark = SparkSession.builder.getOrCreate()",
-    "df = spark.read.table('events').where(F.col('x') > 1)",
-    "rdd = spark.sparkContext.parallelize([1, 2, 3])",
-    "out = df.groupBy('k').agg(F.sum('v').alias('total'))",
-    "def helper(frame):",
+    "",
+]
+# One job step; names are numbered per block, as in real code (a file does
+# not rebind the same names a thousand times).
+BLOCK = [
+    "df_{i} = spark.read.table('events_{i}').where(F.col('x') > 1)",
+    "rdd_{i} = spark.sparkContext.parallelize([1, 2, 3])",
+    "out_{i} = df_{i}.groupBy('k').agg(F.sum('v').alias('total'))",
+    "def helper_{i}(frame):",
     "    return frame.select('a', 'b').withColumn('c', F.lit(1))",
-    "result = helper(df).collect()",
-    "print(len(result))",
+    "result_{i} = helper_{i}(df_{i}).collect()",
+    "print(len(result_{i}), df_{i}.rdd.count())",
     "",
 ]
 
 
 def corpus(lines: int) -> str:
-    out = []
+    out = list(HEADER)
+    i = 0
     while len(out) < lines:
-        out.extend(BLOCK)
+        out.extend(line.format(i=i) for line in BLOCK)
+        i += 1
     return "\n".join(out[:lines]) + "\n"
 
 
@@ -51,6 +60,57 @@ def rss(pid):
     return values
 
 
+def typing_point(lines: int):
+    """A flagged line in the middle of the file and the column just inside
+    its list literal: the benchmark types digits there (`[1` -> `[10` ...)."""
+    block = (lines - len(HEADER)) // len(BLOCK) // 2
+    line = len(HEADER) + block * len(BLOCK) + 1
+    return line, BLOCK[1].format(i=block).index("[1") + 2
+
+
+def latency(root: Path, lines: int, keystrokes: int, options, pull: bool):
+    from test_lsp_client import LspClient
+
+    text = corpus(lines)
+    path = root / f"file_{lines}.py"
+    path.write_text(text)
+    line, col = typing_point(lines)
+    c = LspClient()
+    if pull:
+        c.initialize(root, {"textDocument": {"diagnostic": {}}, "general": {"positionEncodings": ["utf-8"]}},
+                     options)
+    else:
+        c.initialize(root, {}, options)
+    c.open(path, text)
+    if pull:
+        c.request("textDocument/diagnostic", {"textDocument": {"uri": path.as_uri()}}, timeout=60)
+    else:
+        c.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri(), timeout=60)
+    samples = []
+    findings = 0
+    for i in range(keystrokes):
+        version = i + 2
+        start = time.perf_counter()
+        c.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": version},
+                                            "contentChanges": [{"range": {
+                                                "start": {"line": line, "character": col + i},
+                                                "end": {"line": line, "character": col + i}}, "text": "0"}]})
+        if pull:
+            r = c.request("textDocument/diagnostic", {"textDocument": {"uri": path.as_uri()}}, timeout=60)
+            findings = len(r["result"]["items"])
+        else:
+            p = c.notification("textDocument/publishDiagnostics", lambda p: p.get("version") == version,
+                               timeout=60)
+            findings = len(p["diagnostics"])
+        samples.append((time.perf_counter() - start) * 1000)
+    c.close()
+    samples.sort()
+    kind = "pull  didChange+diagnostic    " if pull else "push  keystroke->diagnostics  "
+    print(f"{kind} {lines:>6,} lines ({findings:,} findings), {len(samples)} keystrokes: "
+          f"median {statistics.median(samples):.1f} ms, p95 {samples[int(len(samples) * 0.95) - 1]:.1f} ms"
+          + ("" if pull else " (includes the debounce)"), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.environ["SPARKMIGRATE_BIN"])
@@ -61,52 +121,10 @@ def main():
     from test_lsp_client import LspClient
 
     root = Path(tempfile.mkdtemp(prefix="sparkmigrate-bench-"))
-    text = corpus(10_000)
-    big = root / "big.py"
-    big.write_text(text)
-    line = 3 + 10 * 500  # a flagged line in the middle
-    col = len(BLOCK[3])
-
     options = {"settings": {"debounceMs": args.debounce}} if args.debounce is not None else None
-    # --- push latency
-    c = LspClient()
-    c.initialize(root, {}, options)
-    c.open(big, text)
-    c.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == big.as_uri(), timeout=60)
-    samples = []
-    for i in range(args.keystrokes):
-        version = i + 2
-        start = time.perf_counter()
-        c.notify("textDocument/didChange", {"textDocument": {"uri": big.as_uri(), "version": version},
-                                            "contentChanges": [{"range": {
-                                                "start": {"line": line, "character": col + i},
-                                                "end": {"line": line, "character": col + i}}, "text": " "}]})
-        p = c.notification("textDocument/publishDiagnostics", lambda p: p.get("version") == version, timeout=60)
-        samples.append((time.perf_counter() - start) * 1000)
-        n = len(p["diagnostics"])
-    c.close()
-    samples.sort()
-    print(f"push  keystroke->diagnostics, 10,000 lines ({n} findings), {len(samples)} keystrokes: "
-          f"median {statistics.median(samples):.1f} ms, p95 {samples[int(len(samples) * 0.95) - 1]:.1f} ms "
-          f"(includes the debounce)")
-
-    # --- pull latency
-    c = LspClient()
-    c.initialize(root, {"textDocument": {"diagnostic": {}}, "general": {"positionEncodings": ["utf-8"]}})
-    c.open(big, text)
-    samples = []
-    for i in range(args.keystrokes):
-        start = time.perf_counter()
-        c.notify("textDocument/didChange", {"textDocument": {"uri": big.as_uri(), "version": i + 2},
-                                            "contentChanges": [{"range": {
-                                                "start": {"line": line, "character": col + i},
-                                                "end": {"line": line, "character": col + i}}, "text": " "}]})
-        c.request("textDocument/diagnostic", {"textDocument": {"uri": big.as_uri()}}, timeout=60)
-        samples.append((time.perf_counter() - start) * 1000)
-    c.close()
-    samples.sort()
-    print(f"pull  didChange+diagnostic,     10,000 lines, {len(samples)} keystrokes: "
-          f"median {statistics.median(samples):.1f} ms, p95 {samples[int(len(samples) * 0.95) - 1]:.1f} ms")
+    for lines in (1_000, 10_000):
+        latency(root, lines, args.keystrokes, options, pull=False)
+        latency(root, lines, args.keystrokes, options, pull=True)
 
     # --- memory with 50 open files
     c = LspClient()
