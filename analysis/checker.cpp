@@ -181,17 +181,33 @@ std::vector<Diagnostic> finish(std::vector<Diagnostic> found, TSNode root, std::
   return visible;
 }
 
+// What both entry points start from: the tree's root, the semantic model, the
+// line index and the rules enabled for this file.
+struct Prepared {
+  TSNode root;
+  SemanticModel model;
+  LineIndex lines;
+  std::vector<char> enabled;
+  Prepared(std::string_view text, const TSTree* tree, const Settings& settings, std::string_view relativePath)
+      : root(ts_tree_root_node(tree)),
+        model(text, root),
+        lines(text),
+        enabled(enabledRules(Catalogue::builtin(), settings, relativePath, model.isNotebook())) {}
+  CheckResult result() const {
+    CheckResult r;
+    r.notebook = model.isNotebook();
+    r.syntaxError = firstSyntaxError(root);
+    return r;
+  }
+};
+
 }  // namespace
 
 CheckResult checkDocument(std::string_view text, const TSTree* tree, const Settings& settings,
                           std::string_view relativePath, const support::CancellationToken* cancel) {
-  CheckResult result;
-  TSNode root = ts_tree_root_node(tree);
-  SemanticModel model(text, root);
-  result.notebook = model.isNotebook();
-  result.syntaxError = firstSyntaxError(root);
-  LineIndex lines(text);
-  std::vector<char> enabled = enabledRules(Catalogue::builtin(), settings, relativePath, model.isNotebook());
+  Prepared doc(text, tree, settings, relativePath);
+  auto& [root, model, lines, enabled] = doc;
+  CheckResult result = doc.result();
   std::vector<Diagnostic> found;
   for (const auto& match : RuleMatcher::builtin().run(root, model, enabled, cancel))
     found.push_back(toDiagnostic(match, model, text, root, lines));
@@ -255,31 +271,19 @@ Scan scanStatement(TSNode node, std::string_view text, SemanticModel& model) {
   static const TSSymbol identifier =
       ts_language_symbol_for_name(pythonLanguage(), "identifier", sizeof("identifier") - 1, true);
   Scan out;
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  while (true) {
-    TSNode current = ts_tree_cursor_current_node(&cursor);
-    if (ts_node_symbol(current) == identifier) {
-      std::string_view name = nodeText(current, text);
-      out.reads.push_back(nameHash(name));
-      if (name == "spark") {
-        out.flags |= kSparkOccurs;
-        if (!(out.flags & kSparkBound) && !model.isUnboundName(current)) out.flags |= kSparkBound;
-      } else if (name == "reduce" && !model.isUnboundName(current) &&
-                 model.qualifiedName(current) != "functools.reduce") {
-        out.flags |= kOtherReduce;
-      }
+  forEachDescendant(node, [&](TSNode current) {
+    if (ts_node_symbol(current) != identifier) return true;
+    std::string_view name = nodeText(current, text);
+    out.reads.push_back(nameHash(name));
+    if (name == "spark") {
+      out.flags |= kSparkOccurs;
+      if (!(out.flags & kSparkBound) && !model.isUnboundName(current)) out.flags |= kSparkBound;
+    } else if (name == "reduce" && !model.isUnboundName(current) &&
+               model.qualifiedName(current) != "functools.reduce") {
+      out.flags |= kOtherReduce;
     }
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    bool advanced = false;
-    while (!advanced) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor))
-        advanced = true;
-      else if (!ts_tree_cursor_goto_parent(&cursor))
-        break;
-    }
-    if (!advanced) break;
-  }
-  ts_tree_cursor_delete(&cursor);
+    return true;
+  });
   std::sort(out.reads.begin(), out.reads.end());
   out.reads.erase(std::unique(out.reads.begin(), out.reads.end()), out.reads.end());
   return out;
@@ -435,15 +439,12 @@ std::vector<long> planReuse(const IncrementalState& old, const TextChange& chang
 CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, const Settings& settings,
                                      std::string_view relativePath, const CheckResult* previous,
                                      const support::CancellationToken* cancel) {
-  CheckResult result;
-  TSNode root = ts_tree_root_node(tree);
-  SemanticModel model(text, root);
-  result.notebook = model.isNotebook();
-  result.syntaxError = firstSyntaxError(root);
-  LineIndex lines(text);
+  Prepared doc(text, tree, settings, relativePath);
+  auto& [root, model, lines, enabled] = doc;
+  CheckResult result = doc.result();
   auto state = std::make_shared<IncrementalState>();
   state->text = std::string(text);
-  state->enabled = enabledRules(Catalogue::builtin(), settings, relativePath, model.isNotebook());
+  state->enabled = enabled;
   state->documentDigest = model.documentDigest();
   state->rootSymbol = ts_node_symbol(root);
   state->importPoint = fixutil::importInsertionPoint(root, text);

@@ -718,31 +718,19 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
   }
   for (TSNode part : parts) {
     if (byRoot.empty() || (cancel && cancel->cancelled())) break;
-    TSTreeCursor walk = ts_tree_cursor_new(part);
     std::size_t visited = 0;
-    while (true) {
-      TSNode node = ts_tree_cursor_current_node(&walk);
-      if (ts_node_is_named(node)) {
-        if ((++visited & 1023) == 0 && cancel && cancel->cancelled()) break;
-        auto it = byRoot.find(ts_node_symbol(node));
-        if (it != byRoot.end()) {
-          std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-          for (CompiledRule* compiled : it->second)
-            if (compiled->triggers.empty() || !compiled->nodeLevel || occursWithin(*compiled, start, end))
-              matchAt(*compiled, node);
-        }
+    forEachDescendant(part, [&](TSNode node) {
+      if (!ts_node_is_named(node)) return true;
+      if ((++visited & 1023) == 0 && cancel && cancel->cancelled()) return false;
+      auto it = byRoot.find(ts_node_symbol(node));
+      if (it != byRoot.end()) {
+        std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+        for (CompiledRule* compiled : it->second)
+          if (compiled->triggers.empty() || !compiled->nodeLevel || occursWithin(*compiled, start, end))
+            matchAt(*compiled, node);
       }
-      if (ts_tree_cursor_goto_first_child(&walk)) continue;
-      bool advanced = false;
-      while (!advanced) {
-        if (ts_tree_cursor_goto_next_sibling(&walk))
-          advanced = true;
-        else if (!ts_tree_cursor_goto_parent(&walk))
-          break;
-      }
-      if (!advanced) break;
-    }
-    ts_tree_cursor_delete(&walk);
+      return true;
+    });
   }
   ts_query_cursor_delete(cursor);
   ts_query_cursor_delete(wholeTree);

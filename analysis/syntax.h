@@ -81,6 +81,21 @@ void forEachChild(TSNode node, Fn&& fn) {
   ts_tree_cursor_delete(&cursor);
 }
 
+// Calls fn(n) for `node` and every node below it (named or not), in document
+// order, with one tree cursor; stops early when fn returns false.
+template <typename Fn>
+void forEachDescendant(TSNode node, Fn&& fn) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  while (fn(ts_tree_cursor_current_node(&cursor))) {
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool advanced = false;
+    while (!advanced && !(advanced = ts_tree_cursor_goto_next_sibling(&cursor)))
+      if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    if (!advanced) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
 // The parent of `node`. ts_node_parent walks down from the root scanning
 // siblings, which is linear in the size of a large module; while a
 // ParentIndex for the node's tree is alive on this thread, the top level is
