@@ -3,8 +3,10 @@
 
 #include "analysis/rule_docs.h"
 #include "analysis/suppression.h"
+#include "support/hash.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace sparkmigrate::server {
 
@@ -57,6 +59,33 @@ json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& 
   json out = json::array();
   for (const auto& d : check.diagnostics) out.push_back(diagnosticJson(d, mapper, client));
   return out;
+}
+
+std::string diagnosticsResultId(const DocumentSnapshot& snap, const analysis::CheckResult& check) {
+  PositionMapper mapper = snap.mapper();
+  std::uint64_t h = support::hashCombine(snap.generation, static_cast<std::uint64_t>(snap.encoding));
+  auto position = [&](std::uint32_t offset) {
+    protocol::Position p = mapper.toPosition(offset);
+    h = support::hashCombine(support::hashCombine(h, p.line), p.character);
+  };
+  for (const auto& d : check.diagnostics) {
+    h = support::hashCombine(h, support::hashBytes(d.code));
+    h = support::hashCombine(h, support::hashBytes(d.message));
+    h = support::hashCombine(h, static_cast<std::uint64_t>(d.severity));
+    position(d.range.start);
+    position(d.range.end);
+    if (!d.fix) continue;
+    h = support::hashCombine(h, static_cast<std::uint64_t>(d.fix->safety) + 1);
+    h = support::hashCombine(h, support::hashBytes(d.fix->message));
+    for (const auto& e : d.fix->edits) {
+      position(e.range.start);
+      position(e.range.end);
+      h = support::hashCombine(h, support::hashBytes(e.text));
+    }
+  }
+  char id[17];
+  std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(h));
+  return id;
 }
 
 json workspaceEdit(const DocumentSnapshot& snap, const json& edits, const ClientCapabilities& client) {

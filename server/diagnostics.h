@@ -19,6 +19,12 @@ nlohmann::json diagnosticJson(const analysis::Diagnostic& d, const PositionMappe
 nlohmann::json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& check,
                                const ClientCapabilities& client);
 
+// An id for the report diagnosticsJson would make (a digest of what the
+// client would see: positions in its encoding, codes, messages, fixes), so
+// that a pull client sending it back as previousResultId can be answered
+// "unchanged" without encoding the report again.
+std::string diagnosticsResultId(const DocumentSnapshot& snap, const analysis::CheckResult& check);
+
 // LSP TextEdits for a list of byte edits.
 nlohmann::json textEdits(const std::vector<analysis::Edit>& edits, const PositionMapper& mapper);
 // A WorkspaceEdit for one document (documentChanges with the version when the

@@ -1,6 +1,7 @@
 // `textDocument/diagnostic` (pull): analyses a snapshot on the pool (or reuses
 // the cached result for this version and settings) and answers a full
-// report. Advertised only to clients that support pull diagnostics; others
+// report with a result id, or "unchanged" when the client's previousResultId
+// names the same report. Advertised only to clients that support pull diagnostics; others
 // get publishDiagnostics (Server::scheduleDiagnostics).
 #include "server/handlers/handlers.h"
 
@@ -18,11 +19,15 @@ void diagnostic(Server& server, const json& params, Reply& reply) {
   Document& doc = requireDocument(server, params);
   DocumentSnapshot snap = server.snapshot(doc);
   ClientCapabilities client = server.session().client;
-  server.background(std::move(reply), [&server, snap, client](const support::CancellationToken& cancel) {
+  std::string previous;
+  if (auto it = params.find("previousResultId"); it != params.end() && it->is_string()) previous = *it;
+  server.background(std::move(reply), [&server, snap, client,
+                                       previous](const support::CancellationToken& cancel) {
     auto result = snap.analyze(&cancel);
-    json items = diagnosticsJson(snap, result->check, client);
     server.postMain([&server, uri = snap.uri, result] { server.remember(uri, result); });
-    return json{{"kind", "full"}, {"items", std::move(items)}};
+    std::string id = diagnosticsResultId(snap, result->check);
+    if (id == previous) return json{{"kind", "unchanged"}, {"resultId", id}};
+    return json{{"kind", "full"}, {"resultId", id}, {"items", diagnosticsJson(snap, result->check, client)}};
   });
 }
 

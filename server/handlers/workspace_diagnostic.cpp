@@ -1,7 +1,8 @@
 // `workspace/diagnostic`: checks every Python file under the workspace folders
 // (the CLI's discovery and per-file configuration), using the editor's text
-// for open documents, on the pool, cancellable between files. Answers full
-// reports only (no result ids yet).
+// for open documents, on the pool, cancellable between files. Each report has
+// a result id; a file whose id the client sent in previousResultIds and that
+// has not changed gets an "unchanged" report.
 #include "server/handlers/handlers.h"
 
 #include "analysis/discovery.h"
@@ -22,9 +23,26 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
   ClientCapabilities client = session.client;
   analysis::ConfigResolver* resolver = &session.resolver;
   std::uint64_t generation = session.generation;
-  server.background(std::move(reply), [open, folders, client, resolver,
-                                       generation](const support::CancellationToken& cancel) {
+  std::map<std::string, std::string> previous;  // uri -> result id
+  if (auto ids = params.find("previousResultIds"); ids != params.end() && ids->is_array())
+    for (const auto& entry : *ids)
+      if (entry.is_object() && entry.value("uri", json()).is_string() &&
+          entry.value("value", json()).is_string())
+        previous[entry["uri"].get<std::string>()] = entry["value"].get<std::string>();
+  server.background(std::move(reply), [open, folders, client, resolver, generation,
+                                       previous](const support::CancellationToken& cancel) {
     json items = json::array();
+    auto report = [&](const DocumentSnapshot& snap, const analysis::CheckResult& check, json version) {
+      std::string id = diagnosticsResultId(snap, check);
+      auto it = previous.find(snap.uri);
+      if (it != previous.end() && it->second == id)
+        return json{{"kind", "unchanged"}, {"uri", snap.uri}, {"version", version}, {"resultId", id}};
+      return json{{"kind", "full"},
+                  {"uri", snap.uri},
+                  {"version", version},
+                  {"resultId", id},
+                  {"items", diagnosticsJson(snap, check, client)}};
+    };
     if (folders.empty()) return json{{"items", items}};
     analysis::DiscoveryResult found = analysis::discoverFiles(folders, *resolver);
     for (const auto& file : found.files) {
@@ -33,11 +51,7 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
       std::string path = std::filesystem::absolute(file.path, ec).lexically_normal().string();
       if (auto it = open.find(path); it != open.end()) {
         const DocumentSnapshot& snap = it->second;
-        auto result = snap.analyze(&cancel);
-        items.push_back({{"kind", "full"},
-                         {"uri", snap.uri},
-                         {"version", snap.version},
-                         {"items", diagnosticsJson(snap, result->check, client)}});
+        items.push_back(report(snap, snap.analyze(&cancel)->check, snap.version));
         continue;
       }
       std::ifstream in(path, std::ios::binary);
@@ -58,11 +72,7 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
       snap.relativePath = analysis::relativeTo(*snap.settings, path);
       snap.generation = generation;
       snap.encoding = client.encoding;
-      auto result = snap.analyze(&cancel);
-      items.push_back({{"kind", "full"},
-                       {"uri", snap.uri},
-                       {"version", nullptr},
-                       {"items", diagnosticsJson(snap, result->check, client)}});
+      items.push_back(report(snap, snap.analyze(&cancel)->check, nullptr));
     }
     return json{{"items", items}};
   });

@@ -247,3 +247,37 @@ def test_fix_all_is_resolved_lazily_when_a_safe_fix_exists(client, tmp_path):
     assert lines[3] == "if df.isEmpty():"
     assert lines[:3] + lines[4:] == ("from pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\n"
                                      "df = spark.range(3)\n    print('empty')\n").split("\n")
+
+
+def test_pull_result_ids_answer_unchanged_only_for_the_same_report(client, tmp_path):
+    c = client()
+    c.initialize(tmp_path, PULL_CAPS)
+    path = tmp_path / "job.py"
+    path.write_text(FLAGGED)  # on disk too, for workspace/diagnostic
+    c.open(path, FLAGGED)
+
+    def report(previous=None):
+        params = {"textDocument": {"uri": path.as_uri()}}
+        if previous is not None:
+            params["previousResultId"] = previous
+        return c.request("textDocument/diagnostic", params)["result"]
+
+    first = report()
+    assert first["kind"] == "full" and [d["code"] for d in first["items"]] == ["SPK001", "SPK101"]
+    assert report(first["resultId"]) == {"kind": "unchanged", "resultId": first["resultId"]}
+    # An edit after every finding leaves the report as it was.
+    c.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}}, "text": "x = 1\n"}]})
+    assert report(first["resultId"])["kind"] == "unchanged"
+    # An edit that moves a finding (a new line above it) gives a new full report.
+    c.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": 3}, "contentChanges": [
+        {"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}}, "text": "y = 2\n"}]})
+    moved = report(first["resultId"])
+    assert moved["kind"] == "full" and moved["resultId"] != first["resultId"]
+    assert moved["items"][1]["range"]["start"]["line"] == 4
+    # A stale or foreign id is answered in full.
+    assert report("not-an-id")["kind"] == "full"
+
+    ws = c.request("workspace/diagnostic", {"previousResultIds": [{"uri": path.as_uri(), "value": moved["resultId"]}]})
+    (item,) = [i for i in ws["result"]["items"] if i["uri"] == path.as_uri()]
+    assert item == {"kind": "unchanged", "uri": path.as_uri(), "version": 3, "resultId": moved["resultId"]}
