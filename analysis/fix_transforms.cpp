@@ -1227,6 +1227,28 @@ TSNode getLoggerCall(TSNode log4j, const FixContext& c, std::string& args) {
   return TSNode{};
 }
 
+// `log.warn(...)` on the logger `call` creates (log4j's name for it) ->
+// `log.warning(...)`: Python's Logger.warn is deprecated and gone in 3.13.
+// The logger is what `call` is assigned to (`log = ...`, `self.log = ...`);
+// its calls are looked for in the class (for `self.x`), function or module
+// around the assignment.
+void renameWarnCalls(TSNode call, const FixContext& c, TransformOutput& out) {
+  TSNode assignment = parentNode(call);
+  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), call)) return;
+  TSNode target = field(assignment, "left");
+  if (!isType(target, "identifier") && !isType(target, "attribute")) return;
+  TSNode region = isType(target, "attribute") ? fixutil::ancestorOfType(assignment, {"class_definition"})
+                                              : enclosingFunction(assignment);
+  if (ts_node_is_null(region)) region = c.root;
+  std::string_view logger = nodeText(target, c.text);
+  forEachDescendant(region, [&](TSNode node) {
+    if (isType(node, "attribute") && nodeText(field(node, "object"), c.text) == logger &&
+        nodeText(field(node, "attribute"), c.text) == "warn" && isType(parentNode(node), "call"))
+      out.edits.push_back(replace(field(node, "attribute"), "warning"));
+    return true;
+  });
+}
+
 Out log4jToLogging(const FixContext& c) {
   TSNode report = c.match.report;
   std::string args;
@@ -1240,7 +1262,9 @@ Out log4jToLogging(const FixContext& c) {
       if (rest.find("jvm") != std::string::npos || rest.find("log4j") != std::string::npos)
         return std::nullopt;
     }
-    return TransformOutput{{replace(call, "logging.getLogger(" + args + ")")}, {kImportLogging}};
+    TransformOutput out{{replace(call, "logging.getLogger(" + args + ")")}, {kImportLogging}};
+    renameWarnCalls(call, c, out);
+    return out;
   }
   // log4j = spark._jvm.org.apache.log4j; ... log4j.LogManager.getLogger(name)
   TSNode assignment = parentNode(report);
@@ -1256,6 +1280,7 @@ Out log4jToLogging(const FixContext& c) {
     TSNode use = getLoggerCall(id, c, args);
     if (ts_node_is_null(use)) return std::nullopt;
     out.edits.push_back(replace(use, "logging.getLogger(" + args + ")"));
+    renameWarnCalls(use, c, out);
   }
   out.imports.push_back(kImportLogging);
   return out;

@@ -20,6 +20,9 @@ class Log4j:
     def info(self, message):
         self.logger.info(message)
 
+    def warn(self, message):
+        self.logger.warn(message)  # log4j's name; the fix writes Python's `warning`
+
 
 root = sc._jvm.org.apache.log4j.Logger.getRootLogger()  # error: [SPK202]
 root.setLevel(sc._jvm.org.apache.log4j.Level.WARN)  # error: [SPK202]
