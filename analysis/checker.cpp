@@ -244,17 +244,6 @@ std::uint64_t nameHash(std::string_view name) {
   return support::hashBytes(name);
 }
 
-std::vector<TSNode> topLevelStatements(TSNode root) {
-  std::vector<TSNode> out;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do out.push_back(ts_tree_cursor_current_node(&cursor));
-    while (ts_tree_cursor_goto_next_sibling(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
-  return out;
-}
-
 // What a statement reads: every identifier in it (sorted hashes), and
 // whether `spark` occurs bound in it (the fixes fall back to the notebook
 // global `spark` only in files that never bind it).
@@ -449,23 +438,25 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   state->rootSymbol = ts_node_symbol(root);
   state->importPoint = fixutil::importInsertionPoint(root, text);
 
-  std::vector<TSNode> statements = topLevelStatements(root);
+  const std::vector<TSNode>& statements = model.topLevel();
   std::vector<std::uint32_t> starts;
   for (TSNode n : statements) starts.push_back(ts_node_start_byte(n));
   auto statementAt = [&](std::uint32_t offset) -> std::size_t {
     auto it = std::upper_bound(starts.begin(), starts.end(), offset);
     return it == starts.begin() ? 0 : static_cast<std::size_t>(it - starts.begin()) - 1;
   };
+  // Per statement: the module-level names it binds, and the names it binds in
+  // any scope (hashed, sorted).
+  const std::vector<SemanticModel::BindingSite> sites = model.bindingSites();
   std::vector<std::vector<std::string>> binds(statements.size());
-  for (const auto& [name, pos] : model.moduleBindings()) {
-    if (statements.empty()) break;
-    auto& list = binds[statementAt(pos)];
-    if (std::find(list.begin(), list.end(), name) == list.end()) list.emplace_back(name);
-  }
-
   std::vector<std::vector<std::uint64_t>> names(statements.size());
-  for (const auto& [name, pos] : model.allBindings())
-    if (!statements.empty()) names[statementAt(pos)].push_back(nameHash(name));
+  for (const auto& site : sites) {
+    if (statements.empty()) break;
+    std::size_t k = statementAt(site.pos);
+    names[k].push_back(nameHash(site.name));
+    if (site.module && std::find(binds[k].begin(), binds[k].end(), site.name) == binds[k].end())
+      binds[k].emplace_back(site.name);
+  }
   for (auto& list : names) {
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
@@ -482,9 +473,10 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
     state->nameDigests = old->nameDigests;
     reuse = planReuse(*old, *change, text, statements, binds, state->importPoint, model, state->nameDigests);
   } else {
-    for (const auto& [name, pos] : model.moduleBindings()) {
-      auto [it, added] = state->nameDigests.emplace(nameHash(name), SemanticModel::NameDigest{});
-      if (added) it->second = model.moduleNameDigest(name);
+    for (const auto& site : sites) {
+      if (!site.module) continue;
+      auto [it, added] = state->nameDigests.emplace(nameHash(site.name), SemanticModel::NameDigest{});
+      if (added) it->second = model.moduleNameDigest(site.name);
     }
   }
 

@@ -1246,18 +1246,11 @@ bool SemanticModel::blockHasNoAction(TSNode block) {
 // ---------------------------------------------------------------------------
 // Digests for incremental analysis
 
-std::vector<std::pair<std::string_view, std::uint32_t>> SemanticModel::moduleBindings() const {
-  std::vector<std::pair<std::string_view, std::uint32_t>> out;
-  for (const auto& [name, ids] : scopes_[0].names)
-    for (int id : ids) out.emplace_back(name, bindings_[id].pos);
-  return out;
-}
-
-std::vector<std::pair<std::string_view, std::uint32_t>> SemanticModel::allBindings() const {
-  std::vector<std::pair<std::string_view, std::uint32_t>> out;
-  for (const auto& scope : scopes_)
-    for (const auto& [name, ids] : scope.names)
-      for (int id : ids) out.emplace_back(name, bindings_[id].pos);
+std::vector<SemanticModel::BindingSite> SemanticModel::bindingSites() const {
+  std::vector<BindingSite> out;
+  for (std::size_t s = 0; s < scopes_.size(); ++s)
+    for (const auto& [name, ids] : scopes_[s].names)
+      for (int id : ids) out.push_back({name, bindings_[id].pos, s == 0});
   return out;
 }
 

@@ -97,11 +97,16 @@ class SemanticModel {
   // What one top-level statement can learn from the others; incremental
   // analysis (checker.cpp) compares these between two versions of a file to
   // decide which statements to analyse again.
-  // Every module-level binding (including `global` ones made in functions):
-  // the name and the byte where it is made, in source order per name.
-  std::vector<std::pair<std::string_view, std::uint32_t>> moduleBindings() const;
-  // The same for the bindings of every scope (functions, classes, lambdas).
-  std::vector<std::pair<std::string_view, std::uint32_t>> allBindings() const;
+  // The module's top-level statements (and comments), in order.
+  const std::vector<TSNode>& topLevel() const { return parents_.topLevel(); }
+  // Every binding: its name, the byte where it is made, and whether it is at
+  // module level (including `global` ones made in functions).
+  struct BindingSite {
+    std::string_view name;
+    std::uint32_t pos;
+    bool module;
+  };
+  std::vector<BindingSite> bindingSites() const;
   // A digest of a module-level name's bindings: how each is made and the
   // value inferred for it (kind, qualified name, the kind of expression; the
   // text of a def or class). `digest` is 0 when the name is not bound at

@@ -119,6 +119,8 @@ class ParentIndex {
   ParentIndex& operator=(const ParentIndex&) = delete;
   TSNode parent(TSNode node) const;
   const TSTree* tree() const { return root_.tree; }
+  // The root's children (the module's top-level statements and comments).
+  const std::vector<TSNode>& topLevel() const { return top_; }
 
  private:
   friend const std::vector<TSNode>* indexedReferences(TSNode, std::string_view, std::string_view);
