@@ -18,6 +18,62 @@ bool isValidSelector(std::string_view selector) {
 }
 
 namespace {
+bool isEnvironmentName(std::string_view name) {
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
+  for (char c : name)
+    if (!(c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  return true;
+}
+}  // namespace
+
+bool looksLikeSecret(std::string_view value) {
+  for (std::string_view prefix : {"sk-", "sk_", "dapi", "AKIA", "xox", "ghp_", "github_pat_", "hf_", "Bearer "})
+    if (value.substr(0, prefix.size()) == prefix && value.size() > prefix.size() + 8) return true;
+  // A long run of letters and digits with both: a token, not a name or URL.
+  if (value.size() < 32 || value.find_first_of("/:. ") != std::string_view::npos) return false;
+  int digits = 0;
+  bool lower = false, upper = false;
+  for (char c : value) {
+    digits += c >= '0' && c <= '9';
+    lower |= c >= 'a' && c <= 'z';
+    upper |= c >= 'A' && c <= 'Z';
+  }
+  return digits >= 4 && lower && upper;
+}
+
+std::string validateLlmOverrides(const LlmOverrides& llm) {
+  if (llm.backend && !llm.backend->empty()) {
+    bool known = false;
+    for (auto name : kLlmBackends) known |= *llm.backend == name;
+    if (!known) return "backend must be one of openai, anthropic, ollama";
+  }
+  if (llm.apiKeyEnv && !llm.apiKeyEnv->empty()) {
+    if (looksLikeSecret(*llm.apiKeyEnv))
+      return "api-key-env must be the NAME of an environment variable, and its value looks like an API key";
+    if (!isEnvironmentName(*llm.apiKeyEnv)) return "api-key-env must be the name of an environment variable";
+  }
+  if (llm.baseUrl && !llm.baseUrl->empty() && llm.baseUrl->rfind("http://", 0) != 0 &&
+      llm.baseUrl->rfind("https://", 0) != 0)
+    return "base-url must start with http:// or https://";
+  if (llm.timeout && !(*llm.timeout > 0 && *llm.timeout <= 86400)) return "timeout must be between 0 and 86400 seconds";
+  if (llm.maxAttempts && (*llm.maxAttempts < 1 || *llm.maxAttempts > 10)) return "max-attempts must be between 1 and 10";
+  if (llm.repairs && (*llm.repairs < 0 || *llm.repairs > 10)) return "repairs must be between 0 and 10";
+  return "";
+}
+
+void applyLlmOverrides(LlmSettings& settings, const LlmOverrides& llm) {
+  if (llm.backend) settings.backend = *llm.backend;
+  if (llm.baseUrl) settings.baseUrl = *llm.baseUrl;
+  if (llm.model) settings.model = *llm.model;
+  if (llm.apiKeyEnv) settings.apiKeyEnv = *llm.apiKeyEnv;
+  if (llm.timeout) settings.timeout = *llm.timeout;
+  if (llm.maxAttempts) settings.maxAttempts = *llm.maxAttempts;
+  if (llm.repairs) settings.repairs = *llm.repairs;
+  if (llm.stream) settings.stream = *llm.stream;
+}
+
+namespace {
+
 
 std::string where(const std::string& path, const toml::node& node) {
   return path + ":" + std::to_string(node.source().begin.line) + ": ";
@@ -39,6 +95,62 @@ support::Expected<std::vector<std::string>> stringList(const toml::node& node, c
     out.emplace_back(*s);
   }
   return out;
+}
+
+// [tool.sparkmigrate.llm]: read into overrides so that the same validation
+// serves the file, the command line and the editor.
+support::Expected<LlmSettings> parseLlmTable(const toml::node& node, const std::string& path) {
+  const toml::table* table = node.as_table();
+  if (!table) return support::Error{where(path, node) + "[tool.sparkmigrate.llm] must be a table"};
+  LlmOverrides llm;
+  for (const auto& [key, value] : *table) {
+    std::string_view k = key.str();
+    std::string at = path + ":" + std::to_string(key.source().begin.line) + ": ";
+    auto text = value.value<std::string_view>();
+    if (k == "api-key" || k == "apikey" || k == "api_key" || k == "key" || k == "token")
+      return support::Error{at + "[tool.sparkmigrate.llm] " + std::string(k) +
+                            ": API keys are never read from pyproject.toml; put the key in an environment "
+                            "variable and name that variable with api-key-env"};
+    if (text && looksLikeSecret(*text))
+      return support::Error{at + "[tool.sparkmigrate.llm] " + std::string(k) +
+                            ": the value looks like an API key; keys are never read from pyproject.toml "
+                            "(name the environment variable that holds it with api-key-env)"};
+    auto needString = [&](std::optional<std::string>& out) -> std::string {
+      if (!text) return at + "[tool.sparkmigrate.llm] " + std::string(k) + " must be a string";
+      out = std::string(*text);
+      return "";
+    };
+    std::string problem;
+    if (k == "backend")
+      problem = needString(llm.backend);
+    else if (k == "base-url")
+      problem = needString(llm.baseUrl);
+    else if (k == "model")
+      problem = needString(llm.model);
+    else if (k == "api-key-env")
+      problem = needString(llm.apiKeyEnv);
+    else if (k == "timeout") {
+      auto number = value.value<double>();
+      if (!number) return support::Error{at + "[tool.sparkmigrate.llm] timeout must be a number of seconds"};
+      llm.timeout = *number;
+    } else if (k == "max-attempts" || k == "repairs") {
+      auto number = value.as_integer();
+      if (!number) return support::Error{at + "[tool.sparkmigrate.llm] " + std::string(k) + " must be an integer"};
+      (k == "repairs" ? llm.repairs : llm.maxAttempts) = static_cast<int>(number->get());
+    } else if (k == "stream") {
+      auto flag = value.value<bool>();
+      if (!flag) return support::Error{at + "[tool.sparkmigrate.llm] stream must be true or false"};
+      llm.stream = *flag;
+    } else {
+      return support::Error{at + "unknown key '" + std::string(k) + "' in [tool.sparkmigrate.llm]"};
+    }
+    if (!problem.empty()) return support::Error{problem};
+  }
+  if (std::string problem = validateLlmOverrides(llm); !problem.empty())
+    return support::Error{where(path, node) + "[tool.sparkmigrate.llm] " + problem};
+  LlmSettings settings;
+  applyLlmOverrides(settings, llm);
+  return settings;
 }
 
 support::Expected<Settings> parseSettingsTable(const toml::table& table, const std::string& path) {
@@ -79,6 +191,10 @@ support::Expected<Settings> parseSettingsTable(const toml::table& table, const s
         if (!list) return list.error();
         settings.perFileIgnores.emplace_back(std::string(glob.str()), *list);
       }
+    } else if (k == "llm") {
+      auto llm = parseLlmTable(node, path);
+      if (!llm) return llm.error();
+      settings.llm = *llm;
     } else {
       return support::Error{at + "unknown key '" + std::string(k) + "' in [tool.sparkmigrate]"};
     }
@@ -132,6 +248,7 @@ std::shared_ptr<const Settings> ConfigResolver::applyOverrides(Settings base) co
   if (overrides_.ignore) base.ignore = *overrides_.ignore;
   for (const auto& s : overrides_.extendIgnore) base.ignore.push_back(s);
   for (const auto& s : overrides_.extendExclude) base.extendExclude.push_back(s);
+  applyLlmOverrides(base.llm, overrides_.llm);
   return std::make_shared<const Settings>(std::move(base));
 }
 

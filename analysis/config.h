@@ -26,6 +26,14 @@
 
 namespace sparkmigrate::analysis {
 
+// Command-line or editor values for [tool.sparkmigrate.llm]; set fields win.
+struct LlmOverrides {
+  std::optional<std::string> backend, baseUrl, model, apiKeyEnv;
+  std::optional<double> timeout;
+  std::optional<int> maxAttempts, repairs;
+  std::optional<bool> stream;
+};
+
 struct Overrides {
   std::optional<SparkVersion> target;
   std::optional<Platform> platform;
@@ -34,8 +42,16 @@ struct Overrides {
   std::optional<std::vector<std::string>> ignore;
   std::vector<std::string> extendIgnore;
   std::vector<std::string> extendExclude;
+  LlmOverrides llm;
   bool isolated = false;  // ignore every pyproject.toml
 };
+
+// Validates LLM settings from any surface; returns "" or a one-line problem
+// naming the field (never echoing a value that could be a secret).
+std::string validateLlmOverrides(const LlmOverrides& llm);
+void applyLlmOverrides(LlmSettings& settings, const LlmOverrides& llm);
+// True when `value` looks like an API key or token rather than a name.
+bool looksLikeSecret(std::string_view value);
 
 // Parses the [tool.sparkmigrate] table of a pyproject.toml. Returns nullopt in
 // the value when the file has no such table.

@@ -14,6 +14,24 @@
 
 namespace sparkmigrate::analysis {
 
+// The model backend for rewrites that need judgement ([tool.sparkmigrate.llm],
+// the --llm-* flags, the editor's `llm` setting). It never holds an API key:
+// only the name of the environment variable that does (editors may hand the
+// key to the server separately, from their secret storage).
+struct LlmSettings {
+  std::string backend;  // "" = none configured (nothing leaves the machine); see kLlmBackends
+  std::string baseUrl;  // "" = the backend's default
+  std::string model;
+  std::string apiKeyEnv;    // name of the environment variable holding the key
+  double timeout = 300;     // seconds for a reply (streaming: for silence)
+  int maxAttempts = 3;      // HTTP attempts per request (retries on 408/409/429/5xx)
+  int repairs = 2;          // times the model is asked again with the validator's complaint
+  bool stream = true;       // stream replies where the server offers it
+};
+
+// The backend names [tool.sparkmigrate.llm] accepts.
+inline constexpr std::string_view kLlmBackends[] = {"openai", "anthropic", "ollama"};
+
 struct Settings {
   SparkVersion target = kDefaultTarget;
   Platform platform = Platform::Any;
@@ -23,6 +41,7 @@ struct Settings {
   std::vector<std::pair<std::string, std::vector<std::string>>> perFileIgnores;  // glob -> codes
   std::vector<std::string> exclude;  // replaces the default excludes when set
   std::vector<std::string> extendExclude;
+  LlmSettings llm;
   std::string root;        // directory that relative globs are anchored at
   std::string configPath;  // the pyproject.toml these came from, or ""
 };
