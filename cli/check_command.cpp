@@ -27,6 +27,7 @@ namespace {
 
 constexpr const char* kUsage = R"(usage: sparkmigrate check [options] [PATH...]
        sparkmigrate fix [--unsafe-fixes] [--diff] [options] [PATH...]
+       sparkmigrate fix --llm [--apply] [--llm-* options] [options] [PATH...]
 
 Finds PySpark code that breaks or changes behaviour under Spark Connect;
 `fix` (or `check --fix`) also applies the automatic fixes (docs/fixes.md).
@@ -49,14 +50,28 @@ options:
   --fix                  apply the safe fixes (same as `sparkmigrate fix`)
   --unsafe-fixes         with --fix: also apply the unsafe fixes
   --diff                 with --fix: print a unified diff instead of writing files
+
+model-backed rewrites (docs/llm.md):
+  --llm                  ask the configured model to rewrite what has no mechanical fix;
+                         prints the validated rewrites as a diff (rejected ones with reasons)
+  --apply                with --llm: write the validated rewrites
+  --llm-backend B        openai, anthropic or ollama ([tool.sparkmigrate.llm] backend)
+  --llm-base-url URL     the server (default: the backend's public endpoint)
+  --llm-model NAME       the model (or deployment) name
+  --llm-api-key-env VAR  the environment variable that holds the API key
+  --llm-timeout S        seconds to wait for a reply (streaming: for silence; default 300)
+  --llm-max-attempts N   HTTP attempts per request, retries included (default 3)
+  --llm-repairs N        times to ask again with the validator's complaint (default 2)
+  --llm-stream, --llm-no-stream   stream replies (default) or not
+  --no-cache             neither read nor write the answer cache
   -h, --help             show this help
 
 exit status: 0 no problems, 1 problems found, 2 usage or configuration error)";
 
-struct ReadResult {
-  std::string text;
-  std::string error;  // non-empty: skip the file with this message
-};
+std::optional<std::vector<std::string>> selectors(const Args& args, const std::string& name,
+                                                  std::string& error);
+
+}  // namespace
 
 ReadResult readSource(const std::string& path) {
   ReadResult result;
@@ -86,6 +101,8 @@ ReadResult readSource(const std::string& path) {
   return result;
 }
 
+namespace {
+
 std::optional<std::vector<std::string>> selectors(const Args& args, const std::string& name,
                                                   std::string& error) {
   if (!args.has(name)) return std::nullopt;
@@ -113,7 +130,11 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
       {"output-format", true},  {"statistics", false},   {"runtime-report", true},
       {"exit-zero", false},     {"isolated", false},     {"jobs", true},
       {"color", true},          {"help", false},         {"h", false},
-      {"fix", false},           {"unsafe-fixes", false}, {"diff", false}};
+      {"fix", false},           {"unsafe-fixes", false}, {"diff", false},
+      {"llm", false},           {"apply", false},        {"llm-backend", true},
+      {"llm-base-url", true},   {"llm-model", true},     {"llm-api-key-env", true},
+      {"llm-timeout", true},    {"llm-max-attempts", true}, {"llm-repairs", true},
+      {"llm-stream", false},    {"llm-no-stream", false}, {"no-cache", false}};
   if (!args.parse(argc, argv, 2, specs)) {
     fmt::print(stderr, "sparkmigrate {}: {}\n{}\n", command, args.error(), kUsage);
     return kExitUsage;
@@ -134,6 +155,11 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
     return usageError("--diff and --unsafe-fixes need --fix (or `sparkmigrate fix`)");
   if (fixing && args.has("runtime-report"))
     return usageError("--runtime-report cannot be combined with fixing");
+  const bool llmFix = args.has("llm");
+  if (llmFix && !fixCommand) return usageError("--llm is an option of `sparkmigrate fix`");
+  if (args.has("apply") && !llmFix) return usageError("--apply goes with --llm (plain `fix` writes by default)");
+  if (llmFix && (fixOptions.diff || fixOptions.unsafeFixes || args.has("statistics")))
+    return usageError("--llm cannot be combined with --diff, --unsafe-fixes or --statistics");
 
   analysis::Overrides overrides;
   if (auto v = args.value("target-version")) {
@@ -157,8 +183,10 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   if (auto extend = selectors(args, "extend-ignore", selectorError)) overrides.extendIgnore = *extend;
   if (!selectorError.empty()) return usageError(selectorError);
   overrides.isolated = args.has("isolated");
+  if (std::string problem = llmOverridesFromArgs(args, overrides.llm); !problem.empty()) return usageError(problem);
 
   std::string format = args.value("output-format").value_or("text");
+  if (llmFix && format != "text" && format != "json") return usageError("--llm prints text or json");
   if (format != "text" && format != "json" && format != "sarif" && format != "github")
     return usageError("--output-format must be text, json, sarif or github");
   unsigned jobs = support::defaultJobs();
@@ -193,6 +221,20 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   analysis::DiscoveryResult discovered = analysis::discoverFiles(inputs, resolver);
 
   Report report;
+  if (llmFix) {
+    std::set<std::string> problems;
+    for (const auto& file : discovered.files)
+      if (!file.settings.problem.empty() && problems.insert(file.settings.problem).second)
+        fmt::print(stderr, "error: {}\n", file.settings.problem);
+    if (!problems.empty()) return kExitUsage;  // never send code under a configuration we could not read
+    for (const auto& problem : discovered.problems) report.errors.push_back(problem);
+    LlmRunOptions llm;
+    llm.apply = args.has("apply");
+    llm.format = format;
+    llm.useCache = !args.has("no-cache");
+    llm.progress = isatty(STDERR_FILENO);
+    return runLlmFix(discovered, report, llm);
+  }
   bool configError = false;
   std::set<std::string> configProblems;
   for (const auto& file : discovered.files)

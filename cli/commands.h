@@ -8,7 +8,9 @@
 //   3. Document it in README.md and test it in test/cli/.
 #pragma once
 
+#include "analysis/config.h"
 #include "analysis/diagnostic.h"
+#include "analysis/discovery.h"
 #include "analysis/settings.h"
 
 #include <map>
@@ -49,6 +51,28 @@ std::string unifiedDiff(std::string_view before, std::string_view after, const s
 struct Report;
 std::string summarizeFixes(const std::vector<FileFixResult>& fixes, Report& report,
                            const FixRunOptions& options, std::size_t& fileProblems);
+// Reading a source file as check does: NUL bytes and invalid UTF-8 are
+// refused with a one-line message.
+struct ReadResult {
+  std::string text;
+  std::string error;  // non-empty: skip the file with this message
+};
+ReadResult readSource(const std::string& path);
+// Writes `text` over `path` through a temporary file and a rename, unless the
+// file no longer holds `expected`; "" on success, else "path: message".
+std::string writeAtomically(const std::string& path, std::string_view expected, std::string_view text);
+
+// llm_fix.cpp: `fix --llm`.
+class Args;
+// Reads the --llm-* options into `llm`; "" or a one-line problem.
+std::string llmOverridesFromArgs(const Args& args, analysis::LlmOverrides& llm);
+struct LlmRunOptions {
+  bool apply = false;          // write the validated rewrites
+  std::string format = "text"; // text or json
+  bool useCache = true;
+  bool progress = false;       // a line per request on stderr
+};
+int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const LlmRunOptions& options);
 int runRule(int argc, char** argv);
 int runLsp(int argc, char** argv);
 

@@ -137,7 +137,8 @@ std::optional<std::string> readAll(const std::string& path) {
   return buffer.str();
 }
 
-// Writes `text` over `path` through a temporary file and a rename; "" on success.
+}  // namespace
+
 std::string writeAtomically(const std::string& path, std::string_view expected, std::string_view text) {
   std::error_code ec;
   std::filesystem::path target = std::filesystem::canonical(path, ec);
@@ -172,8 +173,6 @@ std::string writeAtomically(const std::string& path, std::string_view expected, 
   if (!error.empty()) ::unlink(tmp.c_str());
   return error;
 }
-
-}  // namespace
 
 FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
                       std::string_view relativePath, const FixRunOptions& options) {
