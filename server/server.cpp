@@ -29,6 +29,7 @@ using support::LogLevel;
 struct Server::Impl {
   asio::io_context io;
   std::unique_ptr<asio::thread_pool> pool;
+  std::unique_ptr<asio::thread_pool> slowPool;  // model requests
   std::deque<std::function<void()>> deferred;  // test mode
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
 };
@@ -41,9 +42,11 @@ Server::Server(ServerOptions options)
   unsigned jobs =
       options_.jobs ? options_.jobs : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   impl_->pool = std::make_unique<asio::thread_pool>(jobs);
+  impl_->slowPool = std::make_unique<asio::thread_pool>(2);
 }
 
 Server::~Server() {
+  impl_->slowPool->join();
   impl_->pool->join();
 }
 
@@ -99,7 +102,7 @@ void Server::postMain(std::function<void()> fn) {
   });
 }
 
-void Server::onPool(std::function<void()> fn) {
+void Server::onPool(std::function<void()> fn, bool slow) {
   auto task = [fn = std::move(fn)] {
     try {
       fn();
@@ -112,7 +115,7 @@ void Server::onPool(std::function<void()> fn) {
   if (options_.testMode)
     impl_->deferred.push_back(std::move(task));
   else
-    asio::post(*impl_->pool, std::move(task));
+    asio::post(slow ? *impl_->slowPool : *impl_->pool, std::move(task));
 }
 
 void Server::later(int delayMs, std::function<void()> fn) {
@@ -135,7 +138,7 @@ void Server::later(int delayMs, std::function<void()> fn) {
   });
 }
 
-void Server::background(Reply reply, Job job, std::optional<std::pair<std::string, int>> document) {
+void Server::background(Reply reply, Job job, std::optional<std::pair<std::string, int>> document, bool slow) {
   support::CancellationToken token;
   if (auto it = pending_.find(reply.id().dump()); it != pending_.end()) token = it->second;
   auto shared = std::make_shared<Reply>(std::move(reply));
@@ -168,7 +171,7 @@ void Server::background(Reply reply, Job job, std::optional<std::pair<std::strin
       }
       shared->result(std::move(result));
     });
-  });
+  }, slow);
 }
 
 void Server::drainThen(std::function<void()> done) {
@@ -385,6 +388,11 @@ void Server::dispatch(std::string body) {
   }
 }
 
+support::CancellationToken Server::cancellationToken(const json& id) {
+  auto it = pending_.find(id.dump());
+  return it == pending_.end() ? support::CancellationToken() : it->second;
+}
+
 void Server::cancel(const json& id) {
   if (auto it = pending_.find(id.dump()); it != pending_.end()) it->second.cancel();
 }
@@ -429,6 +437,8 @@ int Server::run() {
     }
     impl_->io.restart();
   }
+  for (auto& [id, token] : pending_) token.cancel();  // model requests in flight stop now
+  impl_->slowPool->stop();
   impl_->pool->stop();
   return *exitCode_;
 }

@@ -65,11 +65,14 @@ class Server {
   // Runs `job` on the pool and answers `reply` with its result. With a
   // document (uri, version), a result computed for an older version answers
   // ContentModified.
-  void background(Reply reply, Job job, std::optional<std::pair<std::string, int>> document = std::nullopt);
+  // `slow` work (waiting for a model) runs on a pool of its own, so that
+  // diagnostics never queue behind it.
+  void background(Reply reply, Job job, std::optional<std::pair<std::string, int>> document = std::nullopt,
+                  bool slow = false);
   // Runs `fn` on the main loop later (after `delayMs`, or deferred in test mode).
   void later(int delayMs, std::function<void()> fn);
   void postMain(std::function<void()> fn);
-  void onPool(std::function<void()> fn);
+  void onPool(std::function<void()> fn, bool slow = false);
 
   // --- documents and diagnostics ----------------------------------------------
   // Resolves the settings for a document (pyproject.toml + editor settings),
@@ -90,6 +93,8 @@ class Server {
 
   // Marks a pending request as cancelled ($/cancelRequest).
   void cancel(const nlohmann::json& id);
+  // The cancellation token of a pending request (a fresh one if unknown).
+  support::CancellationToken cancellationToken(const nlohmann::json& id);
 
   // --- lifecycle ----------------------------------------------------------------
   void requestExit(int code);

@@ -66,7 +66,41 @@ EditorSettings parseEditorSettings(const json& value, const EditorSettings& prev
     next.overrides.extendIgnore = list;
   if (const json* v = get("isolated", nullptr); v && v->is_boolean())
     next.overrides.isolated = v->get<bool>();
-  if (const json* v = get("llm", nullptr)) next.llm = *v;
+  if (const json* v = get("llm", nullptr)) {
+    if (!v->is_object()) {
+      problem = "llm must be an object {backend, baseUrl, model, apiKeyEnv, timeout, maxAttempts, repairs, stream}";
+    } else {
+      analysis::LlmOverrides llm;
+      std::string apiKey;
+      std::string bad;
+      for (const auto& [key, item] : v->items()) {
+        auto text = [&](std::optional<std::string>& out) {
+          if (item.is_string()) out = item.get<std::string>();
+          else bad = "llm." + key + " must be a string";
+        };
+        if (key == "backend") text(llm.backend);
+        else if (key == "baseUrl") text(llm.baseUrl);
+        else if (key == "model") text(llm.model);
+        else if (key == "apiKeyEnv") text(llm.apiKeyEnv);
+        else if (key == "apiKey") {
+          if (item.is_string()) apiKey = item.get<std::string>();
+          else bad = "llm.apiKey must be a string";  // never echo the value
+        } else if (key == "timeout" && item.is_number()) llm.timeout = item.get<double>();
+        else if (key == "maxAttempts" && item.is_number_integer()) llm.maxAttempts = item.get<int>();
+        else if (key == "repairs" && item.is_number_integer()) llm.repairs = item.get<int>();
+        else if (key == "stream" && item.is_boolean()) llm.stream = item.get<bool>();
+        else if (key == "timeout" || key == "maxAttempts" || key == "repairs" || key == "stream")
+          bad = "llm." + key + " has the wrong type";
+      }
+      if (bad.empty()) bad = analysis::validateLlmOverrides(llm);
+      if (!bad.empty()) {
+        problem = bad;
+      } else {
+        next.overrides.llm = llm;
+        next.llmApiKey = apiKey;
+      }
+    }
+  }
   if (const json* v = get("debounceMs", nullptr); v && v->is_number_integer())
     next.debounceMs = v->get<int>();
   return next;

@@ -7,6 +7,7 @@
 #include "analysis/config.h"
 #include "protocol/lsp_types.h"
 #include "server/document.h"
+#include "support/cancel.h"
 
 #include <nlohmann/json.hpp>
 
@@ -38,8 +39,10 @@ struct ClientCapabilities {
 // Editor settings (initializationOptions.settings, workspace/configuration
 // section "sparkmigrate", didChangeConfiguration).
 struct EditorSettings {
-  analysis::Overrides overrides;
-  nlohmann::json llm;   // kept for the LLM issue; not used yet
+  analysis::Overrides overrides;  // overrides.llm: the `llm` object (backend, baseUrl, model, ...)
+  // `llm.apiKey`: a key from the editor's secret storage. Held only here and
+  // in the backend that uses it; never logged, echoed or written anywhere.
+  std::string llmApiKey;
   int debounceMs = -1;  // -1: the server default
 };
 
@@ -61,6 +64,9 @@ struct Session {
   std::set<std::string> reportedProblems;
   std::map<std::string, long long> configStamps;  // pyproject.toml in use -> mtime
   std::string trace = "off";
+  // Work-done progress tokens of running model requests -> their cancellation
+  // (window/workDoneProgress/cancel).
+  std::map<std::string, support::CancellationToken> progressTokens;
 
   Document* find(const std::string& uri) {
     auto it = documents.find(uri);

@@ -4,10 +4,14 @@
 // (safe fixes only; its edit is resolved lazily when the client supports
 // codeAction/resolve) and a command that migrates the whole file (every
 // safe and unsafe fix). Quick fixes appear by themselves as soon as a
-// diagnostic carries edits.
+// diagnostic carries edits. With a model backend configured, each finding
+// also gets "Migrate to Spark Connect with <model>", whose edit is computed
+// only when chosen (codeAction/resolve, or the sparkmigrate.migrateWithLlm
+// command for clients that cannot resolve edits) and only if validated.
 #include "server/handlers/handlers.h"
 
 #include "server/diagnostics.h"
+#include "server/llm_edit.h"
 
 namespace sparkmigrate::server {
 
@@ -67,6 +71,19 @@ void codeAction(Server& server, const json& params, Reply& reply) {
                            {"diagnostics", json::array({lspDiagnostic})},
                            {"edit", workspaceEdit(snap, textEdits(d.fix->edits, mapper), client)}};
             if (d.fix->safety == analysis::FixSafety::Safe) action["isPreferred"] = true;
+            actions.push_back(std::move(action));
+          }
+          if (!snap.settings->llm.backend.empty() && d.code != analysis::kUnusedSuppressionCode) {
+            LlmActionData data{snap.uri, snap.version, d.code, mapper.toRange(d.range)};
+            json action = {{"title", llmActionTitle(snap.settings->llm)},
+                           {"kind", "quickfix"},
+                           {"diagnostics", json::array({lspDiagnostic})}};
+            if (client.codeActionResolveEdit)
+              action["data"] = llmActionDataJson(data);
+            else
+              action["command"] = {{"title", llmActionTitle(snap.settings->llm)},
+                                   {"command", kCommandMigrateWithLlm},
+                                   {"arguments", json::array({llmActionDataJson(data)})}};
             actions.push_back(std::move(action));
           }
           if (d.code != analysis::kUnusedSuppressionCode) {

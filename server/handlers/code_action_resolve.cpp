@@ -1,15 +1,46 @@
-// `codeAction/resolve`: fills in the edit of a lazily computed action (today
-// fix-all) from its `data` ({uri, version, action}); validates the data and
-// answers InvalidParams when it is not ours, ContentModified when the
-// document moved on.
+// `codeAction/resolve`: fills in the edit of a lazily computed action from
+// its `data` ({uri, version, action}): fix-all, or a model rewrite ("llm":
+// asks the model on the slow pool with progress; cancellable; a rejected or
+// failed rewrite is shown with window/showMessage and the action comes back
+// without an edit). Answers InvalidParams when the data is not ours,
+// ContentModified when the document moved on.
 #include "server/handlers/handlers.h"
 
 #include "server/diagnostics.h"
+#include "server/llm_edit.h"
 
 namespace sparkmigrate::server {
 
 void codeActionResolve(Server& server, const json& params, Reply& reply) {
   const json& data = requireField(params, "data");
+  if (data.is_object() && data.value("action", "") == "llm") {
+    LlmActionData llmData = parseLlmActionData(data);
+    Document* doc = server.session().find(llmData.uri);
+    if (!doc) throw InvalidParams("document is not open");
+    if (llmData.version != doc->version()) {
+      reply.error(protocol::error::kContentModified, "the document changed since the action was offered");
+      return;
+    }
+    DocumentSnapshot snap = server.snapshot(*doc);
+    ClientCapabilities client = server.session().client;
+    std::string apiKey = server.session().editorSettings.llmApiKey;
+    json action = params;
+    server.background(
+        std::move(reply),
+        [&server, snap, client, action, llmData, apiKey](const support::CancellationToken& cancel) mutable -> json {
+          LlmEditResult edit = computeLlmEdit(server, snap, llmData, apiKey, client, cancel);
+          if (!edit.edit.is_null()) {
+            action["edit"] = std::move(edit.edit);
+          } else if (!edit.cancelled) {
+            server.postMain([&server, reason = edit.reason] {
+              server.showMessage(protocol::kMessageWarning, "sparkmigrate: " + reason);
+            });
+          }
+          return action;
+        },
+        std::make_pair(snap.uri, snap.version), /*slow=*/true);
+    return;
+  }
   if (!data.is_object() || !data.contains("uri") || !data["uri"].is_string() ||
       data.value("action", "") != "fixAll")
     throw InvalidParams("codeAction/resolve: data is not a sparkmigrate action");

@@ -24,6 +24,7 @@ constexpr HandlerEntry kHandlers[] = {
     {"textDocument/didOpen", nullptr, didOpen, nullptr},
     {"textDocument/didSave", nullptr, didSave, nullptr},
     {"textDocument/hover", hover, nullptr, hoverCapability},
+    {"window/workDoneProgress/cancel", nullptr, workDoneProgressCancel, nullptr},
     {"workspace/diagnostic", workspaceDiagnostic, nullptr, nullptr},
     {"workspace/didChangeConfiguration", nullptr, didChangeConfiguration, nullptr},
     {"workspace/didChangeWatchedFiles", nullptr, didChangeWatchedFiles, nullptr},

@@ -62,6 +62,7 @@ Document& requireDocument(Server& server, const json& params);
 // Commands served by workspace/executeCommand.
 inline constexpr std::string_view kCommandFixAll = "sparkmigrate.applyFixAll";
 inline constexpr std::string_view kCommandMigrateFile = "sparkmigrate.migrateFile";
+inline constexpr std::string_view kCommandMigrateWithLlm = "sparkmigrate.migrateWithLlm";
 inline constexpr std::string_view kFixAllKind = "source.fixAll.sparkmigrate";
 inline constexpr std::string_view kMigrateKind = "source.migrate.sparkmigrate";
 
@@ -90,6 +91,7 @@ void didChangeWatchedFiles(Server&, const json&);
 void didChangeWorkspaceFolders(Server&, const json&);
 void workspaceFoldersCapability(const ClientCapabilities&, json&);
 void executeCommand(Server&, const json&, Reply&);
+void workDoneProgressCancel(Server&, const json&);
 void executeCommandCapability(const ClientCapabilities&, json&);
 
 }  // namespace sparkmigrate::server
