@@ -100,6 +100,16 @@ bool notebookGlobal(std::string_view name) {
 std::map<std::string, TextPoint> unboundNames(SemanticModel& model, TSNode root, std::string_view text,
                                               ByteRange within) {
   std::map<std::string, TextPoint> out;
+  // Names the semantic model does not bind: `except E as e`, `with f() as x`.
+  std::unordered_set<std::string> asTargets;
+  forEachDescendant(root, [&](TSNode node) {
+    if (isType(node, "as_pattern_target"))
+      forEachDescendant(node, [&](TSNode n) {
+        if (isType(n, "identifier")) asTargets.insert(std::string(nodeText(n, text)));
+        return true;
+      });
+    return true;
+  });
   std::function<void(TSNode)> visit = [&](TSNode node) {
     if (ts_node_end_byte(node) <= within.start || ts_node_start_byte(node) >= within.end) return;
     std::string_view type = nodeType(node);
@@ -114,7 +124,7 @@ std::map<std::string, TextPoint> unboundNames(SemanticModel& model, TSNode root,
     if (isType(parent, "attribute") && ts_node_eq(field(parent, "attribute"), node)) return;
     if (isType(parent, "keyword_argument") && ts_node_eq(field(parent, "name"), node)) return;
     std::string name(nodeText(node, text));
-    if (pythonBuiltins().count(name) || (model.isNotebook() && notebookGlobal(name))) return;
+    if (pythonBuiltins().count(name) || asTargets.count(name) || (model.isNotebook() && notebookGlobal(name))) return;
     if (model.isUnboundName(node)) {
       TSPoint p = ts_node_start_point(node);
       out.emplace(name, TextPoint{p.row, p.column});
@@ -240,10 +250,9 @@ MigrationRegion migrationRegion(std::string_view text, TSNode root, bool noteboo
   return region;
 }
 
-MigrationTask buildMigrationTask(std::string_view text, const CheckResult& check, const Diagnostic& target,
-                                 const Settings& settings, std::string_view displayPath) {
-  TreePtr tree = parsePython(text);
-  TSNode root = ts_tree_root_node(tree.get());
+MigrationTask buildMigrationTask(std::string_view text, const TSTree* tree, const CheckResult& check,
+                                 const Diagnostic& target, const Settings& settings, std::string_view displayPath) {
+  TSNode root = ts_tree_root_node(tree);
   ParentIndex parents(root);
   MigrationTask task;
   task.region = migrationRegion(text, root, check.notebook, target.range.start);
@@ -339,8 +348,94 @@ std::string repairMessage(std::string_view complaint) {
       complaint);
 }
 
-Validation validateRewrite(std::string_view text, const CheckResult& before, const MigrationTask& task,
-                           const ProposedRewrite& rewrite, const Settings& settings,
+namespace {
+
+// The answer alone, checked against the region: a function or method region
+// must come back as that one definition (top-level imports in the answer are
+// hoisted into `imports`); no region may redefine or repeat code from
+// outside it. Returns the region's new code (unindented) or a complaint.
+std::string shapeAnswer(std::string_view text, TSNode fileRoot, const MigrationRegion& region, std::string& code,
+                        std::vector<std::string>& imports) {
+  TreePtr alone = parsePython(code);
+  TSNode top = ts_tree_root_node(alone.get());
+  if (ts_node_has_error(top)) {
+    TSPoint p{};
+    forEachDescendant(top, [&](TSNode n) {
+      if (!ts_node_is_error(n) && !ts_node_is_missing(n)) return true;
+      p = ts_node_start_point(n);
+      return false;
+    });
+    std::string_view rest = code;
+    for (std::uint32_t l = 0; l < p.row && rest.find('\n') != std::string_view::npos; ++l)
+      rest.remove_prefix(rest.find('\n') + 1);
+    return fmt::format("the code does not parse as Python (line {} of the answer: `{}`)", p.row + 1, firstLine(rest));
+  }
+  const ByteRange r = region.range;
+  const bool function = region.kind == "function" || region.kind == "method";
+  // Definitions and statements outside the region.
+  std::map<std::string, std::uint32_t, std::less<>> outsideDefs, outsideStatements;
+  forEachNamedChild(fileRoot, [&](TSNode child) {
+    if (ts_node_start_byte(child) < r.end && ts_node_end_byte(child) > r.start) return;  // the region, or around it
+    std::uint32_t line = ts_node_start_point(child).row + 1;
+    TSNode def = definitionIn(child);
+    if (!ts_node_is_null(def)) outsideDefs.emplace(std::string(nodeText(field(def, "name"), text)), line);
+    if (!isImport(child) && !isType(child, "comment")) {
+      std::string body = trim(nodeText(child, text));
+      if (body.size() >= 12) outsideStatements.emplace(body, line);
+    }
+  });
+  std::string kept, problem, stray;
+  int definitions = 0;
+  forEachChild(top, [&](TSNode child) {
+    std::string_view body = nodeText(child, code);
+    if (!problem.empty()) return;
+    if (function && isImport(child)) {
+      imports.push_back(trim(body));
+      return;
+    }
+    std::uint32_t s = ts_node_start_byte(child);
+    std::string lines = std::string(code.substr(lineStartOf(code, s), ts_node_end_byte(child) - lineStartOf(code, s))) + "\n";
+    if (!ts_node_is_named(child) || isType(child, "comment")) {
+      kept += lines;
+      return;
+    }
+    TSNode def = definitionIn(child);
+    std::string name = ts_node_is_null(def) ? "" : std::string(nodeText(field(def, "name"), code));
+    if (!name.empty() && name != region.name && outsideDefs.count(name)) {
+      problem = fmt::format("the answer redefines `{}`, which is defined outside the region (line {}); answer with "
+                            "the region only",
+                            name, outsideDefs[name]);
+      return;
+    }
+    if (auto it = outsideStatements.find(trim(body)); it != outsideStatements.end() && name != region.name) {
+      problem = fmt::format("the answer repeats `{}` from line {}, outside the region; answer with the region only",
+                            firstLine(body), it->second);
+      return;
+    }
+    if (function) {
+      if (name == region.name && isType(def, "function_definition"))
+        ++definitions;
+      else if (stray.empty())
+        stray = firstLine(body);
+    }
+    kept += lines;
+  });
+  if (!problem.empty()) return problem;
+  if (function && definitions != 1)
+    return fmt::format("the region is the {} `{}` (lines {}-{}); the answer must be that one {} with the same name, {}",
+                       region.kind, region.name, region.start.line + 1, region.end.line, region.kind,
+                       definitions == 0 ? "and it defines no such function" : "and it defines it twice");
+  if (function && !stray.empty())
+    return fmt::format("the answer adds `{}` outside the {} `{}`; put everything inside the {}", stray, region.kind,
+                       region.name, region.kind);
+  code = kept;
+  return "";
+}
+
+}  // namespace
+
+Validation validateRewrite(std::string_view text, const TSTree* tree, const CheckResult& before,
+                           const MigrationTask& task, const ProposedRewrite& rewrite, const Settings& settings,
                            std::string_view relativePath) {
   Validation v;
   auto reject = [&](Verdict verdict, std::string complaint) {
@@ -352,112 +447,27 @@ Validation validateRewrite(std::string_view text, const CheckResult& before, con
   };
   const MigrationRegion& region = task.region;
   const ByteRange r = region.range;
+  const TSNode oldRoot = ts_tree_root_node(tree);
   std::string_view oldRegion = text.substr(r.start, r.end - r.start);
   const bool crlf = oldRegion.find("\r\n") != std::string_view::npos;
+  const std::string_view newline = crlf ? "\r\n" : "\n";
   if (trim(rewrite.code).empty()) return reject(Verdict::NoCode, "the answer has no code");
 
-  // The answer alone: top-level imports are hoisted into the import list for
-  // a function or method; the rest must be the region and only the region.
   std::string code = reindent(rewrite.code, 0, false);
   std::vector<std::string> imports;
   for (const auto& line : rewrite.imports)
     if (!trim(line).empty()) imports.push_back(trim(line));
-  {
-    TreePtr alone = parsePython(code);
-    TSNode top = ts_tree_root_node(alone.get());
-    if (ts_node_has_error(top)) {
-      TSPoint p{};
-      forEachDescendant(top, [&](TSNode n) {
-        if (ts_node_is_error(n) || ts_node_is_missing(n)) {
-          p = ts_node_start_point(n);
-          return false;
-        }
-        return true;
-      });
-      std::string_view rest = code;
-      for (std::uint32_t l = 0; l < p.row && rest.find('\n') != std::string_view::npos; ++l)
-        rest.remove_prefix(rest.find('\n') + 1);
-      return reject(Verdict::SyntaxError, fmt::format("the code does not parse as Python (line {} of the answer: `{}`)",
-                                                      p.row + 1, firstLine(rest)));
-    }
-    bool function = region.kind == "function" || region.kind == "method";
-    std::string kept;
-    int definitions = 0;
-    std::string stray;
-    // Definitions and statements outside the region, for the checks below.
-    TreePtr fileTree = parsePython(text);
-    TSNode fileRoot = ts_tree_root_node(fileTree.get());
-    std::map<std::string, std::uint32_t> outsideDefs;
-    std::map<std::string, std::uint32_t> outsideStatements;
-    {
-      LineIndex lines(text);
-      forEachNamedChild(fileRoot, [&](TSNode child) {
-        if (ts_node_start_byte(child) >= r.start && ts_node_end_byte(child) <= r.end) return;
-        if (ts_node_start_byte(child) < r.end && ts_node_end_byte(child) > r.start) return;  // encloses the region
-        std::uint32_t line = lines.pointAt(ts_node_start_byte(child)).line + 1;
-        TSNode def = definitionIn(child);
-        if (!ts_node_is_null(def)) outsideDefs.emplace(std::string(nodeText(field(def, "name"), text)), line);
-        if (!isImport(child) && !isType(child, "comment")) {
-          std::string body = trim(nodeText(child, text));
-          if (body.size() >= 12) outsideStatements.emplace(body, line);
-        }
-      });
-    }
-    std::string problem;
-    forEachChild(top, [&](TSNode child) {
-      std::string_view body = nodeText(child, code);
-      if (!problem.empty()) return;
-      if (function && isImport(child)) {
-        imports.push_back(trim(body));
-        return;
-      }
-      if (!ts_node_is_named(child) || isType(child, "comment")) {
-        kept += std::string(body) + "\n";
-        return;
-      }
-      TSNode def = definitionIn(child);
-      std::string name = ts_node_is_null(def) ? "" : std::string(nodeText(field(def, "name"), code));
-      if (!name.empty() && name != region.name && outsideDefs.count(name)) {
-        problem = fmt::format("the answer redefines `{}`, which is defined outside the region (line {}); answer "
-                              "with the region only",
-                              name, outsideDefs[name]);
-        return;
-      }
-      if (auto it = outsideStatements.find(trim(body)); it != outsideStatements.end() && name != region.name) {
-        problem = fmt::format("the answer repeats `{}` from line {}, outside the region; answer with the region only",
-                              firstLine(body), it->second);
-        return;
-      }
-      if (function) {
-        if (name == region.name && isType(def, "function_definition"))
-          ++definitions;
-        else if (stray.empty())
-          stray = firstLine(body);
-      }
-      std::uint32_t s = ts_node_start_byte(child);
-      kept += std::string(code.substr(lineStartOf(code, s), ts_node_end_byte(child) - lineStartOf(code, s))) + "\n";
-    });
-    if (!problem.empty()) return reject(Verdict::OutsideRegion, problem);
-    if (function && definitions != 1)
-      return reject(Verdict::OutsideRegion,
-                    fmt::format("the region is the {} `{}` (lines {}-{}); the answer must be that one {} with the "
-                                "same name, {}",
-                                region.kind, region.name, region.start.line + 1, region.end.line, region.kind,
-                                definitions == 0 ? "and it defines no such function" : "and it defines it twice"));
-    if (function && !stray.empty())
-      return reject(Verdict::OutsideRegion,
-                    fmt::format("the answer adds `{}` outside the {} `{}`; put everything inside the {}", stray,
-                                region.kind, region.name, region.kind));
-    code = kept;
-  }
+  if (std::string problem = shapeAnswer(text, oldRoot, region, code, imports); !problem.empty())
+    return reject(problem.rfind("the code does not parse", 0) == 0 ? Verdict::SyntaxError : Verdict::OutsideRegion,
+                  problem);
   code = reindent(code, region.indent, crlf);
 
-  // Imports: each a plain import statement, added once after the file's own.
+  // Imports: each one plain import statement, added once after the file's own
+  // (or at the region when the region comes first).
   std::vector<std::string> newImports;
   {
-    std::set<std::string> existing;
-    TreePtr tree = parsePython(text);
-    forEachNamedChild(ts_tree_root_node(tree.get()), [&](TSNode child) {
+    std::set<std::string, std::less<>> existing;
+    forEachNamedChild(oldRoot, [&](TSNode child) {
       if (isImport(child)) existing.insert(trim(nodeText(child, text)));
     });
     for (const auto& line : imports) {
@@ -469,52 +479,51 @@ Validation validateRewrite(std::string_view text, const CheckResult& before, con
       if (existing.insert(line).second) newImports.push_back(line);
     }
   }
-
-  // The patched file: imports after the file's leading imports (or at the
-  // region when the region comes first), then the region. The region edit
-  // is trimmed to the lines that change.
-  TreePtr oldTree = parsePython(text);
-  TSNode oldRoot = ts_tree_root_node(oldTree.get());
-  std::uint32_t importAt = fixutil::importInsertionPoint(oldRoot, text);
-  if (importAt > r.start) importAt = r.start;
+  std::uint32_t importAt = std::min(fixutil::importInsertionPoint(oldRoot, text), r.start);
   if (!newImports.empty()) {
     std::string block;
-    for (const auto& line : newImports) block += line + (crlf ? "\r\n" : "\n");
-    if (importAt == text.size() && importAt > 0 && text.back() != '\n') block = (crlf ? "\r\n" : "\n") + block;
+    for (const auto& line : newImports) block += line + std::string(newline);
+    if (importAt == text.size() && importAt > 0 && text.back() != '\n') block = std::string(newline) + block;
     v.edits.push_back(Edit{{importAt, importAt}, block});
   }
+  // The region edit, trimmed to the lines that change.
   {
     std::string_view a = oldRegion, b = code;
-    if (!a.empty() && a.back() != '\n' && !b.empty() && b.back() == '\n') b.remove_suffix(crlf ? 2 : 1);
-    std::size_t prefix = 0;  // whole lines in common at the start
+    if (!a.empty() && a.back() != '\n' && !b.empty() && b.back() == '\n') b.remove_suffix(newline.size());
+    std::size_t prefix = 0;
     for (std::size_t i = 0; i < std::min(a.size(), b.size()) && a[i] == b[i]; ++i)
       if (a[i] == '\n') prefix = i + 1;
-    std::size_t suffix = 0;  // and at the end
+    std::size_t suffix = 0;
     for (std::size_t i = 1; i <= std::min(a.size(), b.size()) - prefix && a[a.size() - i] == b[b.size() - i]; ++i)
       if (a[a.size() - i] == '\n' && i > 1) suffix = i - 1;
-    if (a != b)
-      v.edits.push_back(Edit{{static_cast<std::uint32_t>(r.start + prefix), static_cast<std::uint32_t>(r.end - suffix)},
-                             std::string(b.substr(prefix, b.size() - prefix - suffix))});
+    if (a == b)
+      return reject(Verdict::FindingKept, fmt::format("the answer leaves the region unchanged, and {} is still reported",
+                                                      task.findings.front().code));
+    v.edits.push_back(Edit{{static_cast<std::uint32_t>(r.start + prefix), static_cast<std::uint32_t>(r.end - suffix)},
+                           std::string(b.substr(prefix, b.size() - prefix - suffix))});
   }
-  if (v.edits.empty() || (v.edits.size() == 1 && !newImports.empty() && oldRegion == code))
-    return reject(Verdict::FindingKept, fmt::format("the answer leaves the region unchanged, and {} is still reported",
-                                                    task.findings.front().code));
   v.patched = applyEdits(text, v.edits);
-  // Where the region is in the patched text (the imports come before it).
-  ByteRange newRegion{static_cast<std::uint32_t>(r.start + (newImports.empty() ? 0 : v.edits.front().text.size())),
-                      static_cast<std::uint32_t>(r.end + v.patched.size() - text.size())};
+  const ByteRange newRegion{static_cast<std::uint32_t>(r.start + (newImports.empty() ? 0 : v.edits.front().text.size())),
+                            static_cast<std::uint32_t>(r.end + v.patched.size() - text.size())};
 
-  // Parses: no syntax error that the original did not have.
-  TreePtr newTree = parsePython(v.patched);
-  TSNode newRoot = ts_tree_root_node(newTree.get());
-  if (ts_node_has_error(newRoot) && !ts_node_has_error(oldRoot)) {
-    CheckResult probe = checkDocument(v.patched, newTree.get(), settings, relativePath);
-    std::uint32_t line = probe.syntaxError ? probe.syntaxError->line + 1 : 0;
-    return reject(Verdict::SyntaxError, fmt::format("the file does not parse after the rewrite (line {})", line));
+  // The patched file, reparsed from the old tree: no syntax error the original
+  // did not have.
+  TreePtr edited(ts_tree_copy(tree));
+  {
+    LineIndex lines(text);
+    for (auto it = v.edits.rbegin(); it != v.edits.rend(); ++it) {  // last first: offsets stay valid
+      TSInputEdit edit = inputEdit(lines, it->range, it->text);
+      ts_tree_edit(edited.get(), &edit);
+    }
   }
-
-  // Findings: the target gone, nothing new anywhere.
-  CheckResult after = checkDocument(v.patched, newTree.get(), settings, relativePath);
+  TreePtr newTree = parsePython(v.patched, edited.get());
+  TSNode newRoot = ts_tree_root_node(newTree.get());
+  // Findings, re-checked only where the change reaches: the target gone,
+  // nothing new anywhere.
+  CheckResult after = checkDocumentIncremental(v.patched, newTree.get(), settings, relativePath, &before);
+  if (ts_node_has_error(newRoot) && !ts_node_has_error(oldRoot))
+    return reject(Verdict::SyntaxError, fmt::format("the file does not parse after the rewrite (line {})",
+                                                    after.syntaxError ? after.syntaxError->line + 1 : 0));
   std::map<std::string, int> beforeCount, afterCount;
   for (const auto& d : before.diagnostics) ++beforeCount[findingKey(d, text)];
   for (const auto& d : after.diagnostics) {
@@ -533,17 +542,21 @@ Validation validateRewrite(std::string_view text, const CheckResult& before, con
                               firstLine(text.substr(target.range.start, target.range.end - target.range.start)),
                               target.message));
 
-  // Names: nothing read in the new region that nothing defines.
+  // Names: nothing read in the new region that nothing defines (and that the
+  // old region did not already read).
   {
-    SemanticModel oldModel(text, oldRoot);
-    auto oldUnbound = unboundNames(oldModel, oldRoot, text, r);
     SemanticModel newModel(v.patched, newRoot);
-    for (const auto& [name, at] : unboundNames(newModel, newRoot, v.patched, newRegion))
-      if (!oldUnbound.count(name))
-        return reject(Verdict::UndefinedName,
-                      fmt::format("the rewrite uses `{}` (line {}), which nothing in the file defines or imports; "
-                                  "define it or add its import to \"imports\"",
-                                  name, at.line + 1));
+    auto unbound = unboundNames(newModel, newRoot, v.patched, newRegion);
+    if (!unbound.empty()) {
+      SemanticModel oldModel(text, oldRoot);
+      auto oldUnbound = unboundNames(oldModel, oldRoot, text, r);
+      for (const auto& [name, at] : unbound)
+        if (!oldUnbound.count(name))
+          return reject(Verdict::UndefinedName,
+                        fmt::format("the rewrite uses `{}` (line {}), which nothing in the file defines or imports; "
+                                    "define it or add its import to \"imports\"",
+                                    name, at.line + 1));
+    }
   }
   for (const auto& d : task.findings) {
     std::string key = findingKey(d, text);

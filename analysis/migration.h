@@ -47,10 +47,10 @@ struct MigrationTask {
   std::string user;                  // the user message
 };
 
-// Builds the task for `target` (a diagnostic of `check`, a check of `text`).
-// `displayPath` names the file in the prompt.
-MigrationTask buildMigrationTask(std::string_view text, const CheckResult& check, const Diagnostic& target,
-                                 const Settings& settings, std::string_view displayPath);
+// Builds the task for `target` (a diagnostic of `check`, a check of `text`,
+// whose parse is `tree`). `displayPath` names the file in the prompt.
+MigrationTask buildMigrationTask(std::string_view text, const TSTree* tree, const CheckResult& check,
+                                 const Diagnostic& target, const Settings& settings, std::string_view displayPath);
 
 // The message that asks again after a rejected answer.
 std::string repairMessage(std::string_view complaint);
@@ -74,11 +74,13 @@ struct Validation {
   std::vector<Diagnostic> fixed;  // validated: the region's findings the rewrite removed
 };
 
-// Validates `rewrite` as the answer to `task` on `text` (whose check is
-// `before`), under the same settings. The only way an edit from a model is
-// accepted by any surface.
-Validation validateRewrite(std::string_view text, const CheckResult& before, const MigrationTask& task,
-                           const ProposedRewrite& rewrite, const Settings& settings,
+// Validates `rewrite` as the answer to `task` on `text` (whose parse is
+// `tree` and whose check, under the same settings, is `before`; a check with
+// incremental state lets the patched file be re-checked only where the
+// rewrite reaches). The only way an edit from a model is accepted by any
+// surface.
+Validation validateRewrite(std::string_view text, const TSTree* tree, const CheckResult& before,
+                           const MigrationTask& task, const ProposedRewrite& rewrite, const Settings& settings,
                            std::string_view relativePath);
 
 }  // namespace sparkmigrate::analysis

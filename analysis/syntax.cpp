@@ -158,4 +158,23 @@ TSNode parentOf(TSNode node) {
   return ts_node_parent(node);
 }
 
+TSInputEdit inputEdit(const LineIndex& lines, ByteRange range, std::string_view inserted) {
+  TSInputEdit edit;
+  edit.start_byte = range.start;
+  edit.old_end_byte = range.end;
+  edit.new_end_byte = range.start + static_cast<std::uint32_t>(inserted.size());
+  TextPoint start = lines.pointAt(range.start), oldEnd = lines.pointAt(range.end);
+  edit.start_point = {start.line, start.column};
+  edit.old_end_point = {oldEnd.line, oldEnd.column};
+  auto lastNewline = inserted.rfind('\n');
+  if (lastNewline == std::string_view::npos) {
+    edit.new_end_point = {start.line, start.column + static_cast<std::uint32_t>(inserted.size())};
+  } else {
+    std::uint32_t rows = 0;
+    for (char c : inserted) rows += c == '\n';
+    edit.new_end_point = {start.line + rows, static_cast<std::uint32_t>(inserted.size() - lastNewline - 1)};
+  }
+  return edit;
+}
+
 }  // namespace sparkmigrate::analysis

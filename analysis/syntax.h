@@ -4,6 +4,8 @@
 // the raw C API where it can.
 #pragma once
 
+#include "analysis/source.h"
+
 #include <tree_sitter/api.h>
 
 #include <memory>
@@ -26,6 +28,10 @@ using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 // bad code: syntax errors become ERROR/MISSING nodes. Thread-safe (one parser
 // per thread).
 TreePtr parsePython(std::string_view text, const TSTree* old = nullptr);
+
+// The tree-sitter edit for replacing `range` of a text (whose line index is
+// `lines`) with `inserted`, to pass to ts_tree_edit before a reparse.
+TSInputEdit inputEdit(const LineIndex& lines, ByteRange range, std::string_view inserted);
 
 inline std::string_view nodeText(TSNode node, std::string_view source) {
   std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);

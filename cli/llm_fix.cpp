@@ -120,12 +120,15 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
     if (!backend) backend = llm::makeBackend(config);
     loop.repairs = settings.llm.repairs;
 
-    const std::string original = source.text;
+    // A UTF-8 BOM stays out of the analysis and is put back on write.
+    const bool bom = source.text.rfind("\xEF\xBB\xBF", 0) == 0;
+    const std::string original = bom ? source.text.substr(3) : source.text;
     std::string text = original;
     OffsetMap offsets;
     std::uint32_t cursor = 0;  // regions before this offset (current text) are done
     while (!cancel.cancelled()) {
-      analysis::CheckResult check = analysis::checkText(text, settings, relative);
+      analysis::TreePtr tree = analysis::parsePython(text);
+      analysis::CheckResult check = analysis::checkDocumentIncremental(text, tree.get(), settings, relative, nullptr);
       const analysis::Diagnostic* target = nullptr;
       for (const auto& d : check.diagnostics)
         if (d.range.start >= cursor && migrate::needsJudgement(d)) {
@@ -137,7 +140,7 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
         fmt::print(stderr, "{}:{}:{}: {} asking {}...\n", path, target->start.line + 1, target->start.column + 1,
                    target->code, config.model);
       migrate::Outcome outcome =
-          migrate::migrateFinding(*backend, text, check, *target, settings, relative, path, loop);
+          migrate::migrateFinding(*backend, text, tree.get(), check, *target, settings, relative, path, loop);
       Suggestion s;
       s.path = path;
       s.model = config.model;
@@ -160,11 +163,11 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
       s.outcome = std::move(outcome);
       suggestions.push_back(std::move(s));
     }
-    if (text != original) finalText[path] = text;
+    if (text != original) finalText[path] = bom ? "\xEF\xBB\xBF" + text : text;
     FileReport shown;
     shown.path = path;
-    shown.text = original;
-    shown.lines = std::make_unique<analysis::LineIndex>(original);
+    shown.text = source.text;
+    shown.lines = std::make_unique<analysis::LineIndex>(source.text);
     report.files.push_back(std::move(shown));
   }
   if (cancel.cancelled()) {

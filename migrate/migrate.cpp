@@ -75,13 +75,17 @@ std::optional<analysis::ProposedRewrite> fromJson(const json& value) {
   return rewrite;
 }
 
-std::optional<analysis::ProposedRewrite> tryJson(std::string_view text) {
+// A JSON object in the text (the whole text, or from its first `{` to its
+// last `}`): nullopt when there is none, else what it holds (maybe no code).
+std::optional<std::optional<analysis::ProposedRewrite>> tryJson(std::string_view text) {
   json value = json::parse(text, nullptr, false);
-  if (!value.is_discarded()) return fromJson(value);
-  std::size_t open = text.find('{'), close = text.rfind('}');
-  if (open == std::string_view::npos || close == std::string_view::npos || close < open) return std::nullopt;
-  value = json::parse(text.substr(open, close - open + 1), nullptr, false);
-  return value.is_discarded() ? std::nullopt : fromJson(value);
+  if (value.is_discarded()) {
+    std::size_t open = text.find('{'), close = text.rfind('}');
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open) return std::nullopt;
+    value = json::parse(text.substr(open, close - open + 1), nullptr, false);
+  }
+  if (value.is_discarded() || !value.is_object()) return std::nullopt;
+  return fromJson(value);
 }
 
 bool parsesAsPython(const std::string& code) {
@@ -181,15 +185,19 @@ std::optional<analysis::ProposedRewrite> parseAnswer(std::string_view reply, std
   if (auto fence = firstFence(text)) {
     const auto& [info, body] = *fence;
     if (info == "json" || trim(body).rfind("{", 0) == 0) {
-      if (auto r = tryJson(body)) return r;
+      if (auto r = tryJson(body); r && *r) return *r;
     } else if (info.empty() || info == "python" || info == "py" || info == "python3") {
       // A JSON object outside the fence wins; else the fenced code.
       if (text.front() == '{')
-        if (auto r = tryJson(text)) return r;
+        if (auto r = tryJson(text); r && *r) return *r;
       return analysis::ProposedRewrite{body, {}};
     }
   }
-  if (auto r = tryJson(text)) return r;
+  if (auto r = tryJson(text)) {
+    if (*r) return *r;
+    problem = "the JSON answer has no code";
+    return std::nullopt;
+  }
   if (parsesAsPython(text)) return analysis::ProposedRewrite{text, {}};
   problem = "the answer is neither JSON with a \"code\" field nor a ```python block";
   return std::nullopt;
@@ -213,11 +221,12 @@ bool needsJudgement(const analysis::Diagnostic& d) {
   return !d.fix || d.fix->edits.empty() || d.fix->safety == analysis::FixSafety::DisplayOnly;
 }
 
-Outcome migrateFinding(llm::Backend& backend, std::string_view text, const analysis::CheckResult& check,
+Outcome migrateFinding(llm::Backend& backend, std::string_view text, const TSTree* tree,
+                       const analysis::CheckResult& check,
                        const analysis::Diagnostic& target, const analysis::Settings& settings,
                        std::string_view relativePath, std::string_view displayPath, const Options& options) {
   Outcome outcome;
-  outcome.task = analysis::buildMigrationTask(text, check, target, settings, displayPath);
+  outcome.task = analysis::buildMigrationTask(text, tree, check, target, settings, displayPath);
   const llm::BackendConfig& config = backend.config();
   auto accept = [&](const analysis::Validation& v) {
     outcome.validated = true;
@@ -235,7 +244,7 @@ Outcome migrateFinding(llm::Backend& backend, std::string_view text, const analy
   if (!options.cacheDir.empty()) {
     cacheFile = options.cacheDir / (cacheKey(config, outcome.task) + ".json");
     if (auto cached = readCached(cacheFile)) {
-      auto v = analysis::validateRewrite(text, check, outcome.task, *cached, settings, relativePath);
+      auto v = analysis::validateRewrite(text, tree, check, outcome.task, *cached, settings, relativePath);
       if (v.verdict == analysis::Verdict::Validated) {
         outcome.fromCache = true;
         say("answer from the cache");
@@ -284,7 +293,7 @@ Outcome migrateFinding(llm::Backend& backend, std::string_view text, const analy
       v.verdict = analysis::Verdict::NoCode;
       v.complaint = problem;
     } else {
-      v = analysis::validateRewrite(text, check, outcome.task, *proposed, settings, relativePath);
+      v = analysis::validateRewrite(text, tree, check, outcome.task, *proposed, settings, relativePath);
     }
     if (v.verdict == analysis::Verdict::Validated) {
       if (!cacheFile.empty()) writeCached(cacheFile, config.model, *proposed);

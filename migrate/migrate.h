@@ -66,9 +66,11 @@ struct Outcome {
   std::vector<analysis::Diagnostic> fixed;
 };
 
-// Asks for a rewrite of `target`'s region in `text` (`check` is its check
-// under `settings`).
-Outcome migrateFinding(llm::Backend& backend, std::string_view text, const analysis::CheckResult& check,
+// Asks for a rewrite of `target`'s region in `text` (`tree` is its parse and
+// `check` its check under `settings`, best made by checkDocumentIncremental
+// so that validation re-checks only what a rewrite changes).
+Outcome migrateFinding(llm::Backend& backend, std::string_view text, const TSTree* tree,
+                       const analysis::CheckResult& check,
                        const analysis::Diagnostic& target, const analysis::Settings& settings,
                        std::string_view relativePath, std::string_view displayPath, const Options& options);
 

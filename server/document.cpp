@@ -35,24 +35,6 @@ void Document::reparse(const TSTree* old) {
   tree_ = analysis::parsePython(analysisText(*text_, scratch), old);
 }
 
-namespace {
-
-TSPoint tsPoint(const analysis::TextPoint& p) {
-  return {p.line, p.column};
-}
-
-// The point just after inserting `inserted` at `start`.
-TSPoint pointAfterInsert(TSPoint start, std::string_view inserted) {
-  auto lastNewline = inserted.rfind('\n');
-  if (lastNewline == std::string_view::npos)
-    return {start.row, start.column + static_cast<std::uint32_t>(inserted.size())};
-  std::uint32_t rows = 0;
-  for (char c : inserted) rows += c == '\n';
-  return {start.row + rows, static_cast<std::uint32_t>(inserted.size() - lastNewline - 1)};
-}
-
-}  // namespace
-
 bool Document::applyChanges(const std::vector<protocol::TextDocumentContentChangeEvent>& changes, int version,
                             protocol::PositionEncoding encoding) {
   auto text = std::make_shared<std::string>(*text_);
@@ -68,13 +50,7 @@ bool Document::applyChanges(const std::vector<protocol::TextDocumentContentChang
       analysis::ByteRange range = mapper.toByteRange(*change.range);
       if (range.end > text->size()) return false;
       if (!full) {
-        TSInputEdit edit;
-        edit.start_byte = range.start;
-        edit.old_end_byte = range.end;
-        edit.new_end_byte = range.start + static_cast<std::uint32_t>(change.text.size());
-        edit.start_point = tsPoint(lines->pointAt(range.start));
-        edit.old_end_point = tsPoint(lines->pointAt(range.end));
-        edit.new_end_point = pointAfterInsert(edit.start_point, change.text);
+        TSInputEdit edit = analysis::inputEdit(*lines, range, change.text);
         ts_tree_edit(tree.get(), &edit);
       }
       text->replace(range.start, range.end - range.start, change.text);

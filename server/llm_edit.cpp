@@ -130,7 +130,7 @@ LlmEditResult computeLlmEdit(Server& server, const DocumentSnapshot& snap, const
   };
   std::string scratch;
   std::string_view text = analysisText(*snap.text, scratch);
-  migrate::Outcome outcome = migrate::migrateFinding(*backend, text, analysed->check, *target, *snap.settings,
+  migrate::Outcome outcome = migrate::migrateFinding(*backend, text, snap.tree.get(), analysed->check, *target, *snap.settings,
                                                      snap.relativePath, snap.relativePath, options);
   if (!outcome.validated) {
     result.cancelled = outcome.reasonKind == "cancelled";
