@@ -117,6 +117,38 @@ std::optional<std::vector<std::string>> selectors(const Args& args, const std::s
 
 }  // namespace
 
+std::vector<OptionSpec> settingsOptionSpecs() {
+  return {{"target-version", true}, {"select", true},       {"extend-select", true},   {"ignore", true},
+          {"extend-ignore", true},  {"platform", true},     {"isolated", false},       {"llm-backend", true},
+          {"llm-base-url", true},   {"llm-model", true},    {"llm-api-key-env", true}, {"llm-timeout", true},
+          {"llm-max-attempts", true}, {"llm-repairs", true}, {"llm-stream", false},    {"llm-no-stream", false}};
+}
+
+std::string overridesFromArgs(const Args& args, analysis::Overrides& overrides) {
+  if (auto v = args.value("target-version")) {
+    auto version = analysis::parseSparkVersion(*v);
+    if (!version || !analysis::isSupportedTarget(*version))
+      return "--target-version must be one of 3.4, 3.5, 4.0, 4.1, 4.2, 4.3 (got '" + *v + "')";
+    overrides.target = version;
+  }
+  if (auto p = args.value("platform")) {
+    if (*p == "databricks")
+      overrides.platform = analysis::Platform::Databricks;
+    else if (*p == "oss")
+      overrides.platform = analysis::Platform::Any;
+    else
+      return "--platform must be oss or databricks";
+  }
+  std::string selectorError;
+  overrides.select = selectors(args, "select", selectorError);
+  if (auto extend = selectors(args, "extend-select", selectorError)) overrides.extendSelect = *extend;
+  overrides.ignore = selectors(args, "ignore", selectorError);
+  if (auto extend = selectors(args, "extend-ignore", selectorError)) overrides.extendIgnore = *extend;
+  if (!selectorError.empty()) return selectorError;
+  overrides.isolated = args.has("isolated");
+  return llmOverridesFromArgs(args, overrides.llm);
+}
+
 int runCheck(int argc, char** argv) {
   return runCheckOrFix(argc, argv, false);
 }
@@ -124,17 +156,12 @@ int runCheck(int argc, char** argv) {
 int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   const char* command = fixCommand ? "fix" : "check";
   Args args;
-  std::vector<OptionSpec> specs = {
-      {"target-version", true}, {"select", true},        {"extend-select", true},
-      {"ignore", true},         {"extend-ignore", true}, {"platform", true},
-      {"output-format", true},  {"statistics", false},   {"runtime-report", true},
-      {"exit-zero", false},     {"isolated", false},     {"jobs", true},
-      {"color", true},          {"help", false},         {"h", false},
-      {"fix", false},           {"unsafe-fixes", false}, {"diff", false},
-      {"llm", false},           {"apply", false},        {"llm-backend", true},
-      {"llm-base-url", true},   {"llm-model", true},     {"llm-api-key-env", true},
-      {"llm-timeout", true},    {"llm-max-attempts", true}, {"llm-repairs", true},
-      {"llm-stream", false},    {"llm-no-stream", false}, {"no-cache", false}};
+  std::vector<OptionSpec> specs = settingsOptionSpecs();
+  specs.insert(specs.end(), {{"output-format", true}, {"statistics", false},   {"runtime-report", true},
+                             {"exit-zero", false},    {"jobs", true},          {"color", true},
+                             {"help", false},         {"h", false},            {"fix", false},
+                             {"unsafe-fixes", false}, {"diff", false},         {"llm", false},
+                             {"apply", false},        {"no-cache", false}});
   if (!args.parse(argc, argv, 2, specs)) {
     fmt::print(stderr, "sparkmigrate {}: {}\n{}\n", command, args.error(), kUsage);
     return kExitUsage;
@@ -162,28 +189,7 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
     return usageError("--llm cannot be combined with --diff, --unsafe-fixes or --statistics");
 
   analysis::Overrides overrides;
-  if (auto v = args.value("target-version")) {
-    auto version = analysis::parseSparkVersion(*v);
-    if (!version || !analysis::isSupportedTarget(*version))
-      return usageError("--target-version must be one of 3.4, 3.5, 4.0, 4.1, 4.2, 4.3 (got '" + *v + "')");
-    overrides.target = version;
-  }
-  if (auto p = args.value("platform")) {
-    if (*p == "databricks")
-      overrides.platform = analysis::Platform::Databricks;
-    else if (*p == "oss")
-      overrides.platform = analysis::Platform::Any;
-    else
-      return usageError("--platform must be oss or databricks");
-  }
-  std::string selectorError;
-  overrides.select = selectors(args, "select", selectorError);
-  if (auto extend = selectors(args, "extend-select", selectorError)) overrides.extendSelect = *extend;
-  overrides.ignore = selectors(args, "ignore", selectorError);
-  if (auto extend = selectors(args, "extend-ignore", selectorError)) overrides.extendIgnore = *extend;
-  if (!selectorError.empty()) return usageError(selectorError);
-  overrides.isolated = args.has("isolated");
-  if (std::string problem = llmOverridesFromArgs(args, overrides.llm); !problem.empty()) return usageError(problem);
+  if (std::string problem = overridesFromArgs(args, overrides); !problem.empty()) return usageError(problem);
 
   std::string format = args.value("output-format").value_or("text");
   if (llmFix && format != "text" && format != "json") return usageError("--llm prints text or json");

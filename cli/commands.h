@@ -45,7 +45,6 @@ struct FileFixResult {
 };
 FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
                       std::string_view relativePath, const FixRunOptions& options);
-std::string unifiedDiff(std::string_view before, std::string_view after, const std::string& path);
 // Moves the files' fix errors into the report (counting them in fileProblems)
 // and returns the one-line summary: what was fixed, what is left.
 struct Report;
@@ -62,8 +61,15 @@ ReadResult readSource(const std::string& path);
 // file no longer holds `expected`; "" on success, else "path: message".
 std::string writeAtomically(const std::string& path, std::string_view expected, std::string_view text);
 
-// llm_fix.cpp: `fix --llm`.
 class Args;
+struct OptionSpec;
+// check_command.cpp: the options every command that analyses takes (target
+// version, selection, platform, isolation, the model backend), and reading
+// them into overrides; "" or a one-line problem.
+std::vector<OptionSpec> settingsOptionSpecs();
+std::string overridesFromArgs(const Args& args, analysis::Overrides& overrides);
+
+// llm_fix.cpp: `fix --llm`.
 // Reads the --llm-* options into `llm`; "" or a one-line problem.
 std::string llmOverridesFromArgs(const Args& args, analysis::LlmOverrides& llm);
 struct LlmRunOptions {
@@ -74,6 +80,7 @@ struct LlmRunOptions {
 };
 int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const LlmRunOptions& options);
 int runRule(int argc, char** argv);
+int runExplain(int argc, char** argv);
 int runLsp(int argc, char** argv);
 
 }  // namespace sparkmigrate::cli

@@ -5,6 +5,7 @@
 // writes them atomically with --apply) and every rejection with its reason;
 // `--output-format json` prints {"suggestions": [...]}. Ctrl-C stops the
 // request in flight and writes nothing.
+#include "analysis/diff.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/report.h"
@@ -191,7 +192,7 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
         ++written;
       }
     } else {
-      diff += unifiedDiff(file->text, text, path);
+      diff += analysis::unifiedDiff(file->text, text, path);
     }
   }
 
