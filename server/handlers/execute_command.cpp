@@ -5,7 +5,8 @@
 // the pool (a model's on the slow pool, cancellable), sent to the client with
 // workspace/applyEdit, and the command answers {applied, edits} once the
 // client has replied; a rejected model rewrite answers {applied: false,
-// reason} after a window/showMessage.
+// reason} after a window/showMessage. `sparkmigrate.explainException` is in
+// explain_exception.cpp.
 #include "server/handlers/handlers.h"
 
 #include "server/diagnostics.h"
@@ -15,7 +16,8 @@ namespace sparkmigrate::server {
 
 void executeCommandCapability(const ClientCapabilities&, json& caps) {
   caps["executeCommandProvider"] = {
-      {"commands", json::array({kCommandFixAll, kCommandMigrateFile, kCommandMigrateWithLlm})}};
+      {"commands",
+       json::array({kCommandFixAll, kCommandMigrateFile, kCommandMigrateWithLlm, kCommandExplainException})}};
 }
 
 namespace {
@@ -77,10 +79,15 @@ void migrateWithLlm(Server& server, const json& args, Reply& reply) {
 
 void executeCommand(Server& server, const json& params, Reply& reply) {
   std::string command = requireField(params, "command").get<std::string>();
-  if (command != kCommandFixAll && command != kCommandMigrateFile && command != kCommandMigrateWithLlm)
+  if (command != kCommandFixAll && command != kCommandMigrateFile && command != kCommandMigrateWithLlm &&
+      command != kCommandExplainException)
     throw InvalidParams("unknown command " + command);
   const json& args = requireField(params, "arguments");
   if (!args.is_array() || args.empty()) throw InvalidParams("expected arguments [{\"uri\": ...}]");
+  if (command == kCommandExplainException) {
+    explainException(server, args, reply);
+    return;
+  }
   if (command == kCommandMigrateWithLlm) {
     migrateWithLlm(server, args, reply);
     return;

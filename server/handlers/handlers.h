@@ -63,6 +63,7 @@ Document& requireDocument(Server& server, const json& params);
 inline constexpr std::string_view kCommandFixAll = "sparkmigrate.applyFixAll";
 inline constexpr std::string_view kCommandMigrateFile = "sparkmigrate.migrateFile";
 inline constexpr std::string_view kCommandMigrateWithLlm = "sparkmigrate.migrateWithLlm";
+inline constexpr std::string_view kCommandExplainException = "sparkmigrate.explainException";
 inline constexpr std::string_view kFixAllKind = "source.fixAll.sparkmigrate";
 inline constexpr std::string_view kMigrateKind = "source.migrate.sparkmigrate";
 
@@ -92,6 +93,8 @@ void didChangeWorkspaceFolders(Server&, const json&);
 void workspaceFoldersCapability(const ClientCapabilities&, json&);
 void executeCommand(Server&, const json&, Reply&);
 void workDoneProgressCancel(Server&, const json&);
+// Commands of workspace/executeCommand with a file of their own.
+void explainException(Server&, const json& args, Reply&);
 void executeCommandCapability(const ClientCapabilities&, json&);
 
 }  // namespace sparkmigrate::server
