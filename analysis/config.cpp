@@ -58,6 +58,7 @@ std::string validateLlmOverrides(const LlmOverrides& llm) {
   if (llm.timeout && !(*llm.timeout > 0 && *llm.timeout <= 86400)) return "timeout must be between 0 and 86400 seconds";
   if (llm.maxAttempts && (*llm.maxAttempts < 1 || *llm.maxAttempts > 10)) return "max-attempts must be between 1 and 10";
   if (llm.repairs && (*llm.repairs < 0 || *llm.repairs > 10)) return "repairs must be between 0 and 10";
+  if (llm.maxTokens && (*llm.maxTokens < 16 || *llm.maxTokens > 65536)) return "max-tokens must be between 16 and 65536";
   return "";
 }
 
@@ -69,6 +70,7 @@ void applyLlmOverrides(LlmSettings& settings, const LlmOverrides& llm) {
   if (llm.timeout) settings.timeout = *llm.timeout;
   if (llm.maxAttempts) settings.maxAttempts = *llm.maxAttempts;
   if (llm.repairs) settings.repairs = *llm.repairs;
+  if (llm.maxTokens) settings.maxTokens = *llm.maxTokens;
   if (llm.stream) settings.stream = *llm.stream;
 }
 
@@ -133,10 +135,11 @@ support::Expected<LlmSettings> parseLlmTable(const toml::node& node, const std::
       auto number = value.value<double>();
       if (!number) return support::Error{at + "[tool.sparkmigrate.llm] timeout must be a number of seconds"};
       llm.timeout = *number;
-    } else if (k == "max-attempts" || k == "repairs") {
+    } else if (k == "max-attempts" || k == "repairs" || k == "max-tokens") {
       auto number = value.as_integer();
       if (!number) return support::Error{at + "[tool.sparkmigrate.llm] " + std::string(k) + " must be an integer"};
-      (k == "repairs" ? llm.repairs : llm.maxAttempts) = static_cast<int>(number->get());
+      (k == "repairs" ? llm.repairs : k == "max-tokens" ? llm.maxTokens : llm.maxAttempts) =
+          static_cast<int>(number->get());
     } else if (k == "stream") {
       auto flag = value.value<bool>();
       if (!flag) return support::Error{at + "[tool.sparkmigrate.llm] stream must be true or false"};

@@ -30,7 +30,7 @@ namespace sparkmigrate::analysis {
 struct LlmOverrides {
   std::optional<std::string> backend, baseUrl, model, apiKeyEnv;
   std::optional<double> timeout;
-  std::optional<int> maxAttempts, repairs;
+  std::optional<int> maxAttempts, repairs, maxTokens;
   std::optional<bool> stream;
 };
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
@@ -162,6 +163,20 @@ std::string reindent(std::string_view code, std::uint32_t indent, bool crlf) {
     out += crlf ? "\r\n" : "\n";
   }
   return out;
+}
+
+// "a.b.c" or "a.b as c".
+bool isDottedModule(std::string_view line) {
+  std::string_view module = line.substr(0, line.find(" as "));
+  if (module.empty() || module.front() == '.' || module.back() == '.') return false;
+  for (char c : module)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return false;
+  if (module.size() == line.size()) return true;
+  std::string_view alias = line.substr(module.size() + 4);
+  if (alias.empty()) return false;
+  for (char c : alias)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  return true;
 }
 
 }  // namespace
@@ -470,10 +485,17 @@ Validation validateRewrite(std::string_view text, const TSTree* tree, const Chec
     forEachNamedChild(oldRoot, [&](TSNode child) {
       if (isImport(child)) existing.insert(trim(nodeText(child, text)));
     });
-    for (const auto& line : imports) {
+    for (std::string line : imports) {
+      // A bare module ("pyspark.sql.functions as F"), as models often write it.
+      if (isDottedModule(line)) line = "import " + line;
       TreePtr parsed = parsePython(line);
       TSNode top = ts_tree_root_node(parsed.get());
-      if (ts_node_has_error(top) || ts_node_named_child_count(top) != 1 || !isImport(ts_node_named_child(top, 0)))
+      if (ts_node_has_error(top))
+        return reject(Verdict::SyntaxError,
+                      fmt::format("`{}` in \"imports\" is not an import statement (write `import x` or `from x "
+                                  "import y`)",
+                                  firstLine(line)));
+      if (ts_node_named_child_count(top) != 1 || !isImport(ts_node_named_child(top, 0)))
         return reject(Verdict::OutsideRegion,
                       fmt::format("\"imports\" may hold only import statements, and `{}` is not one", firstLine(line)));
       if (existing.insert(line).second) newImports.push_back(line);

@@ -26,6 +26,7 @@ struct LlmSettings {
   double timeout = 300;     // seconds for a reply (streaming: for silence)
   int maxAttempts = 3;      // HTTP attempts per request (retries on 408/409/429/5xx)
   int repairs = 2;          // times the model is asked again with the validator's complaint
+  int maxTokens = 0;        // the answer's token limit; 0 = from the region's size (1,024 to 8,192)
   bool stream = true;       // stream replies where the server offers it
 };
 

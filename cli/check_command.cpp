@@ -62,6 +62,7 @@ model-backed rewrites (docs/llm.md):
   --llm-timeout S        seconds to wait for a reply (streaming: for silence; default 300)
   --llm-max-attempts N   HTTP attempts per request, retries included (default 3)
   --llm-repairs N        times to ask again with the validator's complaint (default 2)
+  --llm-max-tokens N     the answer's token limit (default: from the region's size)
   --llm-stream, --llm-no-stream   stream replies (default) or not
   --no-cache             neither read nor write the answer cache
   -h, --help             show this help
@@ -121,7 +122,8 @@ std::vector<OptionSpec> settingsOptionSpecs() {
   return {{"target-version", true}, {"select", true},       {"extend-select", true},   {"ignore", true},
           {"extend-ignore", true},  {"platform", true},     {"isolated", false},       {"llm-backend", true},
           {"llm-base-url", true},   {"llm-model", true},    {"llm-api-key-env", true}, {"llm-timeout", true},
-          {"llm-max-attempts", true}, {"llm-repairs", true}, {"llm-stream", false},    {"llm-no-stream", false}};
+          {"llm-max-attempts", true}, {"llm-repairs", true}, {"llm-stream", false},    {"llm-no-stream", false},
+          {"llm-max-tokens", true}};
 }
 
 std::string overridesFromArgs(const Args& args, analysis::Overrides& overrides) {
@@ -238,7 +240,7 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
     llm.apply = args.has("apply");
     llm.format = format;
     llm.useCache = !args.has("no-cache");
-    llm.progress = isatty(STDERR_FILENO);
+    llm.progress = format == "text";
     return runLlmFix(discovered, report, llm);
   }
   bool configError = false;

@@ -73,8 +73,9 @@ std::string llmOverridesFromArgs(const Args& args, analysis::LlmOverrides& llm) 
     if (auto v = args.value("llm-timeout")) llm.timeout = std::stod(*v);
     if (auto v = args.value("llm-max-attempts")) llm.maxAttempts = std::stoi(*v);
     if (auto v = args.value("llm-repairs")) llm.repairs = std::stoi(*v);
+    if (auto v = args.value("llm-max-tokens")) llm.maxTokens = std::stoi(*v);
   } catch (const std::exception&) {
-    return "--llm-timeout, --llm-max-attempts and --llm-repairs take numbers";
+    return "--llm-timeout, --llm-max-attempts, --llm-repairs and --llm-max-tokens take numbers";
   }
   if (args.has("llm-stream")) llm.stream = true;
   if (args.has("llm-no-stream")) llm.stream = false;
@@ -138,8 +139,8 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
         }
       if (!target) break;
       if (options.progress)
-        fmt::print(stderr, "{}:{}:{}: {} asking {}...\n", path, target->start.line + 1, target->start.column + 1,
-                   target->code, config.model);
+        fmt::print(stderr, "asking {} about {} at {}:{}:{}\n", config.model, target->code, path,
+                   target->start.line + 1, target->start.column + 1);
       migrate::Outcome outcome =
           migrate::migrateFinding(*backend, text, tree.get(), check, *target, settings, relative, path, loop);
       Suggestion s;
@@ -251,7 +252,7 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
   for (const auto& s : suggestions) {
     if (s.outcome.validated) continue;
     RowColumn at = rowColumn(fileOf(s.path), fileOf(s.path).lines->pointAt(s.finding.range.start));
-    fmt::print(stderr, "{}:{}:{}: {} rejected after {} answer{} ({}): {}\n", s.path, at.row, at.column,
+    fmt::print(stderr, "{}:{}:{}: {} rejected after {} request{} ({}): {}\n", s.path, at.row, at.column,
                s.finding.code, s.outcome.attempts, s.outcome.attempts == 1 ? "" : "s", s.outcome.reasonKind,
                s.outcome.reason);
   }

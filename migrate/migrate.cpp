@@ -170,7 +170,8 @@ const std::string& answerSchema() {
         {"imports",
          {{"type", "array"},
           {"items", {{"type", "string"}}},
-          {"description", "import statements the new code needs that the file lacks"}}}}},
+          {"description", "full import statements the new code needs that the file lacks, such as "
+                          "\"from pyspark.sql import functions as F\""}}}}},
       {"required", json::array({"code", "imports"})},
       {"additionalProperties", false}}.dump();
   return schema;
@@ -260,7 +261,9 @@ Outcome migrateFinding(llm::Backend& backend, std::string_view text, const TSTre
   request.schemaName = "rewrite";
   // Room for the rewritten region (about 4 bytes a token) and some slack.
   std::size_t regionBytes = outcome.task.region.range.end - outcome.task.region.range.start;
-  request.maxTokens = static_cast<int>(std::clamp<std::size_t>(regionBytes / 2 + 512, 1024, 8192));
+  request.maxTokens = settings.llm.maxTokens > 0
+                          ? settings.llm.maxTokens
+                          : static_cast<int>(std::clamp<std::size_t>(regionBytes / 2 + 512, 1024, 8192));
   llm::CallOptions call;
   call.cancel = options.cancel;
   call.onDelta = options.onDelta;
@@ -277,6 +280,7 @@ Outcome migrateFinding(llm::Backend& backend, std::string_view text, const TSTre
     }
     say(ask == 1 ? fmt::format("asking {}", config.model)
                  : fmt::format("asking {} again ({} of {}): {}", config.model, ask, asks, outcome.reason));
+    ++outcome.attempts;
     auto completion = backend.complete(request, call);
     if (!completion) {
       bool cancelled = completion.error().message == llm::kCancelledMessage ||
@@ -285,7 +289,6 @@ Outcome migrateFinding(llm::Backend& backend, std::string_view text, const TSTre
       outcome.reason = cancelled ? "cancelled" : completion.error().message;
       return outcome;
     }
-    ++outcome.attempts;
     std::string problem;
     auto proposed = parseAnswer(completion->text, problem);
     analysis::Validation v;

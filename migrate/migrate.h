@@ -58,7 +58,7 @@ struct Outcome {
   analysis::Verdict verdict = analysis::Verdict::NoCode;
   std::string reasonKind;  // verdictName(verdict), "backend-error" or "cancelled"; "" when validated
   std::string reason;      // one line; "" when validated
-  int attempts = 0;        // model answers obtained (0 when served from the cache)
+  int attempts = 0;        // requests made to the model (0 when served from the cache)
   bool fromCache = false;
   analysis::MigrationTask task;
   std::vector<analysis::Edit> edits;  // validated: on the original text

