@@ -22,20 +22,11 @@ std::string normaliseToolInput(const std::string& text) {
   return parsed.is_discarded() ? text : parsed.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-class AnthropicDecoder : public StreamDecoder {
- public:
-  std::optional<support::Error> feed(std::string_view bytes, const DeltaSink& onDelta) override {
-    parser_.feed(bytes, [&](const SseEvent& event) { return onEvent(event, onDelta); });
-    return std::exchange(error_, std::nullopt);
-  }
+class AnthropicDecoder : public SseDecoder {
+ private:
+  bool ended() const override { return stopped_; }
 
-  support::Expected<Completion> finish(const DeltaSink& onDelta) override {
-    parser_.finish([&](const SseEvent& event) { return onEvent(event, onDelta); });
-    if (error_) return *error_;
-    if (!stopped_ && completion_.finishReason.empty()) {
-      transient_ = true;
-      return support::Error{std::string(kTruncatedMessage)};
-    }
+  support::Expected<Completion> complete() override {
     if (sawTool_) {
       completion_.text = normaliseToolInput(toolInput_);
     } else if (!sawText_) {
@@ -44,10 +35,7 @@ class AnthropicDecoder : public StreamDecoder {
     return completion_;
   }
 
-  bool transientError() const override { return transient_; }
-
- private:
-  bool onEvent(const SseEvent& event, const DeltaSink& onDelta) {
+  bool onEvent(const SseEvent& event, const DeltaSink& onDelta) override {
     if (stopped_) return true;
     auto data = json::parse(event.data, nullptr, false);
     if (data.is_discarded() || !data.is_object()) {
@@ -111,15 +99,11 @@ class AnthropicDecoder : public StreamDecoder {
     onDelta(text);
   }
 
-  SseParser parser_;
-  Completion completion_;
-  std::optional<support::Error> error_;
   std::string toolInput_;
   long long toolIndex_ = 0;
   bool sawTool_ = false;
   bool sawText_ = false;
   bool stopped_ = false;
-  bool transient_ = false;
 };
 
 class AnthropicWire : public Wire {

@@ -36,20 +36,11 @@ std::optional<std::string> toolCallArguments(const json& message) {
   return std::nullopt;
 }
 
-class OpenAiDecoder : public StreamDecoder {
- public:
-  std::optional<support::Error> feed(std::string_view bytes, const DeltaSink& onDelta) override {
-    parser_.feed(bytes, [&](const SseEvent& event) { return onEvent(event, onDelta); });
-    return std::exchange(error_, std::nullopt);
-  }
+class OpenAiDecoder : public SseDecoder {
+ private:
+  bool ended() const override { return done_; }
 
-  support::Expected<Completion> finish(const DeltaSink& onDelta) override {
-    parser_.finish([&](const SseEvent& event) { return onEvent(event, onDelta); });
-    if (error_) return *error_;
-    if (!done_ && completion_.finishReason.empty()) {
-      transient_ = true;
-      return support::Error{std::string(kTruncatedMessage)};
-    }
+  support::Expected<Completion> complete() override {
     if (!sawContent_) {
       if (sawToolCall_) {
         completion_.text = toolArguments_;
@@ -60,10 +51,7 @@ class OpenAiDecoder : public StreamDecoder {
     return completion_;
   }
 
-  bool transientError() const override { return transient_; }
-
- private:
-  bool onEvent(const SseEvent& event, const DeltaSink& onDelta) {
+  bool onEvent(const SseEvent& event, const DeltaSink& onDelta) override {
     if (done_) return true;  // anything after [DONE] is ignored
     if (event.data == "[DONE]") {
       done_ = true;
@@ -110,14 +98,10 @@ class OpenAiDecoder : public StreamDecoder {
     return true;
   }
 
-  SseParser parser_;
-  Completion completion_;
-  std::optional<support::Error> error_;
   std::string toolArguments_;
   bool sawContent_ = false;
   bool sawToolCall_ = false;
   bool done_ = false;
-  bool transient_ = false;
 };
 
 class OpenAiWire : public Wire {

@@ -2,6 +2,8 @@
 // JSON reply parsing and error-message extraction.
 #include "llm/wire.h"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -103,6 +105,21 @@ std::string stringField(const nlohmann::json& object, const char* name) {
   auto it = object.find(name);
   if (it == object.end() || !it->is_string()) return {};
   return it->get<std::string>();
+}
+
+std::optional<support::Error> SseDecoder::feed(std::string_view bytes, const DeltaSink& onDelta) {
+  parser_.feed(bytes, [&](const SseEvent& event) { return onEvent(event, onDelta); });
+  return std::exchange(error_, std::nullopt);
+}
+
+support::Expected<Completion> SseDecoder::finish(const DeltaSink& onDelta) {
+  parser_.finish([&](const SseEvent& event) { return onEvent(event, onDelta); });
+  if (error_) return *error_;
+  if (!ended() && completion_.finishReason.empty()) {
+    transient_ = true;
+    return support::Error{std::string(kTruncatedMessage)};
+  }
+  return complete();
 }
 
 }  // namespace sparkmigrate::llm

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "llm/backend.h"
+#include "llm/stream.h"
 
 #include <nlohmann/json.hpp>
 
@@ -38,6 +39,31 @@ class StreamDecoder {
   // Whether the last error is worth another attempt (the server reported a
   // failure mid-stream, or the stream was cut), provided nothing was shown.
   virtual bool transientError() const = 0;
+};
+
+// A decoder of Server-Sent Events (OpenAI, Anthropic): feeds each event to
+// onEvent, stops at the first error, and reports a stream that ended before
+// the provider's end (or a finish reason) as truncated and worth a retry.
+class SseDecoder : public StreamDecoder {
+ public:
+  std::optional<support::Error> feed(std::string_view bytes, const DeltaSink& onDelta) final;
+  support::Expected<Completion> finish(const DeltaSink& onDelta) final;
+  bool transientError() const final { return transient_; }
+
+ protected:
+  // One event; false stops the stream (after setting error_).
+  virtual bool onEvent(const SseEvent& event, const DeltaSink& onDelta) = 0;
+  // Whether the provider's end-of-stream event came.
+  virtual bool ended() const = 0;
+  // The completion of a stream that ended properly, or why it has none.
+  virtual support::Expected<Completion> complete() = 0;
+
+  Completion completion_;
+  std::optional<support::Error> error_;
+  bool transient_ = false;
+
+ private:
+  SseParser parser_;
 };
 
 class Wire {

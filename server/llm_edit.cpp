@@ -97,9 +97,21 @@ std::string llmActionTitle(const analysis::LlmSettings& settings) {
   return "Migrate to Spark Connect with " + (settings.model.empty() ? settings.backend : settings.model);
 }
 
-LlmEditResult computeLlmEdit(Server& server, const DocumentSnapshot& snap, const LlmActionData& data,
-                             const std::string& apiKey, const ClientCapabilities& client,
-                             const support::CancellationToken& cancel) {
+std::optional<LlmJob> prepareLlmJob(Server& server, const json& data, Reply& reply) {
+  LlmActionData parsed = parseLlmActionData(data);
+  Document* doc = server.session().find(parsed.uri);
+  if (!doc) throw InvalidParams("document is not open: " + parsed.uri);
+  if (parsed.version != doc->version()) {
+    reply.error(protocol::error::kContentModified, "the document changed since the action was offered");
+    return std::nullopt;
+  }
+  return LlmJob{parsed, server.snapshot(*doc), server.session().client, server.session().editorSettings.llmApiKey};
+}
+
+LlmEditResult computeLlmEdit(Server& server, const LlmJob& job, const support::CancellationToken& cancel) {
+  const DocumentSnapshot& snap = job.snap;
+  const LlmActionData& data = job.data;
+  const ClientCapabilities& client = job.client;
   LlmEditResult result;
   auto analysed = snap.analyze(&cancel);
   PositionMapper mapper = snap.mapper();
@@ -110,7 +122,7 @@ LlmEditResult computeLlmEdit(Server& server, const DocumentSnapshot& snap, const
     result.reason = data.code + " is no longer reported there";
     return result;
   }
-  auto config = migrate::backendConfig(snap.settings->llm, apiKey);
+  auto config = migrate::backendConfig(snap.settings->llm, job.apiKey);
   if (!config) {
     result.reason = config.error().message;
     return result;

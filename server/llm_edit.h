@@ -8,11 +8,13 @@
 #pragma once
 
 #include "server/document.h"
+#include "server/reply.h"
 #include "server/session.h"
 #include "support/cancel.h"
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace sparkmigrate::server {
@@ -33,6 +35,19 @@ nlohmann::json llmActionDataJson(const LlmActionData& data);
 // The action's title: "Migrate to Spark Connect with <model>".
 std::string llmActionTitle(const analysis::LlmSettings& settings);
 
+// What a model request needs, taken from the session on the main loop for
+// the document an action names.
+struct LlmJob {
+  LlmActionData data;
+  DocumentSnapshot snap;
+  ClientCapabilities client;
+  std::string apiKey;  // the editor's key, or "" (the environment's)
+};
+// Throws InvalidParams when the data is not ours or the document is not
+// open; answers `reply` with ContentModified and returns nullopt when the
+// document changed since the action was offered.
+std::optional<LlmJob> prepareLlmJob(Server& server, const nlohmann::json& data, Reply& reply);
+
 struct LlmEditResult {
   nlohmann::json edit;  // a WorkspaceEdit; null unless validated
   std::string reason;   // one line when not validated
@@ -40,10 +55,7 @@ struct LlmEditResult {
   std::size_t edits = 0;
 };
 
-// Runs on a worker thread; posts progress to the main loop. `apiKey` is the
-// editor's key ("" to use the environment variable the settings name).
-LlmEditResult computeLlmEdit(Server& server, const DocumentSnapshot& snap, const LlmActionData& data,
-                             const std::string& apiKey, const ClientCapabilities& client,
-                             const support::CancellationToken& cancel);
+// Runs on a worker thread; posts progress to the main loop.
+LlmEditResult computeLlmEdit(Server& server, const LlmJob& job, const support::CancellationToken& cancel);
 
 }  // namespace sparkmigrate::server

@@ -14,21 +14,14 @@ namespace sparkmigrate::server {
 void codeActionResolve(Server& server, const json& params, Reply& reply) {
   const json& data = requireField(params, "data");
   if (data.is_object() && data.value("action", "") == "llm") {
-    LlmActionData llmData = parseLlmActionData(data);
-    Document* doc = server.session().find(llmData.uri);
-    if (!doc) throw InvalidParams("document is not open");
-    if (llmData.version != doc->version()) {
-      reply.error(protocol::error::kContentModified, "the document changed since the action was offered");
-      return;
-    }
-    DocumentSnapshot snap = server.snapshot(*doc);
-    ClientCapabilities client = server.session().client;
-    std::string apiKey = server.session().editorSettings.llmApiKey;
+    std::optional<LlmJob> job = prepareLlmJob(server, data, reply);
+    if (!job) return;
+    std::pair<std::string, int> document{job->snap.uri, job->snap.version};
     json action = params;
     server.background(
         std::move(reply),
-        [&server, snap, client, action, llmData, apiKey](const support::CancellationToken& cancel) mutable -> json {
-          LlmEditResult edit = computeLlmEdit(server, snap, llmData, apiKey, client, cancel);
+        [&server, job = std::move(*job), action](const support::CancellationToken& cancel) mutable -> json {
+          LlmEditResult edit = computeLlmEdit(server, job, cancel);
           if (!edit.edit.is_null()) {
             action["edit"] = std::move(edit.edit);
           } else if (!edit.cancelled) {
@@ -38,7 +31,7 @@ void codeActionResolve(Server& server, const json& params, Reply& reply) {
           }
           return action;
         },
-        std::make_pair(snap.uri, snap.version), /*slow=*/true);
+        document, /*slow=*/true);
     return;
   }
   if (!data.is_object() || !data.contains("uri") || !data["uri"].is_string() ||

@@ -38,22 +38,14 @@ void applyEditThenAnswer(Server& server, std::shared_ptr<Reply> shared, json edi
 }
 
 void migrateWithLlm(Server& server, const json& args, Reply& reply) {
-  LlmActionData data = parseLlmActionData(args[0]);
-  Document* doc = server.session().find(data.uri);
-  if (!doc) throw InvalidParams("document is not open: " + data.uri);
-  if (data.version != doc->version()) {
-    reply.error(protocol::error::kContentModified, "the document changed since the action was offered");
-    return;
-  }
-  DocumentSnapshot snap = server.snapshot(*doc);
-  ClientCapabilities client = server.session().client;
-  std::string apiKey = server.session().editorSettings.llmApiKey;
+  std::optional<LlmJob> job = prepareLlmJob(server, args[0], reply);
+  if (!job) return;
   support::CancellationToken cancel = server.cancellationToken(reply.id());
   auto shared = std::make_shared<Reply>(std::move(reply));
   server.onPool(
-      [&server, snap, client, data, apiKey, cancel, shared] {
-        LlmEditResult result = computeLlmEdit(server, snap, data, apiKey, client, cancel);
-        server.postMain([&server, shared, result = std::move(result), cancel, snap]() mutable {
+      [&server, job = std::move(*job), cancel, shared] {
+        LlmEditResult result = computeLlmEdit(server, job, cancel);
+        server.postMain([&server, shared, result = std::move(result), cancel, snap = job.snap]() mutable {
           if (cancel.cancelled() || result.cancelled) {
             shared->error(protocol::error::kRequestCancelled, "cancelled");
             return;
