@@ -6,6 +6,7 @@
 // `--output-format json` prints {"suggestions": [...]}. Ctrl-C stops the
 // request in flight and writes nothing.
 #include "analysis/diff.h"
+#include "analysis/migration.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/report.h"
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <map>
@@ -34,19 +36,23 @@ extern "C" void onInterrupt(int) {
 // given the edits applied so far (in original offsets, with their new size).
 class OffsetMap {
  public:
-  void add(const analysis::Edit& originalEdit) { applied_.push_back(originalEdit); }
+  void add(const analysis::Edit& originalEdit) {
+    auto at = std::upper_bound(applied_.begin(), applied_.end(), originalEdit.range.start,
+                               [](std::uint32_t start, const analysis::Edit& e) { return start < e.range.start; });
+    applied_.insert(at, originalEdit);
+  }
   std::uint32_t toOriginal(std::uint32_t current) const {
     long long shift = 0;
     for (const auto& e : applied_) {
       long long currentEnd = e.range.start + shift + static_cast<long long>(e.text.size());
-      if (currentEnd <= current)
-        shift += static_cast<long long>(e.text.size()) - (e.range.end - e.range.start);
+      if (currentEnd > current) break;
+      shift += static_cast<long long>(e.text.size()) - (e.range.end - e.range.start);
     }
     return static_cast<std::uint32_t>(current - shift);
   }
 
  private:
-  std::vector<analysis::Edit> applied_;  // in application order, non-overlapping
+  std::vector<analysis::Edit> applied_;  // by original position; they never overlap
 };
 
 struct Suggestion {
@@ -127,16 +133,29 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
     const std::string original = bom ? source.text.substr(3) : source.text;
     std::string text = original;
     OffsetMap offsets;
+    // Functions and methods first, then module-level code: once the functions
+    // no longer use a module-level `sc`, its line has a rule fix of its own.
     std::uint32_t cursor = 0;  // regions before this offset (current text) are done
+    bool functions = true;
     while (!cancel.cancelled()) {
       analysis::TreePtr tree = analysis::parsePython(text);
       analysis::CheckResult check = analysis::checkDocumentIncremental(text, tree.get(), settings, relative, nullptr);
+      analysis::ParentIndex parents(ts_tree_root_node(tree.get()));
       const analysis::Diagnostic* target = nullptr;
-      for (const auto& d : check.diagnostics)
-        if (d.range.start >= cursor && migrate::needsJudgement(d)) {
+      for (const auto& d : check.diagnostics) {
+        if (d.range.start < cursor || !migrate::needsJudgement(d)) continue;
+        std::string kind =
+            analysis::migrationRegion(text, ts_tree_root_node(tree.get()), check.notebook, d.range.start).kind;
+        if ((kind == "function" || kind == "method") == functions) {
           target = &d;
           break;
         }
+      }
+      if (!target && functions) {
+        functions = false;
+        cursor = 0;
+        continue;
+      }
       if (!target) break;
       if (options.progress)
         fmt::print(stderr, "asking {} about {} at {}:{}:{}\n", config.model, target->code, path,
