@@ -82,6 +82,12 @@ std::string_view stripLogPrefix(std::string_view line) {
       rest = t.substr(space + 1);
       continue;
     }
+    // Kubernetes (CRI) container logs: "<time> stderr F <line>".
+    if (stripped && (token == "stdout" || token == "stderr") && space != std::string_view::npos) {
+      std::string_view after = t.substr(space + 1);
+      rest = startsWith(after, "F ") || startsWith(after, "P ") ? after.substr(2) : after;
+      break;
+    }
     break;
   }
   if (!stripped) return line;
@@ -140,6 +146,14 @@ std::uint32_t parseNumber(std::string_view s) {
   return i == 0 ? 0 : n;
 }
 
+// A notebook cell's pseudo-file: Databricks' `<command-12>` or
+// `/root/.ipykernel/991/command-12-34`, IPython's `<ipython-input-3-ab>`.
+bool isNotebookCell(std::string_view file) {
+  std::string_view base = file.substr(file.rfind('/') == std::string_view::npos ? 0 : file.rfind('/') + 1);
+  return startsWith(file, "<command-") || startsWith(file, "<ipython-input-") ||
+         (file.find("/.ipykernel/") != std::string_view::npos && startsWith(base, "command-"));
+}
+
 // `File "path", line N, in function` (Python) or `File path:N, in f(...)`
 // (IPython 8) or `Cell In[3], line 2` / `Input In [3], in <cell line: 2>()`.
 bool parseFrame(std::string_view line, TracebackFrame& frame) {
@@ -152,22 +166,41 @@ bool parseFrame(std::string_view line, TracebackFrame& frame) {
     if (std::size_t at = rest.find("line "); at != std::string_view::npos) frame.line = parseNumber(rest.substr(at + 5));
     if (std::size_t in = rest.find(", in "); in != std::string_view::npos)
       frame.function = std::string(trimView(rest.substr(in + 5)));
+    if (isNotebookCell(frame.file)) frame.file.clear();
     return true;
   }
   if (startsWith(t, "File ")) {
     std::string_view rest = t.substr(5);
     std::size_t comma = rest.find(", in ");
     std::string_view location = comma == std::string_view::npos ? rest : rest.substr(0, comma);
-    std::size_t colon = location.rfind(':');
-    if (colon == std::string_view::npos || parseNumber(location.substr(colon + 1)) == 0) return false;
-    frame.file = std::string(location.substr(0, colon));
-    frame.line = parseNumber(location.substr(colon + 1));
+    if (std::size_t at = location.find(", line "); at != std::string_view::npos) {  // `File <command-12>, line 3`
+      if (parseNumber(location.substr(at + 7)) == 0) return false;
+      frame.file = std::string(location.substr(0, at));
+      frame.line = parseNumber(location.substr(at + 7));
+    } else {
+      std::size_t colon = location.rfind(':');
+      if (colon == std::string_view::npos || parseNumber(location.substr(colon + 1)) == 0) return false;
+      frame.file = std::string(location.substr(0, colon));
+      frame.line = parseNumber(location.substr(colon + 1));
+    }
     if (comma != std::string_view::npos) {
       std::string_view function = rest.substr(comma + 5);
       frame.function = std::string(function.substr(0, function.find('(')));
     }
-    if (startsWith(frame.file, "<command-")) frame.file.clear();  // a Databricks notebook cell
+    if (isNotebookCell(frame.file)) frame.file.clear();
     return true;
+  }
+  // pytest: `jobs/etl.py:12: in load` (--tb=short), `jobs/etl.py:12: AttributeError` (--tb=long).
+  if (std::size_t at = t.find(".py:"); at != std::string_view::npos && t.find(' ') > at) {
+    std::string_view after = t.substr(at + 4);
+    std::size_t digits = after.find_first_not_of("0123456789");
+    if (parseNumber(after) > 0 && digits != std::string_view::npos && after[digits] == ':') {
+      frame.file = std::string(t.substr(0, at + 3));
+      frame.line = parseNumber(after);
+      std::string_view rest = trimView(after.substr(digits + 1));
+      if (startsWith(rest, "in ")) frame.function = std::string(trimView(rest.substr(3)));
+      return true;
+    }
   }
   if (startsWith(t, "Cell In[") || startsWith(t, "Input In [")) {
     frame.file.clear();
@@ -200,16 +233,16 @@ bool parseExceptionLine(std::string_view line, std::string& type, std::string& m
   return true;
 }
 
-// The first "[CONDITION]" or "[CONDITION.SUB]" in the text.
+// The first "[CONDITION]" or "[CONDITION.SUB]" in the text. Linear: only a
+// short run of condition characters is looked at after each '['.
 std::string findCondition(std::string_view text) {
+  auto conditionChar = [](char c) { return (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || (c >= '0' && c <= '9'); };
   for (std::size_t open = text.find('['); open != std::string_view::npos; open = text.find('[', open + 1)) {
-    std::size_t close = text.find(']', open);
-    if (close == std::string_view::npos) return "";
+    std::size_t close = open + 1;
+    while (close < text.size() && close - open <= 128 && conditionChar(text[close])) ++close;
+    if (close >= text.size() || text[close] != ']') continue;
     std::string_view inside = text.substr(open + 1, close - open - 1);
-    if (inside.size() < 4 || inside.find('_') == std::string_view::npos) continue;
-    bool ok = true;
-    for (char c : inside) ok &= (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || (c >= '0' && c <= '9');
-    if (ok) return std::string(inside);
+    if (inside.size() >= 4 && inside.find('_') != std::string_view::npos) return std::string(inside);
   }
   return "";
 }
@@ -324,17 +357,32 @@ std::string cleanErrorText(std::string_view text) {
   return out;
 }
 
+constexpr std::size_t kMaxFrames = 256;
+
 ParsedError parseError(std::string_view raw) {
   ParsedError e;
   std::string text = cleanErrorText(raw);
   std::vector<std::string_view> lines = splitLines(text);
-  std::vector<TracebackFrame> frames;
+  std::vector<TracebackFrame> frames;  // of the current chain of tracebacks
+  bool chained = false;                // the next traceback continues the chain
   std::string lastType, lastMessage;
-  std::size_t lastExceptionLine = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
-    if (trimView(line) == "Traceback (most recent call last):") {
-      frames.clear();  // a chained exception starts its own traceback
+    if (startsWith(line, "E   ")) line.remove_prefix(1);  // pytest's exception lines
+    std::string_view trimmed = trimView(line);
+    if (trimmed == "Traceback (most recent call last):") {
+      // A traceback chained to the previous one (Python's "During handling
+      // of the above exception", "The above exception was the direct cause",
+      // or the worker's traceback in a PythonException's message) keeps the
+      // frames before it, which may be the only ones in the user's code; any
+      // other starts afresh.
+      if (!chained) frames.clear();
+      chained = false;
+      continue;
+    }
+    if (startsWith(trimmed, "During handling of the above exception") ||
+        startsWith(trimmed, "The above exception was the direct cause")) {
+      chained = true;
       continue;
     }
     TracebackFrame frame;
@@ -347,7 +395,9 @@ ParsedError parseError(std::string_view raw) {
         if (next.empty() || parseFrame(next, probe)) break;
         std::string type, message;
         if (parseExceptionLine(next, type, message)) break;
-        if (startsWith(next, "---->") || startsWith(next, "->")) {
+        // IPython's arrow pads to the number's width: "----> 3", "---> 12", "-> 1234".
+        if (std::size_t dashes = next.find_first_not_of('-');
+            dashes != 0 && dashes != std::string_view::npos && next[dashes] == '>') {
           std::string_view code = trimView(next.substr(next.find('>') + 1));
           std::size_t digits = 0;
           while (digits < code.size() && std::isdigit(static_cast<unsigned char>(code[digits]))) ++digits;
@@ -360,17 +410,19 @@ ParsedError parseError(std::string_view raw) {
           frame.source = std::string(next);
       }
       frames.push_back(std::move(frame));
+      // A log can repeat a chained traceback many times: keep the innermost.
+      if (frames.size() > kMaxFrames) frames.erase(frames.begin(), frames.begin() + (frames.size() - kMaxFrames));
       continue;
     }
     std::string type, message;
     if (parseExceptionLine(line, type, message)) {
+      chained = type == "PythonException";  // the worker's traceback follows in its message
       // Prefer the last exception line that names a condition; otherwise the
       // last one (chained exceptions end with the one that surfaced).
       bool names = !findCondition(message).empty();
       if (names || lastType.empty() || findCondition(lastMessage).empty()) {
         lastType = type;
         lastMessage = message;
-        lastExceptionLine = i;
         if (!frames.empty() || e.frames.empty()) e.frames = frames;
       }
     }
@@ -387,7 +439,6 @@ ParsedError parseError(std::string_view raw) {
       }
     if (e.message.empty() && !lines.empty()) e.message = std::string(trimView(lines.front()));
   }
-  (void)lastExceptionLine;
   if (e.message.size() > 2000) e.message.resize(2000);
   std::string condition = findCondition(e.message);
   if (!condition.empty() && knownCondition(condition)) {
@@ -438,10 +489,11 @@ ErrorMeaning meaningOf(const ParsedError& error) {
     m.rules = {"SPK005", "SPK001", "SPK1"};
     m.why = "A Spark Connect client cannot create or use a SparkContext; only the SparkSession exists.";
   } else if (base == "SESSION_NOT_SAME") {
-    m.rules = {"SPK004", "SPK006", "SPK005"};
+    m.rules = {"SPK004", "SPK010", "SPK006", "SPK005"};
     m.needle = "";
     m.why = "Two DataFrames from different Spark Connect sessions were combined (join, union); with Connect every "
-            "session is separate: build both from the same `spark`.";
+            "session is separate (`newSession()`, `builder.create()` and a session made after `spark.stop()` are "
+            "new ones): build both from the same `spark`.";
   } else if (base == "STREAMING_CONNECT_SERIALIZATION_ERROR") {
     m.rules = {"SPK603", "SPK014"};
     m.why = "The streaming function `" + subject + "` runs next to the server and cannot capture the client's "

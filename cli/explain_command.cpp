@@ -6,8 +6,9 @@
 // why, the rule, and the fix as a diff: the rule's own fix, or a validated
 // model rewrite when a backend is configured. --apply writes the fix;
 // --write-test writes a pytest test that runs the migrated function on Spark
-// Connect (explain_test.cpp). Bad input never crashes: an error it does not
-// recognise gets error_condition null and exit status 1.
+// Connect (regression_test.cpp). Bad input never crashes: an error it does not
+// recognise gets error_condition null and exit status 1; empty or binary
+// input is refused with one line and exit status 2.
 #include "analysis/fix.h"
 #include "analysis/rule_docs.h"
 #include "cli/args.h"
@@ -48,7 +49,7 @@ options:
   -h, --help             show this help
 
 exit status: 0 the error was recognised and its cause located, 1 not recognised or not located,
-2 usage error)";
+2 usage error, or input that is empty or binary)";
 
 constexpr std::size_t kMaxInput = 16u << 20;
 
@@ -71,7 +72,20 @@ std::string readInput(const std::string& source, std::string& error) {
     }
     text = read.text;
   }
-  if (text.size() > kMaxInput) text.resize(kMaxInput);  // the end of a log is where the error is
+  std::string name = source == "-" ? "standard input" : source;
+  if (text.find('\0') != std::string::npos) {
+    error = name + ": binary data (NUL bytes), not an error message or traceback";
+    return "";
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    error = name + ": empty; give the error message or traceback";
+    return "";
+  }
+  // The end of a log is where the error is: keep the last 16 MiB, from a line start.
+  if (text.size() > kMaxInput) {
+    std::size_t from = text.find('\n', text.size() - kMaxInput);
+    text.erase(0, from == std::string::npos ? text.size() - kMaxInput : from + 1);
+  }
   return text;
 }
 

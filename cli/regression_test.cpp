@@ -59,6 +59,13 @@ constexpr const char* kLoader = R"PY(def load_module(path):
 
 std::string pythonString(const std::string& s) { return nlohmann::json(s).dump(); }
 
+// 'text' for sh (an interpreter path may hold spaces).
+std::string shellQuoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 // Runs `script` with the interpreter; returns its stdout, or nullopt.
 std::optional<std::string> runPython(const std::string& script, std::string& error) {
   const char* configured = std::getenv("SPARKMIGRATE_PYTHON");
@@ -72,7 +79,7 @@ std::optional<std::string> runPython(const std::string& script, std::string& err
   ::write(fd, script.data(), script.size());
   ::close(fd);
   std::string command = fmt::format("env -u SPARK_REMOTE -u SPARK_CONNECT_MODE_ENABLED timeout 600 {} {} 2>&1",
-                                    python, scriptPath);
+                                    shellQuoted(python), shellQuoted(scriptPath));
   std::string output;
   if (FILE* pipe = ::popen(command.c_str(), "r")) {
     char buffer[4096];

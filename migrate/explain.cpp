@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -25,17 +27,28 @@ namespace {
 
 constexpr std::size_t kMaxProjectFiles = 5000;
 
-bool isLibraryPath(std::string_view path) {
+// A Windows path as printed by a client there (Databricks Connect in an IDE),
+// with '/' separators and no drive: C:\Users\me\proj\job.py -> /Users/me/proj/job.py.
+std::string portablePath(std::string path) {
+  if (path.find('\\') == std::string::npos) return path;
+  std::replace(path.begin(), path.end(), '\\', '/');
+  if (path.size() >= 2 && std::isalpha(static_cast<unsigned char>(path[0])) && path[1] == ':') path.erase(0, 2);
+  return path;
+}
+
+bool isLibraryPath(std::string_view printed) {
+  std::string path = portablePath(std::string(printed));
   for (std::string_view marker : {"/site-packages/", "/dist-packages/", "/pyspark/", "/lib/python3", "<frozen",
-                                  "<string>", "<stdin>", "/py4j/", "/IPython/", "/ipykernel"})
+                                  "<string>", "<stdin>", "/py4j/", "/IPython/", "/ipykernel", "/Lib/"})
     if (path.find(marker) != std::string_view::npos) return true;
   return false;
 }
 
 // The file a traceback path names here: as given, relative to the root, or
 // its longest suffix that exists under the root (a path from another machine).
-std::string resolveFrame(const std::string& printed, const fs::path& root) {
-  if (printed.empty() || isLibraryPath(printed)) return "";
+std::string resolveFrame(const std::string& original, const fs::path& root) {
+  if (original.empty() || isLibraryPath(original)) return "";
+  const std::string printed = portablePath(original);
   std::error_code ec;
   fs::path given(printed);
   if (printed[0] == '~')
@@ -63,15 +76,26 @@ std::optional<std::string> readFromDisk(const fs::path& path) {
   return text;
 }
 
+// Errors only the remote-only `pyspark-client` package (Spark 4.0+) raises:
+// the client is at least 4.0, whatever the configured target.
+bool fromPysparkClient(const analysis::ParsedError& error) {
+  if (error.condition.empty())
+    return error.recognised && (error.exceptionType == "ImportError" || error.exceptionType == "ModuleNotFoundError");
+  return error.condition == "JVM_ATTRIBUTE_NOT_SUPPORTED" && (error.subject == "rdd" || error.subject == "toJSON");
+}
+
 // The settings for a file, with the rules that explain the error selected
-// (opt-in and Databricks rules included) so that its cause is reported.
+// (opt-in and Databricks rules included) so that its cause is reported, and
+// the target raised to the version the error proves.
 analysis::Settings explainSettings(analysis::ConfigResolver& resolver, const fs::path& path,
-                                   const analysis::ErrorMeaning& meaning, std::string& problem) {
+                                   const analysis::ParsedError& error, const analysis::ErrorMeaning& meaning,
+                                   std::string& problem) {
   analysis::ResolvedSettings resolved = resolver.forFile(path);
   problem = resolved.problem;
   analysis::Settings settings = *resolved.settings;
   for (const auto& rule : meaning.rules) settings.extendSelect.push_back(rule);
   if (meaning.databricks) settings.platform = analysis::Platform::Databricks;
+  if (fromPysparkClient(error)) settings.target = std::max(settings.target, analysis::SparkVersion{4, 0});
   return settings;
 }
 
@@ -82,12 +106,72 @@ json point(std::string_view text, const analysis::LineIndex& lines, std::uint32_
   return {{"row", p.line + 1}, {"column", support::countCodePoints(line.substr(0, bytes)) + 1}};
 }
 
+// Findings counted by rule and flagged text, to tell the ones a fix introduced.
+std::map<std::pair<std::string, std::string>, int> findingCounts(const std::string& text,
+                                                                 const analysis::CheckResult& check) {
+  std::map<std::pair<std::string, std::string>, int> counts;
+  for (const auto& d : check.diagnostics)
+    if (d.code != analysis::kUnusedSuppressionCode)
+      ++counts[{d.code, text.substr(d.range.start, d.range.end - d.range.start)}];
+  return counts;
+}
+
+bool introducesFindings(const std::map<std::pair<std::string, std::string>, int>& before, const std::string& text,
+                        const analysis::CheckResult& check) {
+  for (const auto& [key, n] : findingCounts(text, check))
+    if (auto it = before.find(key); it == before.end() || it->second < n) return true;
+  return false;
+}
+
 // The rule fixes of the cause's region, applied round after round as the fix
 // loop does (a fix can enable another: once `sc.setLogLevel` is gone, the
 // unused `sc = spark.sparkContext` can be deleted) until the cause is gone.
-// Edits a fix makes outside the region (its imports) come along.
+// Edits a fix makes outside the region (its imports) come along. A fix that
+// trades the cause for a new finding (`sc = SparkContext.getOrCreate()` ->
+// `sc = spark.sparkContext`, the next Connect error) is not offered; the
+// whole file's fix loop (`sparkmigrate fix`) is tried instead, which can
+// also rewrite the uses elsewhere.
+std::optional<FixProposal> regionFix(const analysis::FrameFile& file, const analysis::Settings& settings,
+                                     const std::string& relative, const analysis::Diagnostic& cause);
+
 std::optional<FixProposal> ruleFix(const analysis::FrameFile& file, const analysis::Settings& settings,
                                    const std::string& relative, const analysis::Diagnostic& cause) {
+  auto before = findingCounts(file.text, file.check);
+  std::optional<FixProposal> fix = regionFix(file, settings, relative, cause);
+  if (!fix) return std::nullopt;
+  if (!introducesFindings(before, fix->fixedText, analysis::checkText(fix->fixedText, settings, relative))) return fix;
+  const std::string flagged = file.text.substr(cause.range.start, cause.range.end - cause.range.start);
+  auto occurrences = [&](const std::string& text, const std::vector<analysis::Diagnostic>& diagnostics) {
+    int n = 0;
+    for (const auto& d : diagnostics)
+      if (d.code == cause.code && text.compare(d.range.start, d.range.end - d.range.start, flagged) == 0) ++n;
+    return n;
+  };
+  const int initially = occurrences(file.text, file.check.diagnostics);
+  for (bool unsafe : {false, true}) {
+    analysis::FixOptions options;
+    options.unsafe = unsafe;
+    analysis::FixOutcome outcome = analysis::fixDocument(file.text, settings, relative, options);
+    if (!outcome.error.empty() || outcome.text == file.text) continue;
+    analysis::CheckResult check = analysis::checkText(outcome.text, settings, relative);
+    if (occurrences(outcome.text, check.diagnostics) >= initially || introducesFindings(before, outcome.text, check))
+      continue;
+    FixProposal whole;
+    whole.source = "rule";
+    whole.safety = unsafe ? "unsafe" : "safe";
+    whole.fixedText = outcome.text;
+    for (const auto& [code, n] : outcome.fixedByCode)
+      whole.guidance += (whole.guidance.empty() ? "the file's fixes (`sparkmigrate fix" +
+                                                      std::string(unsafe ? " --unsafe-fixes" : "") + "`): "
+                                                : ", ") +
+                        fmt::format("{} {}", code, n);
+    return whole;
+  }
+  return std::nullopt;
+}
+
+std::optional<FixProposal> regionFix(const analysis::FrameFile& file, const analysis::Settings& settings,
+                                     const std::string& relative, const analysis::Diagnostic& cause) {
   analysis::TreePtr tree = analysis::parsePython(file.text);
   analysis::ParentIndex parents(ts_tree_root_node(tree.get()));
   analysis::MigrationRegion region =
@@ -207,11 +291,16 @@ ExplainResult explain(const ExplainRequest& request) {
     analysis::FrameFile* file = addFile(path);
     if (!file) continue;
     result.framePaths[i] = path;
-    if (frame.line) file->lines.push_back(frame.line);
+    if (frame.line && std::find(file->lines.begin(), file->lines.end(), frame.line) == file->lines.end())
+      file->lines.push_back(frame.line);
   }
-  // No frame in the project (a bare message, a notebook cell): every file of
-  // the project is a candidate, ranked by what the error names.
-  if (result.files.empty() && error.recognised) {
+  // No frame names a file of the user's (a bare message, a notebook cell,
+  // only library frames): every file of the project is a candidate, ranked by
+  // what the error names. When the user's files are named but not found
+  // under the root, the root is wrong: guessing would blame another file.
+  bool namesUserFiles = false;
+  for (const auto& frame : error.frames) namesUserFiles |= !frame.file.empty() && !isLibraryPath(frame.file);
+  if (result.files.empty() && error.recognised && !namesUserFiles) {
     analysis::DiscoveryResult discovered = analysis::discoverFiles({request.root.string()}, resolver);
     for (const auto& f : discovered.files) {
       if (result.files.size() >= kMaxProjectFiles) break;
@@ -221,7 +310,7 @@ ExplainResult explain(const ExplainRequest& request) {
   for (auto& file : result.files) {
     if (request.cancel && request.cancel->cancelled()) break;
     std::string problem;
-    analysis::Settings settings = explainSettings(resolver, file.path, result.meaning, problem);
+    analysis::Settings settings = explainSettings(resolver, file.path, error, result.meaning, problem);
     if (!problem.empty() && problems.insert(problem).second) result.notes.push_back(problem + " (using the defaults)");
     file.check = analysis::checkText(file.text, settings, analysis::relativeTo(settings, file.path));
   }
@@ -234,7 +323,7 @@ ExplainResult explain(const ExplainRequest& request) {
   const analysis::FrameFile& file = result.files[cause.file];
   const analysis::Diagnostic& d = cause.finding;
   std::string problem;
-  analysis::Settings settings = explainSettings(resolver, file.path, result.meaning, problem);
+  analysis::Settings settings = explainSettings(resolver, file.path, error, result.meaning, problem);
   FixProposal fix;
   if (auto mechanical = ruleFix(file, settings, analysis::relativeTo(settings, file.path), d)) {
     fix = std::move(*mechanical);
@@ -266,8 +355,9 @@ ExplainResult explain(const ExplainRequest& request) {
             fix.fixedText = outcome.patched;
             fix.guidance = fmt::format("rewritten by {} and validated", config->model);
           } else {
-            fix.guidance = fmt::format("{} could not migrate it ({}): {}", config->model, outcome.reasonKind,
-                                       outcome.reason);
+            std::string note = fmt::format("{} could not migrate it ({}): {}", config->model, outcome.reasonKind,
+                                           outcome.reason);
+            fix.guidance = fix.guidance.empty() ? note : fix.guidance + " (" + note + ")";
           }
         }
       }

@@ -25,7 +25,10 @@ void explainException(Server& server, const json& args, Reply& reply) {
                      : first.is_object() && first.contains("text") && first["text"].is_string()
                          ? first["text"].get<std::string>()
                          : throw InvalidParams("expected arguments [\"<the error or traceback>\"]");
-  if (text.size() > (16u << 20)) text.erase(0, text.size() - (16u << 20));  // the end holds the error
+  if (text.size() > (16u << 20)) {  // the end holds the error; keep it from a line start
+    std::size_t cut = text.find('\n', text.size() - (16u << 20));
+    text.erase(0, cut == std::string::npos ? text.size() - (16u << 20) : cut + 1);
+  }
   if (support::firstInvalidUtf8(text) != text.size()) throw InvalidParams("the pasted text is not valid UTF-8");
   Session& session = server.session();
   migrate::ExplainRequest request;
