@@ -23,7 +23,7 @@ test: test-cpp test-python
 test-cpp: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-test-python: build
+test-python: build vsix
 	SPARKMIGRATE_BIN=$(CURDIR)/$(BUILD)/sparkmigrate $(PYTHON) -m pytest -q test/python
 	cd runtime/python && SPARKMIGRATE_BIN=$(CURDIR)/$(BUILD)/sparkmigrate $(CURDIR)/$(PYTHON) -m pytest -q
 
@@ -75,7 +75,7 @@ VSIX := $(BUILD)/sparkmigrate-vscode.vsix
 
 $(VSCODE_DIR)/node_modules/.sparkmigrate-stamp: $(VSCODE_DIR)/package-lock.json $(VSCODE_DIR)/package.json
 	cd $(VSCODE_DIR) && npm ci --no-audit --no-fund --prefer-offline --loglevel=error
-	touch $@
+	cat $(VSCODE_DIR)/package.json $(VSCODE_DIR)/package-lock.json | sha256sum | cut -d' ' -f1 >$@
 
 vscode-deps: $(VSCODE_DIR)/node_modules/.sparkmigrate-stamp
 

@@ -98,21 +98,13 @@ bool notebookGlobal(std::string_view name) {
 
 // Names read in [start, end) that nothing in the file defines (builtins and
 // notebook globals excluded).
+// Names read that nothing in the file defines (builtins and notebook
+// globals aside): every identifier in `within`, and outside it those named in
+// `outside` (the names a rewritten region may have stopped binding).
 std::map<std::string, TextPoint> unboundNames(SemanticModel& model, TSNode root, std::string_view text,
-                                              ByteRange within) {
+                                              ByteRange within, const std::unordered_set<std::string>& outside) {
   std::map<std::string, TextPoint> out;
-  // Names the semantic model does not bind: `except E as e`, `with f() as x`.
-  std::unordered_set<std::string> asTargets;
-  forEachDescendant(root, [&](TSNode node) {
-    if (isType(node, "as_pattern_target"))
-      forEachDescendant(node, [&](TSNode n) {
-        if (isType(n, "identifier")) asTargets.insert(std::string(nodeText(n, text)));
-        return true;
-      });
-    return true;
-  });
   std::function<void(TSNode)> visit = [&](TSNode node) {
-    if (ts_node_end_byte(node) <= within.start || ts_node_start_byte(node) >= within.end) return;
     std::string_view type = nodeType(node);
     if (isImport(node) || type == "global_statement" || type == "nonlocal_statement" || type == "comment" ||
         type == "string_content")
@@ -121,18 +113,42 @@ std::map<std::string, TextPoint> unboundNames(SemanticModel& model, TSNode root,
       forEachNamedChild(node, visit);
       return;
     }
+    std::string name(nodeText(node, text));
+    bool inside = within.start <= ts_node_start_byte(node) && ts_node_end_byte(node) <= within.end;
+    if ((!inside && !outside.count(name)) || out.count(name)) return;
     TSNode parent = parentOf(node);
     if (isType(parent, "attribute") && ts_node_eq(field(parent, "attribute"), node)) return;
     if (isType(parent, "keyword_argument") && ts_node_eq(field(parent, "name"), node)) return;
-    std::string name(nodeText(node, text));
-    if (pythonBuiltins().count(name) || asTargets.count(name) || (model.isNotebook() && notebookGlobal(name))) return;
+    if (pythonBuiltins().count(name) || (model.isNotebook() && notebookGlobal(name))) return;
     if (model.isUnboundName(node)) {
       TSPoint p = ts_node_start_point(node);
       out.emplace(name, TextPoint{p.row, p.column});
     }
   };
   visit(root);
+  if (out.empty()) return out;
+  // Names the semantic model does not bind: `except E as e`, `with f() as x`.
+  forEachDescendant(root, [&](TSNode node) {
+    if (isType(node, "as_pattern_target"))
+      forEachDescendant(node, [&](TSNode n) {
+        if (isType(n, "identifier")) out.erase(std::string(nodeText(n, text)));
+        return true;
+      });
+    return true;
+  });
   return out;
+}
+
+// The identifiers' names in a range of a tree.
+std::unordered_set<std::string> namesIn(TSNode root, std::string_view text, ByteRange range) {
+  std::unordered_set<std::string> names;
+  forEachDescendant(root, [&](TSNode node) {
+    if (ts_node_end_byte(node) <= range.start) return true;
+    if (ts_node_start_byte(node) >= range.end) return false;
+    if (isType(node, "identifier")) names.insert(std::string(nodeText(node, text)));
+    return true;
+  });
+  return names;
 }
 
 // Re-indents `code` so that its least indented line starts at `indent`
@@ -564,20 +580,29 @@ Validation validateRewrite(std::string_view text, const TSTree* tree, const Chec
                               firstLine(text.substr(target.range.start, target.range.end - target.range.start)),
                               target.message));
 
-  // Names: nothing read in the new region that nothing defines (and that the
-  // old region did not already read).
+  // Names: nothing read that nothing defines, unless it was so before — in
+  // the region (a new call), or outside it (the region no longer binds a
+  // name that other code reads).
   {
+    std::unordered_set<std::string> regionNames = namesIn(oldRoot, text, r);
     SemanticModel newModel(v.patched, newRoot);
-    auto unbound = unboundNames(newModel, newRoot, v.patched, newRegion);
+    auto unbound = unboundNames(newModel, newRoot, v.patched, newRegion, regionNames);
     if (!unbound.empty()) {
       SemanticModel oldModel(text, oldRoot);
-      auto oldUnbound = unboundNames(oldModel, oldRoot, text, r);
-      for (const auto& [name, at] : unbound)
-        if (!oldUnbound.count(name))
-          return reject(Verdict::UndefinedName,
-                        fmt::format("the rewrite uses `{}` (line {}), which nothing in the file defines or imports; "
-                                    "define it or add its import to \"imports\"",
-                                    name, at.line + 1));
+      auto oldUnbound = unboundNames(oldModel, oldRoot, text, r, regionNames);
+      LineIndex newLines(v.patched);
+      for (const auto& [name, at] : unbound) {
+        if (oldUnbound.count(name)) continue;
+        std::uint32_t offset = newLines.lineStart(at.line) + at.column;
+        bool inRegion = newRegion.start <= offset && offset < newRegion.end;
+        return reject(Verdict::UndefinedName,
+                      inRegion ? fmt::format("the rewrite uses `{}` (line {}), which nothing in the file defines or "
+                                             "imports; define it or add its import to \"imports\"",
+                                             name, at.line + 1)
+                               : fmt::format("after the rewrite nothing defines `{}`, which line {} (outside the region) "
+                                             "reads; keep the region's binding of `{}`",
+                                             name, at.line + 1, name));
+      }
     }
   }
   for (const auto& d : task.findings) {

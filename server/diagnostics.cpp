@@ -1,6 +1,7 @@
 // LSP diagnostics, fix edits and suppression edits.
 #include "server/diagnostics.h"
 
+#include "analysis/fix.h"
 #include "analysis/rule_docs.h"
 #include "analysis/suppression.h"
 #include "support/hash.h"
@@ -96,31 +97,6 @@ json workspaceEdit(const DocumentSnapshot& snap, const json& edits, const Client
   return {{"changes", {{snap.uri, edits}}}};
 }
 
-std::vector<analysis::Edit> mergedFixEdits(const analysis::CheckResult& check, bool includeUnsafe) {
-  std::vector<const analysis::Fix*> fixes;
-  for (const auto& d : check.diagnostics) {
-    if (!d.fix || d.fix->edits.empty()) continue;
-    if (d.fix->safety == analysis::FixSafety::DisplayOnly) continue;
-    if (d.fix->safety == analysis::FixSafety::Unsafe && !includeUnsafe) continue;
-    fixes.push_back(&*d.fix);
-  }
-  std::vector<analysis::Edit> accepted;
-  for (const auto* fix : fixes) {
-    bool overlaps = false;
-    for (const auto& e : fix->edits)
-      for (const auto& a : accepted)
-        if (e.range.start < a.range.end && a.range.start < e.range.end)
-          overlaps = true;
-        else if (e.range.start == a.range.start && e.range.end == a.range.end)
-          overlaps = true;  // two inserts
-    if (overlaps) continue;
-    accepted.insert(accepted.end(), fix->edits.begin(), fix->edits.end());
-  }
-  std::sort(accepted.begin(), accepted.end(),
-            [](const analysis::Edit& a, const analysis::Edit& b) { return a.range.start < b.range.start; });
-  return accepted;
-}
-
 analysis::Edit suppressionEdit(const DocumentSnapshot& snap, const analysis::Diagnostic& d) {
   const std::string& text = *snap.text;
   std::uint32_t line = d.start.line;
@@ -144,9 +120,31 @@ analysis::Edit suppressionEdit(const DocumentSnapshot& snap, const analysis::Dia
 namespace sparkmigrate::server {
 nlohmann::json fixAllEdit(const DocumentSnapshot& snap, bool includeUnsafe, const ClientCapabilities& client,
                           const support::CancellationToken* cancel, std::size_t& count) {
-  auto result = snap.analyze(cancel);
-  auto edits = mergedFixEdits(result->check, includeUnsafe);
-  count = edits.size();
+  // The fix loop, as `sparkmigrate fix` runs it (a fix can enable another:
+  // once `sc.setLogLevel` is gone, `sc = spark.sparkContext` can be deleted),
+  // sent as one edit over the span that changed.
+  std::string scratch;
+  std::string_view text = analysisText(*snap.text, scratch);
+  analysis::FixOptions options;
+  options.unsafe = includeUnsafe;
+  analysis::FixOutcome outcome = analysis::fixDocument(text, *snap.settings, snap.relativePath, options);
+  count = static_cast<std::size_t>(outcome.fixed);
+  std::vector<analysis::Edit> edits;
+  if (outcome.error.empty() && outcome.text != text && !(cancel && cancel->cancelled())) {
+    std::string_view after = outcome.text;
+    std::size_t prefix = 0;
+    while (prefix < text.size() && prefix < after.size() && text[prefix] == after[prefix]) ++prefix;
+    while (prefix > 0 && (text[prefix - 1] & 0xC0) == 0x80) --prefix;  // not inside a character
+    std::size_t suffix = 0;
+    while (suffix < text.size() - prefix && suffix < after.size() - prefix &&
+           text[text.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+      ++suffix;
+    while (suffix > 0 && (text[text.size() - suffix] & 0xC0) == 0x80) --suffix;
+    edits.push_back({{static_cast<std::uint32_t>(prefix), static_cast<std::uint32_t>(text.size() - suffix)},
+                     std::string(after.substr(prefix, after.size() - prefix - suffix))});
+  } else {
+    count = 0;
+  }
   return workspaceEdit(snap, textEdits(edits, snap.mapper()), client);
 }
 }  // namespace sparkmigrate::server

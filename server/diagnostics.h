@@ -32,9 +32,6 @@ nlohmann::json textEdits(const std::vector<analysis::Edit>& edits, const Positio
 nlohmann::json workspaceEdit(const DocumentSnapshot& snap, const nlohmann::json& edits,
                              const ClientCapabilities& client);
 
-// The edits of every fix whose safety is accepted, merged: a fix whose edits
-// overlap an earlier accepted fix is skipped (run again to apply it).
-std::vector<analysis::Edit> mergedFixEdits(const analysis::CheckResult& check, bool includeUnsafe);
 
 // The edit that suppresses `code` on the line diagnostic `d` starts on: adds
 // the code to an existing `# noqa: ...` / `# sparkmigrate: ignore[...]`
@@ -44,8 +41,8 @@ analysis::Edit suppressionEdit(const DocumentSnapshot& snap, const analysis::Dia
 }  // namespace sparkmigrate::server
 
 namespace sparkmigrate::server {
-// The WorkspaceEdit applying every safe fix (and unsafe ones too when asked)
-// of a snapshot, analysing it if needed; the count of edits in `count`.
+// The WorkspaceEdit of the fix loop over a snapshot (safe fixes, and unsafe
+// ones too when asked), as `sparkmigrate fix` runs it; fixes applied in `count`.
 nlohmann::json fixAllEdit(const DocumentSnapshot& snap, bool includeUnsafe, const ClientCapabilities& client,
                           const support::CancellationToken* cancel, std::size_t& count);
 }  // namespace sparkmigrate::server

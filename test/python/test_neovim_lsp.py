@@ -733,8 +733,9 @@ run(function()
   vim.cmd("SparkmigrateFixAll")
   wait(5000, function() return lines(buf)[6] == "if df.isEmpty():" end, ":SparkmigrateFixAll")
   vim.cmd("SparkmigrateMigrateFile")
-  wait(5000, function() return lines(buf)[10] == 'rows = spark.createDataFrame([(1, "a")], ["id", "name"])' end,
-    ":SparkmigrateMigrateFile")
+  wait(5000, function()
+    return vim.tbl_contains(lines(buf), 'rows = spark.createDataFrame([(1, "a")], ["id", "name"])')
+  end, ":SparkmigrateMigrateFile")
   vim.wait(300)
 end)
 """

@@ -140,6 +140,19 @@ TEST_CASE("validator: each way an answer can be wrong is rejected with its reaso
   CHECK(bare.patched.find("import pyspark.sql.functions as F\n") != std::string::npos);
 }
 
+TEST_CASE("validator: a rewrite may not drop a binding that code outside the region reads") {
+  Fixture f(
+      "from pyspark.sql import SparkSession\n\nspark = SparkSession.builder.getOrCreate()\n"
+      "conf = spark.sparkContext.getConf()\nprint(conf.get('spark.app.name'))\n",
+      "SPK112");
+  REQUIRE(f.task.region.kind == "statement");
+  auto v = f.validate("def load(data):\n    return data\n");
+  CHECK(v.verdict == analysis::Verdict::UndefinedName);
+  CHECK(v.complaint.find("`conf`") != std::string::npos);
+  CHECK(v.complaint.find("outside the region") != std::string::npos);
+  CHECK(f.validate("conf = spark.conf\n").verdict != analysis::Verdict::UndefinedName);
+}
+
 TEST_CASE("validator: builtins, parameters, locals and hoisted imports are not undefined names") {
   Fixture f(kJob);
   auto v = f.validate(
