@@ -261,7 +261,11 @@ ExplainResult explain(const ExplainRequest& request) {
   ExplainResult result;
   const analysis::ParsedError& error = request.error;
   result.meaning = analysis::meaningOf(error);
-  auto read = request.readFile ? request.readFile : readFromDisk;
+  auto read = [&](const fs::path& path) -> std::optional<std::string> {
+    if (request.openText)
+      if (auto text = request.openText(path)) return text;
+    return readFromDisk(path);
+  };
   analysis::ConfigResolver resolver(request.overrides);
   std::map<std::string, std::size_t> byPath;
   std::set<std::string> problems;

@@ -30,9 +30,9 @@ struct ExplainRequest {
   std::string apiKey;             // an editor's key for the model ("" = the environment)
   bool useCache = true;
   const support::CancellationToken* cancel = nullptr;
-  // Reads a file (the language server serves open documents from memory);
-  // nullopt when it cannot be read. Default: the file on disk.
-  std::function<std::optional<std::string>(const std::filesystem::path&)> readFile;
+  // The text of a file the editor holds (open documents, unsaved edits and
+  // all), or nullopt to read the file from disk.
+  std::function<std::optional<std::string>(const std::filesystem::path&)> openText;
 };
 
 struct FixProposal {

@@ -13,9 +13,7 @@
 #include "support/utf8.h"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace sparkmigrate::server {
 
@@ -49,16 +47,9 @@ void explainException(Server& server, const json& args, Reply& reply) {
   server.onPool(
       [&server, request = std::move(request), open, client, cancel, shared]() mutable {
         request.cancel = &cancel;
-        request.readFile = [open](const std::filesystem::path& path) -> std::optional<std::string> {
-          if (auto it = open->find(path.lexically_normal().string()); it != open->end()) return *it->second;
-          std::ifstream in(path, std::ios::binary);
-          if (!in) return std::nullopt;
-          std::stringstream buffer;
-          buffer << in.rdbuf();
-          std::string text = buffer.str();
-          if (text.find('\0') != std::string::npos || support::firstInvalidUtf8(text) != text.size())
-            return std::nullopt;
-          return text;
+        request.openText = [open](const std::filesystem::path& path) -> std::optional<std::string> {
+          auto it = open->find(path.lexically_normal().string());
+          return it == open->end() ? std::nullopt : std::optional<std::string>(*it->second);
         };
         migrate::ExplainResult result = migrate::explain(request);
         json answer = migrate::explainJson(request, result);
