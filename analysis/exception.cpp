@@ -457,7 +457,7 @@ ErrorMeaning meaningOf(const ParsedError& error) {
   std::string_view base = std::string_view(error.condition).substr(0, error.condition.find('.'));
   m.needle = subject;
   auto attributeRules = [&](std::string_view attr) -> std::vector<std::string> {
-    if (attr == "sparkContext" || attr == "_sc") return {"SPK001", "SPK003", "SPK1"};
+    if (attr == "sparkContext" || attr == "_sc") return {"SPK001", "SPK003", "SPK407", "SPK1"};
     if (attr == "_jsc" || attr == "_jvm" || attr == "_jconf" || attr == "_jsparkSession")
       return {"SPK002", "SPK201", "SPK202", "SPK119", "SPK703"};
     if (attr == "newSession") return {"SPK004"};
@@ -489,7 +489,7 @@ ErrorMeaning meaningOf(const ParsedError& error) {
     m.rules = {"SPK005", "SPK001", "SPK1"};
     m.why = "A Spark Connect client cannot create or use a SparkContext; only the SparkSession exists.";
   } else if (base == "SESSION_NOT_SAME") {
-    m.rules = {"SPK004", "SPK010", "SPK006", "SPK005"};
+    m.rules = {"SPK012", "SPK004", "SPK010", "SPK006", "SPK005"};
     m.needle = "";
     m.why = "Two DataFrames from different Spark Connect sessions were combined (join, union); with Connect every "
             "session is separate (`newSession()`, `builder.create()` and a session made after `spark.stop()` are "

@@ -526,4 +526,37 @@ bool isDataFrameMember(std::string_view member) {
   return dataFrameMembers().count(member) > 0;
 }
 
+std::optional<Kind> kindOfConventionalName(std::string_view name) {
+  static const std::unordered_map<std::string_view, Kind> names = {
+      {"spark", Kind::SparkSession},       {"spark_session", Kind::SparkSession},
+      {"sparkSession", Kind::SparkSession}, {"sc", Kind::SparkContext},
+      {"spark_context", Kind::SparkContext}, {"sparkContext", Kind::SparkContext},
+      {"sqlContext", Kind::SQLContext},     {"sql_context", Kind::SQLContext},
+      {"hiveContext", Kind::HiveContext},   {"hive_context", Kind::HiveContext},
+  };
+  if (auto it = names.find(name); it != names.end()) return it->second;
+  return std::nullopt;
+}
+
+bool isSessionBound(Kind kind) {
+  switch (kind) {
+    case Kind::SparkSession:
+    case Kind::SparkContext:
+    case Kind::SQLContext:
+    case Kind::HiveContext:
+    case Kind::DataFrame:
+    case Kind::GroupedData:
+    case Kind::DataFrameReader:
+    case Kind::DataFrameWriter:
+    case Kind::DataStreamReader:
+    case Kind::DataStreamWriter:
+    case Kind::StreamingQuery:
+    case Kind::RuntimeConfig:
+    case Kind::Catalog:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace sparkmigrate::analysis

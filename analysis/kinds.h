@@ -72,4 +72,13 @@ std::optional<Kind> methodResult(Kind kind, std::string_view method);
 // True when `member` is a real attribute or method of pyspark's DataFrame.
 bool isDataFrameMember(std::string_view member);
 
+// The kind a parameter conventionally named `name` holds (`spark` and
+// `spark_session` a SparkSession, `sc` a SparkContext, `sqlContext` an
+// SQLContext), or nullopt: what an unannotated parameter is taken to be.
+std::optional<Kind> kindOfConventionalName(std::string_view name);
+// True for the kinds that hold a client-side session or belong to one (the
+// session, its contexts, DataFrames, readers and writers, conf, catalog,
+// streaming queries): what a function shipped to the server cannot capture.
+bool isSessionBound(Kind kind);
+
 }  // namespace sparkmigrate::analysis

@@ -46,6 +46,7 @@ constexpr PredicateSpec kPredicateSpecs[] = {
     {"reads-loop-var?", 1, 1, true},
     {"view-reused?", 1, 1, true},
     {"no-action?", 1, 1, true},
+    {"other-session-mixed?", 1, 1, true},
     {"reassigned-in-loop?", 1, 1, true},
     {"mutates-outer-state?", 1, 1, true},
     {"unbound?", 1, 1, true},
@@ -528,6 +529,7 @@ struct RuleMatcher::Impl {
     if (name == "reads-loop-var?") return model.readsEnclosingLoopVariable(node);
     if (name == "view-reused?") return isType(node, "string") && model.viewNameReused(node);
     if (name == "no-action?") return model.blockHasNoAction(node);
+    if (name == "other-session-mixed?") return model.combinedWithAnotherSession(node);
     if (name == "reassigned-in-loop?") return model.reassignedInEnclosingLoop(node);
     if (name == "mutates-outer-state?") return model.mutatesOuterState(node);
     if (name == "unbound?") return model.isUnboundName(node);

@@ -279,6 +279,7 @@ void SemanticModel::collectFunction(TSNode def, int parentScope) {
         b.pos = pos;
         b.kind = BindKind::Param;
         b.annotation = annotation;
+        b.value = name;
         const Scope& self = scopes_[id];
         if (i == 0 && self.classScope == parentScope && !self.selfName.empty() &&
             nodeText(name, source_) == self.selfName) {
@@ -544,7 +545,7 @@ Value SemanticModel::bindingValue(int id) {
       break;
     }
     case BindKind::Param:
-      v = ts_node_is_null(b.annotation) ? unknown() : annotationValue(b.annotation);
+      v = ts_node_is_null(b.annotation) ? conventionalParameter(b.value) : annotationValue(b.annotation);
       break;
     case BindKind::Self: {
       // An instance of the enclosing class: a Spark kind only when the class
@@ -572,6 +573,17 @@ Value SemanticModel::bindingValue(int id) {
   b.cached = v;
   b.state = 2;
   return v;
+}
+
+// An unannotated parameter named `spark`, `sc`, `sqlContext` ... holds what
+// the name says (helper modules receive the session this way and often never
+// import pyspark), unless its default value says otherwise.
+Value SemanticModel::conventionalParameter(TSNode name) {
+  auto kind = kindOfConventionalName(nodeText(name, source_));
+  if (!kind) return unknown();
+  TSNode parent = parentOf(name);
+  if (isType(parent, "default_parameter") && !isType(field(parent, "value"), "none")) return unknown();
+  return ofKind(*kind);
 }
 
 Value SemanticModel::valueOf(TSNode expr) {
@@ -976,9 +988,7 @@ bool SemanticModel::capturesOuterSparkObject(TSNode function) {
       } else {
         v = valueOf(node);
       }
-      if (v.kind == Kind::SparkSession || v.kind == Kind::SparkContext || v.kind == Kind::SQLContext ||
-          v.kind == Kind::DataFrame)
-        found = true;
+      if (isSessionBound(v.kind)) found = true;
       return;
     }
     forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
@@ -1241,6 +1251,85 @@ bool SemanticModel::blockHasNoAction(TSNode block) {
   };
   visit(block, 0);
   return !sawAction && sawDataFrame;
+}
+
+namespace {
+// The statement directly under the module that contains `node`.
+TSNode topLevelStatement(TSNode node) {
+  TSNode child = node;
+  for (TSNode n = parentOf(node); !ts_node_is_null(n); child = n, n = parentOf(n))
+    if (isType(n, "module")) return child;
+  return child;
+}
+
+bool contains(TSNode outer, std::uint32_t offset) {
+  return ts_node_start_byte(outer) <= offset && offset < ts_node_end_byte(outer);
+}
+
+const char kDefaultSession = 0;  // what `builder.getOrCreate()` returns
+}  // namespace
+
+const void* SemanticModel::sessionOrigin(TSNode expr, TSNode within, int depth) {
+  if (ts_node_is_null(expr) || depth > 64) return nullptr;
+  std::string_view type = nodeType(expr);
+  if (type == "parenthesized_expression")
+    return ts_node_named_child_count(expr) ? sessionOrigin(ts_node_named_child(expr, 0), within, depth + 1)
+                                           : nullptr;
+  if (type == "identifier") {
+    const Binding* b = lookup(nodeText(expr, source_), expr);
+    if (!b) return nullptr;
+    if (b->kind == BindKind::Param) return kindOf(expr) == Kind::Other ? nullptr : b;
+    // Followed only inside `within`, so a finding depends on one statement.
+    if ((b->kind == BindKind::Assign || b->kind == BindKind::Annotated) && !ts_node_is_null(b->value) &&
+        contains(within, ts_node_start_byte(b->value)))
+      return sessionOrigin(b->value, within, depth + 1);
+    return nullptr;
+  }
+  if (type != "call" && type != "attribute") return nullptr;
+  TSNode member = type == "call" ? field(expr, "function") : expr;
+  if (!isType(member, "attribute")) return nullptr;
+  TSNode object = field(member, "object");
+  std::string_view name = nodeText(field(member, "attribute"), source_);
+  Kind objectKind = kindOf(object);
+  if (type == "call" && objectKind == Kind::Builder) {
+    if (name == "create") return nodeId(expr);
+    if (name == "getOrCreate") return &kDefaultSession;
+    return nullptr;
+  }
+  if (type == "call" && objectKind == Kind::SparkSession && (name == "newSession" || name == "cloneSession"))
+    return nodeId(expr);
+  // DataFrames, readers and grouped data keep the session they came from.
+  if (isSessionBound(objectKind) && isSessionBound(kindOf(expr))) return sessionOrigin(object, within, depth + 1);
+  return nullptr;
+}
+
+bool SemanticModel::combinedWithAnotherSession(TSNode created) {
+  static const std::unordered_set<std::string_view> combining = {
+      "join",      "crossJoin",    "lateralJoin", "union",     "unionAll",     "unionByName",
+      "intersect", "intersectAll", "subtract",    "exceptAll", "sameSemantics"};
+  TSNode within = topLevelStatement(created);
+  const void* target = nodeId(created);
+  bool found = false;
+  forEachDescendant(within, [&](TSNode node) {
+    if (found) return false;
+    if (!isType(node, "call")) return true;
+    TSNode fn = field(node, "function");
+    if (!isType(fn, "attribute") || !combining.count(nodeText(field(fn, "attribute"), source_))) return true;
+    TSNode other{};
+    forEachNamedChild(field(node, "arguments"), [&](TSNode arg) {
+      if (!ts_node_is_null(other)) return;
+      if (isType(arg, "keyword_argument")) {
+        if (nodeText(field(arg, "name"), source_) == "other") other = field(arg, "value");
+      } else {
+        other = arg;
+      }
+    });
+    auto left = sessionOrigin(field(fn, "object"), within, 0);
+    auto right = sessionOrigin(other, within, 0);
+    found = left && right && left != right && (left == target || right == target);
+    return true;
+  });
+  return found;
 }
 
 // ---------------------------------------------------------------------------

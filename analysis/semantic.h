@@ -58,7 +58,8 @@ class SemanticModel {
   std::string qualifiedName(TSNode expr);
 
   // True when the function (lambda, def, or a name bound to a def) reads a
-  // SparkSession, SparkContext, SQLContext or DataFrame bound outside it.
+  // session-bound object (SparkSession, SparkContext, DataFrame, spark.conf,
+  // a reader, ...; see isSessionBound) bound outside it.
   bool capturesOuterSparkObject(TSNode function);
   // True when `name` (an identifier) is not assigned anywhere inside the body
   // of the innermost loop enclosing it.
@@ -93,6 +94,11 @@ class SemanticModel {
   // write..., columns/schema access, `spark.sql(...)`, which Connect analyses
   // eagerly) but does build DataFrames.
   bool blockHasNoAction(TSNode block);
+  // True when `created` (a `builder.create()`, `spark.newSession()` or
+  // `spark.cloneSession()` call) makes a session whose DataFrames are joined,
+  // unioned or compared with those of another session in the same top-level
+  // statement (followed through the assignments inside it).
+  bool combinedWithAnotherSession(TSNode created);
 
   // What one top-level statement can learn from the others; incremental
   // analysis (checker.cpp) compares these between two versions of a file to
@@ -128,7 +134,7 @@ class SemanticModel {
   struct Binding {
     std::uint32_t pos = 0;
     BindKind kind = BindKind::Other;
-    TSNode value{};        // expression (Assign), annotation (Param/Annotated), def/class node
+    TSNode value{};        // expression (Assign/Annotated), name (Param), def/class node
     TSNode annotation{};   // Annotated/Param
     std::string qualname;  // Import
     int scope = 0;
@@ -158,6 +164,11 @@ class SemanticModel {
 
   int scopeOf(TSNode node) const;
   const Binding* lookup(std::string_view name, TSNode at);
+  Value conventionalParameter(TSNode name);
+  // Which session a session, DataFrame, reader or grouped data comes from
+  // (a parameter's binding, the default session, or the call that made a new
+  // one), or nullptr when that is not known inside `within`.
+  const void* sessionOrigin(TSNode expr, TSNode within, int depth);
   Value bindingValue(int id);
   Value compute(TSNode expr);
   Value callValue(TSNode call);

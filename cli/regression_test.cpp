@@ -1,12 +1,13 @@
 // `sparkmigrate explain --write-test`: writes a pytest test for the code an
 // exception pointed at. The test runs the migrated function (or, for code at
 // module level, the whole script) against a Spark Connect session (the URL in
-// SPARK_REMOTE, else a local Connect server that pyspark starts) and asserts
+// SPARK_REMOTE, else a Connect server it starts from pyspark) and asserts
 // that it completes; when the original could be run on classic local Spark
 // first, its result (the function's return value, or the script's output) is
 // recorded in the test and must come back the same. Recording runs the
 // original in a separate Python ($SPARKMIGRATE_PYTHON, else python3) before
 // any fix is written.
+#include "analysis/kinds.h"
 #include "analysis/migration.h"
 #include "cli/explain.h"
 
@@ -57,6 +58,68 @@ constexpr const char* kLoader = R"PY(def load_module(path):
     return module
 )PY";
 
+// The session the generated test runs on: SPARK_REMOTE, else a Spark Connect
+// server started as its own JVM from pyspark's spark-submit and spark-connect
+// jar. Not `remote("local")`: that hosts a classic SparkContext in the test's
+// process, where SparkContext.getOrCreate() quietly works.
+constexpr const char* kSessionFixture = R"PY(def start_connect_server(work):
+    import pyspark
+
+    home = pathlib.Path(pyspark.__file__).resolve().parent
+    jars = sorted((home / "jars").glob("spark-connect_*.jar"))
+    if not jars:
+        pytest.fail("set SPARK_REMOTE to a Spark Connect server: this pyspark has no spark-connect jar to start one")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SPARK_REMOTE", "SPARK_CONNECT_MODE_ENABLED", "PYSPARK_SUBMIT_ARGS")}
+    env.update(SPARK_HOME=str(home), PYSPARK_PYTHON=sys.executable, SPARK_LOCAL_IP="127.0.0.1")
+    command = [str(home / "bin" / "spark-submit"), "--class", "org.apache.spark.sql.connect.service.SparkConnectServer",
+               "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+               "--conf", "spark.connect.grpc.binding.address=127.0.0.1",
+               "--conf", f"spark.connect.grpc.binding.port={port}", str(jars[-1])]
+    log = work / "spark-connect-server.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 180
+    while server.poll() is None and time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return server, f"sc://127.0.0.1:{port}"
+        time.sleep(0.25)
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGKILL)
+    pytest.fail(f"the local Spark Connect server did not start (log: {log})")
+
+
+@pytest.fixture(scope="session")
+def spark(tmp_path_factory):
+    server = None
+    if not os.environ.get("SPARK_REMOTE"):
+        server, os.environ["SPARK_REMOTE"] = start_connect_server(tmp_path_factory.mktemp("spark-connect"))
+    from pyspark.sql import SparkSession
+
+    session = None
+    try:
+        session = SparkSession.builder.getOrCreate()
+        assert type(session).__module__.startswith("pyspark.sql.connect"), "not a Spark Connect session"
+        yield session
+    finally:
+        if server is not None:
+            # The client first: stopped after its server, it would retry the connection at exit.
+            if session is not None:
+                session.stop()
+            del os.environ["SPARK_REMOTE"]
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+)PY";
+
 std::string pythonString(const std::string& s) { return nlohmann::json(s).dump(); }
 
 // 'text' for sh (an interpreter path may hold spaces).
@@ -78,8 +141,7 @@ std::optional<std::string> runPython(const std::string& script, std::string& err
   }
   ::write(fd, script.data(), script.size());
   ::close(fd);
-  std::string command = fmt::format("env -u SPARK_REMOTE -u SPARK_CONNECT_MODE_ENABLED timeout 600 {} {} 2>&1",
-                                    shellQuoted(python), shellQuoted(scriptPath));
+  std::string command = fmt::format("{} {} 2>&1", shellQuoted(python), shellQuoted(scriptPath));
   std::string output;
   if (FILE* pipe = ::popen(command.c_str(), "r")) {
     char buffer[4096];
@@ -135,7 +197,7 @@ Target targetOf(const std::string& text, const analysis::Diagnostic& d) {
       return;
     TSNode name = type == "typed_parameter" ? ts_node_named_child(p, 0) : p;
     std::string n(analysis::nodeText(name, text));
-    if (n == "spark" || n == "session" || n == "spark_session" || n == "ss")
+    if (analysis::kindOfConventionalName(n) == analysis::Kind::SparkSession)
       target.args.push_back("spark");
     else if (target.why.empty())
       target.why = "`" + region.name + "` needs the argument `" + n + "`, which sparkmigrate cannot make up";
@@ -178,7 +240,15 @@ std::string writeRegressionTest(const migrate::ExplainRequest& request, const mi
   if (!call.empty()) call += ")";
 
   // Record the original on classic Spark.
-  std::string body = std::string(kNormalise) + "\n\n" + kLoader + R"PY(
+  std::string body = std::string(R"PY(import os
+import signal
+
+# Classic Spark, whatever the caller's environment says; ten minutes at most.
+for name in ("SPARK_REMOTE", "SPARK_CONNECT_MODE_ENABLED"):
+    os.environ.pop(name, None)
+signal.alarm(600)
+
+)PY") + kNormalise + "\n\n" + kLoader + R"PY(
 
 import contextlib
 import io
@@ -231,22 +301,17 @@ recorded = out.getvalue()
   std::ostringstream t;
   t << "# Generated by `sparkmigrate explain --write-test`: " << condition << " at "
     << file.path << ":" << cause.finding.start.line + 1 << " (" << cause.finding.code << ").\n"
-    << "\"\"\"Runs " << what << " on Spark Connect: SPARK_REMOTE if set, else a local Connect server that\n"
-    << "pyspark starts. It must complete" << (expected == "None" ? "" : ", with what the original produced on classic Spark")
+    << "\"\"\"Runs " << what << " on Spark Connect: SPARK_REMOTE if set, else a local Connect server started\n"
+    << "from pyspark. It must complete" << (expected == "None" ? "" : ", with what the original produced on classic Spark")
     << ".\"\"\"\n\n"
-    << "import contextlib\nimport io\nimport json\nimport os\nimport pathlib\n\nimport pytest\n\n"
+    << "import contextlib\nimport io\nimport json\nimport os\nimport pathlib\nimport signal\nimport socket\n"
+    << "import subprocess\nimport sys\nimport time\n\nimport pytest\n\n"
     << "MODULE_PATH = (pathlib.Path(__file__).resolve().parent / " << pythonString(relative.generic_string())
     << ").resolve()\n"
     << "# The original's result on classic local Spark, recorded when the test was written (None: not recorded).\n"
     << "EXPECTED = " << expected << "\n\n\n"
     << kNormalise << "\n\n" << kLoader << "\n\n"
-    << "@pytest.fixture(scope=\"module\")\n"
-    << "def spark():\n"
-    << "    os.environ.setdefault(\"SPARK_REMOTE\", \"local[2]\")\n"
-    << "    from pyspark.sql import SparkSession\n\n"
-    << "    session = SparkSession.builder.getOrCreate()\n"
-    << "    assert type(session).__module__.startswith(\"pyspark.sql.connect\"), \"not a Spark Connect session\"\n"
-    << "    return session\n\n\n";
+    << kSessionFixture << "\n\n";
   if (target.function.empty()) {
     t << "def test_" << safeName(module.stem().string()) << "_runs_on_spark_connect(spark):\n"
       << "    import runpy\n\n"

@@ -51,7 +51,6 @@ class Case:
     rules: set[str]  # sensible rule codes for the cause
     fix: str = "guidance"  # "diff": a rule fix exists; "guidance": advice only
     write_test: bool = False
-    gap: str = ""  # a known limitation: explain must say honestly that it found no cause
     takes_session: bool = True
     classic_runs: bool = True  # the original runs on classic Spark (so --write-test records its result)
 
@@ -131,8 +130,7 @@ CASES: dict[str, Case] = {
         def export_sorted(spark):
             df = spark.createDataFrame([(1, "a"), (2, "b")], "id INT, name STRING")
             return df.orderBy("id").toJSON().collect()
-        """), "export_sorted", "NOT_IMPLEMENTED", "toJSON", "toJSON()", {"SPK401"},
-        gap="SPK401 does not flag toJSON() on a DataFrame expression (`df.orderBy(...).toJSON()`)"),
+        """), "export_sorted", "NOT_IMPLEMENTED", "toJSON", "toJSON()", {"SPK401"}, fix="diff"),
     # ATTRIBUTE_NOT_SUPPORTED
     "sql_ctx": Case("jobs/answers.py", src("""
         def answer(spark):
@@ -144,13 +142,12 @@ CASES: dict[str, Case] = {
         def partitions(spark):
             df = spark.range(2)
             return df._sc.defaultParallelism
-        """), "partitions", "ATTRIBUTE_NOT_SUPPORTED", "_sc", "df._sc", {"SPK003", "SPK407", "SPK001"},
-        gap="no rule flags `df._sc` on a DataFrame (SPK003 covers `spark._sc` only)"),
+        """), "partitions", "ATTRIBUTE_NOT_SUPPORTED", "_sc", "df._sc", {"SPK003", "SPK407", "SPK001", "SPK115"}),
     # The plain AttributeError: `_sc` is not in the Connect session's JVM list.
     "session_private_sc": Case("jobs/appinfo.py", src("""
         def app_name(spark):
             return spark._sc.appName
-        """), "app_name", "AttributeError", "_sc", "spark._sc.appName", {"SPK003"}),
+        """), "app_name", "AttributeError", "_sc", "spark._sc.appName", {"SPK003", "SPK113"}),
     # CONTEXT_UNAVAILABLE_FOR_REMOTE_CLIENT
     "context_get_or_create": Case("jobs/context.py", src("""
         from pyspark import SparkContext
@@ -160,7 +157,7 @@ CASES: dict[str, Case] = {
             sc = SparkContext.getOrCreate()
             return sc.parallelize([(1, "a"), (2, "b")]).toDF(["id", "v"])
         """), "load", "CONTEXT_UNAVAILABLE_FOR_REMOTE_CLIENT", "SparkContext", "SparkContext.getOrCreate()",
-        {"SPK005"}),
+        {"SPK005"}, fix="diff", write_test=True),
     "context_script": Case("jobs/legacy_etl.py", src("""
         from pyspark import SparkConf, SparkContext
         from pyspark.sql import SparkSession
@@ -193,8 +190,7 @@ CASES: dict[str, Case] = {
             other = SparkSession.builder.remote(os.environ["SPARK_REMOTE"]).create()
             names = other.createDataFrame([(0, "zero"), (1, "one")], ["id", "name"])
             return spark.range(2).join(names, "id").collect()
-        """), "enrich", "SESSION_NOT_SAME", None, ".create()", {"SPK004"},
-        gap="no rule flags a second session from `builder.create()` (SPK004 even suggests it)"),
+        """), "enrich", "SESSION_NOT_SAME", None, ".create()", {"SPK012"}),
     # STREAMING_CONNECT_SERIALIZATION_ERROR: the lock cannot be pickled (a captured session can, in 4.1).
     "foreach_batch": Case("jobs/stream_counts.py", src("""
         import threading
@@ -227,8 +223,7 @@ CASES: dict[str, Case] = {
                 batch.repartition(partitions).write.mode("append").parquet("/tmp/sparkmigrate-explain-out")
 
             return events.writeStream.foreachBatch(handle).option("checkpointLocation", checkpoint).start()
-        """), "start", "STREAMING_CONNECT_SERIALIZATION_ERROR", "foreachBatch", "foreachBatch(handle)", {"SPK603"},
-        gap="SPK603 does not flag a foreachBatch function that captures a local (`conf = spark.conf`)"),
+        """), "start", "STREAMING_CONNECT_SERIALIZATION_ERROR", "foreachBatch", "foreachBatch(handle)", {"SPK603"}),
     # NO_ACTIVE_SESSION: the UDF captured the client's session; it fails on the server at the action.
     "udf_session": Case("jobs/orders.py", src("""
         from pyspark.sql import SparkSession
@@ -257,8 +252,7 @@ CASES: dict[str, Case] = {
                 return lookup.count() + x
 
             return spark.range(2).select(size("id")).collect()
-        """), "flag", "NO_ACTIVE_SESSION", None, '@udf("long")', {"SPK014"},
-        gap="SPK014 only sees captures of module-level names, not of the enclosing function's locals"),
+        """), "flag", "NO_ACTIVE_SESSION", None, '@udf("long")', {"SPK014"}),
     # CANNOT_CONFIGURE_SPARK_CONNECT_MASTER: a master next to SPARK_REMOTE.
     "master": Case("jobs/entry.py", src("""
         from pyspark.sql import SparkSession
@@ -462,14 +456,6 @@ def check_located(case: Case, result, project: Path):
     return out
 
 
-def check_honest(case: Case, result):
-    """A known gap: the condition is recognised, no cause is invented, exit 1."""
-    assert result.returncode == 1, result.stdout[-3000:]
-    out = json.loads(result.stdout)
-    assert out["recognised"] is True and out["error_condition"] == case.condition
-    assert out["findings"] == [] and out["fix"] is None, out["findings"]
-
-
 @pytest.mark.parametrize("name", sorted(ALL_CASES))
 def test_explains_the_live_traceback(live, name):
     case, project = ALL_CASES[name], live["project"]
@@ -482,14 +468,9 @@ def test_explains_the_live_traceback(live, name):
     for variant, (stdin, args, cwd) in variants.items():
         result = explain("--output-format", "json", *args, stdin=stdin, cwd=cwd)
         try:
-            if case.gap:
-                check_honest(case, result)
-            else:
-                check_located(case, result, project)
+            check_located(case, result, project)
         except AssertionError as error:
             raise AssertionError(f"{variant}: {error}\n--- traceback:\n{stdin[-3000:]}") from None
-    if case.gap:
-        pytest.xfail(case.gap)
     # The text report names the cause as path:line:col with the rule.
     result = explain(stdin=text, cwd=project)
     assert result.returncode == 0
@@ -525,7 +506,22 @@ def written(live):
     write_project(copy, {name: CASES[name] for name in WRITE_TEST})
     original = subprocess.run(command + ["-rf"], cwd=copy, env=pytest_env, capture_output=True, text=True,
                               timeout=600)
-    return {"copy": copy, "results": results, "fixed": fixed, "original": original, "sources": fixed_sources}
+    # Without SPARK_REMOTE a generated test starts its own Connect server (a separate JVM): the
+    # fixed module passes there and the original fails, which an in-process `remote("local")`
+    # session would hide (SparkContext.getOrCreate() quietly works in that process).
+    name, alone = "context_get_or_create", live["work"] / "alone"
+    test = Path(json.loads(results[name].stdout)["test"])
+    for label, source in (("fixed", fixed_sources[name]), ("original", CASES[name].source)):
+        (alone / label / CASES[name].module).parent.mkdir(parents=True)
+        (alone / label / CASES[name].module).write_text(source)
+        (alone / label / "tests").mkdir()
+        (alone / label / "tests" / test.name).write_text(test.read_text())
+    standalone = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=importlib", "-rf",
+         "--rootdir", str(alone), str(alone / "fixed" / "tests"), str(alone / "original" / "tests")],
+        cwd=alone, env=spark_environment(), capture_output=True, text=True, timeout=600)
+    return {"copy": copy, "results": results, "fixed": fixed, "original": original, "sources": fixed_sources,
+            "standalone": standalone}
 
 
 @pytest.mark.parametrize("name", WRITE_TEST)
@@ -558,6 +554,13 @@ def test_generated_tests_pass_on_connect(written):
     fixed = written["fixed"]
     assert fixed.returncode == 0, fixed.stdout[-4000:] + fixed.stderr[-2000:]
     assert f"{len(WRITE_TEST)} passed" in fixed.stdout, fixed.stdout[-2000:]
+
+
+def test_a_generated_test_starts_its_own_connect_server(written):
+    run = written["standalone"]
+    assert "1 failed, 1 passed" in run.stdout, run.stdout[-4000:] + run.stderr[-2000:]
+    assert re.search(r"^FAILED original/tests/test_spark_connect_context_load\.py::", run.stdout, re.M), run.stdout
+    assert "CONTEXT_UNAVAILABLE_FOR_REMOTE_CLIENT" in run.stdout, run.stdout[-4000:]
 
 
 def test_no_test_for_a_function_that_needs_other_arguments(live, tmp_path):

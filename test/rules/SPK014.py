@@ -43,6 +43,16 @@ per_key = orders.groupBy("ccy").applyInPandas(  # error: [SPK014]
 )
 spark.udf.register("rate_for", rate_for, DoubleType())  # error: [SPK014]
 
+def flag(spark):
+    lookup = spark.range(3)
+
+    @udf("long")  # error: [SPK014]
+    def size(x):
+        return lookup.count() + x
+
+    return spark.range(2).select(size("id")).collect()
+
+
 # Plain values in the closure are fine.
 above = F.udf(lambda x: x > threshold)  # ok
 

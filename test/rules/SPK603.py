@@ -48,6 +48,15 @@ writer.foreachBatch(enrich)  # error: [SPK603]
 stream.writeStream.foreachBatch(good).start()  # ok: uses batch_df.sparkSession
 
 
+
+def start(spark):
+    conf = spark.conf
+
+    def handle(batch, epoch_id):
+        batch.repartition(int(conf.get("spark.sql.shuffle.partitions"))).write.saveAsTable("t")
+
+    return spark.readStream.table("events").writeStream.foreachBatch(handle).start()  # error: [SPK603]
+
 def local_state(batch_df, batch_id):
     seen = []
     seen.append(batch_id)

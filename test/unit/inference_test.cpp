@@ -129,6 +129,58 @@ cache_obj = Cache()
   CHECK(p.kind("self.rdd") == Kind::Other);
 }
 
+TEST_CASE("parameters named like a session hold one, in files that never import pyspark") {
+  Parsed p(R"(def job(spark, sc, sqlContext=None, spark_session=None):
+    df = spark.createDataFrame([(1, "a")], "id INT, v STRING")
+    conf = spark.conf
+    return df.orderBy("id"), sc, sqlContext, spark_session, conf
+
+def scaled(sc=make_scaler(), df=None, connection=None):
+    return sc, df, connection
+
+def typed(spark: "Other"):
+    return spark
+)");
+  CHECK(!p.model->importsPyspark());
+  CHECK(p.kind("spark", 2) == Kind::SparkSession);
+  CHECK(p.kind("df.orderBy(\"id\")") == Kind::DataFrame);
+  CHECK(p.kind("conf", 2) == Kind::RuntimeConfig);
+  CHECK(p.kind("sc", 2) == Kind::SparkContext);
+  CHECK(p.kind("sqlContext", 2) == Kind::SQLContext);
+  CHECK(p.kind("spark_session", 2) == Kind::SparkSession);
+  // A default other than None, and names that are not conventional, say nothing.
+  CHECK(p.kind("sc", 4) == Kind::Unknown);
+  CHECK(p.kind("df", 4) == Kind::Unknown);
+  CHECK(p.kind("connection", 2) == Kind::Unknown);
+  // An annotation wins over the name.
+  CHECK(p.kind("spark", 7) != Kind::SparkSession);
+}
+
+TEST_CASE("sessions made by create() are told apart when their DataFrames meet another session's") {
+  Parsed p(R"(from pyspark.sql import SparkSession
+
+def enrich(spark, url):
+    other = SparkSession.builder.remote(url).create()
+    names = other.createDataFrame([(0, "zero")], ["id", "name"])
+    return spark.range(2).join(names, "id")
+
+def alone(url):
+    scratch = SparkSession.builder.remote(url).create()
+    return scratch.range(3).union(scratch.range(3))
+
+def default_only(spark):
+    again = SparkSession.builder.getOrCreate()
+    return spark.range(1).union(again.range(1))
+
+def passed_on(frame, loader):
+    fresh = SparkSession.builder.create()
+    return loader.load(fresh).join(frame)
+)");
+  CHECK(p.model->combinedWithAnotherSession(p.find("SparkSession.builder.remote(url).create()", 1)));
+  CHECK_FALSE(p.model->combinedWithAnotherSession(p.find("SparkSession.builder.remote(url).create()", 2)));
+  CHECK_FALSE(p.model->combinedWithAnotherSession(p.find("SparkSession.builder.create()")));
+}
+
 TEST_CASE("notebook and shell globals") {
   Parsed notebook(
       "# Databricks notebook source\nrdd = sc.parallelize([1])\n# COMMAND ----------\n# MAGIC %sql SELECT "
@@ -178,6 +230,14 @@ for i in range(3):
 )");
   CHECK(p.model->capturesOuterSparkObject(p.find("bad", 1)));
   CHECK_FALSE(p.model->capturesOuterSparkObject(p.find("good", 1)));
+  // Objects tied to the session count too (`spark.conf` cannot be pickled for the server).
+  Parsed conf(R"(def start(spark):
+    conf = spark.conf
+    def handle(batch, epoch_id):
+        return int(conf.get("spark.sql.shuffle.partitions"))
+    return handle
+)");
+  CHECK(conf.model->capturesOuterSparkObject(conf.find("def handle(batch, epoch_id):\n        return int(conf.get(\"spark.sql.shuffle.partitions\"))")));
   CHECK(p.model->readsEnclosingLoopVariable(p.find("lambda v: v + i")));
   CHECK_FALSE(p.model->readsEnclosingLoopVariable(p.find("lambda v, i=i: v + i")));
 }
