@@ -7,6 +7,7 @@
 #include "analysis/catalogue.h"
 #include "analysis/version.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +31,10 @@ struct LlmSettings {
   bool stream = true;       // stream replies where the server offers it
 };
 
+// 16 MiB: far above hand-written Python (the largest files of big projects
+// are a few hundred KiB), low enough to keep a check's memory near 1.5 GiB.
+inline constexpr std::uint64_t kDefaultMaxFileSize = 16ull << 20;
+
 // The backend names [tool.sparkmigrate.llm] accepts.
 inline constexpr std::string_view kLlmBackends[] = {"openai", "anthropic", "ollama"};
 
@@ -43,6 +48,9 @@ struct Settings {
   std::vector<std::string> exclude;  // replaces the default excludes when set
   std::vector<std::string> extendExclude;
   LlmSettings llm;
+  // Files (and editor documents) larger than this are not analysed: reported
+  // as an error instead (`max-file-size`, --max-file-size; 0 = no limit).
+  std::uint64_t maxFileSize = kDefaultMaxFileSize;
   std::string root;        // directory that relative globs are anchored at
   std::string configPath;  // the pyproject.toml these came from, or ""
 };
