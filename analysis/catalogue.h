@@ -42,5 +42,7 @@ class Catalogue {
 
 // The code of the meta rule that reports unused suppression comments.
 inline constexpr std::string_view kUnusedSuppressionCode = "SPK000";
+// The meta rule for code nested deeper than the analysis descends.
+inline constexpr std::string_view kNestingTooDeepCode = "SPK099";
 
 }  // namespace sparkmigrate::analysis

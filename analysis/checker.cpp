@@ -181,6 +181,29 @@ std::vector<Diagnostic> finish(std::vector<Diagnostic> found, TSNode root, std::
   return visible;
 }
 
+// SPK099 where the model stopped descending into deeply nested code, if it
+// did and the rule is enabled.
+std::optional<Diagnostic> depthDiagnostic(SemanticModel& model, const LineIndex& lines,
+                                          const std::vector<char>& enabled) {
+  TSNode node = model.tooDeep();
+  const Catalogue& catalogue = Catalogue::builtin();
+  const Rule* rule = catalogue.find(kNestingTooDeepCode);
+  if (ts_node_is_null(node) || !rule || !enabled[catalogue.indexOf(rule)]) return std::nullopt;
+  Diagnostic d;
+  d.rule = rule;
+  d.code = rule->code;
+  d.severity = rule->severity;
+  d.message = rule->message;
+  // The line where the deep part starts: the node itself can span the file.
+  std::uint32_t start = ts_node_start_byte(node);
+  std::uint32_t line = lines.pointAt(start).line;
+  std::uint32_t lineEnd = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : ts_node_end_byte(node);
+  d.range = {start, std::min(ts_node_end_byte(node), std::max(start, lineEnd))};
+  d.start = lines.pointAt(d.range.start);
+  d.end = lines.pointAt(d.range.end);
+  return d;
+}
+
 // What both entry points start from: the tree's root, the semantic model, the
 // line index and the rules enabled for this file.
 struct Prepared {
@@ -211,6 +234,7 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
   std::vector<Diagnostic> found;
   for (const auto& match : RuleMatcher::builtin().run(root, model, enabled, cancel))
     found.push_back(toDiagnostic(match, model, text, root, lines));
+  if (auto deep = depthDiagnostic(model, lines, enabled)) found.push_back(std::move(*deep));
   result.diagnostics = finish(std::move(found), root, text, lines, enabled);
   return result;
 }
@@ -518,6 +542,8 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
     s.found.push_back(toDiagnostic(match, model, text, root, lines));
     if (!match.rule->fix.transform.empty()) s.hasFix = true;
   }
+  if (auto deep = depthDiagnostic(model, lines, enabled))
+    state->statements[statementAt(deep->range.start)].found.push_back(std::move(*deep));
 
   std::vector<Diagnostic> found;
   for (const auto& s : state->statements) found.insert(found.end(), s.found.begin(), s.found.end());

@@ -387,13 +387,12 @@ Out inlineParallelizedRdd(const FixContext& c) {
   // The data must mean the same where it moves to: no name in it is used in
   // between (rebound or mutated).
   bool rebound = false;
-  std::function<void(TSNode)> check = [&](TSNode n) {
+  visitTree(args[0], [&](TSNode n) {
     if (isType(n, "identifier"))
       for (TSNode id : fixutil::identifiersNamed(c.root, c.text, str(n, c)))
         rebound = rebound || (startOf(id) > endOf(statement) && startOf(id) < startOf(use));
-    forEachNamedChild(n, check);
-  };
-  check(args[0]);
+    return true;
+  });
   if (rebound) return std::nullopt;
   std::string data = str(args[0], c);
   TransformOutput out;

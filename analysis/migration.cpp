@@ -104,28 +104,26 @@ bool notebookGlobal(std::string_view name) {
 std::map<std::string, TextPoint> unboundNames(SemanticModel& model, TSNode root, std::string_view text,
                                               ByteRange within, const std::unordered_set<std::string>& outside) {
   std::map<std::string, TextPoint> out;
-  std::function<void(TSNode)> visit = [&](TSNode node) {
+  auto visit = [&](TSNode node) {
     std::string_view type = nodeType(node);
     if (isImport(node) || type == "global_statement" || type == "nonlocal_statement" || type == "comment" ||
         type == "string_content")
-      return;
-    if (type != "identifier") {
-      forEachNamedChild(node, visit);
-      return;
-    }
+      return false;
+    if (type != "identifier") return true;
     std::string name(nodeText(node, text));
     bool inside = within.start <= ts_node_start_byte(node) && ts_node_end_byte(node) <= within.end;
-    if ((!inside && !outside.count(name)) || out.count(name)) return;
+    if ((!inside && !outside.count(name)) || out.count(name)) return false;
     TSNode parent = parentOf(node);
-    if (isType(parent, "attribute") && ts_node_eq(field(parent, "attribute"), node)) return;
-    if (isType(parent, "keyword_argument") && ts_node_eq(field(parent, "name"), node)) return;
-    if (pythonBuiltins().count(name) || (model.isNotebook() && notebookGlobal(name))) return;
+    if (isType(parent, "attribute") && ts_node_eq(field(parent, "attribute"), node)) return false;
+    if (isType(parent, "keyword_argument") && ts_node_eq(field(parent, "name"), node)) return false;
+    if (pythonBuiltins().count(name) || (model.isNotebook() && notebookGlobal(name))) return false;
     if (model.isUnboundName(node)) {
       TSPoint p = ts_node_start_point(node);
       out.emplace(name, TextPoint{p.row, p.column});
     }
+    return false;
   };
-  visit(root);
+  visitTree(root, visit);
   if (out.empty()) return out;
   // Names the semantic model does not bind: `except E as e`, `with f() as x`.
   forEachDescendant(root, [&](TSNode node) {

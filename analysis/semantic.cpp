@@ -12,6 +12,11 @@ namespace sparkmigrate::analysis {
 namespace {
 
 constexpr int kMaxDepth = 1500;
+// valueOf recursion: from kChainDepth on, the chain below an expression is
+// evaluated from the inside out first (so the recursion stays shallow);
+// kMaxValueDepth is the hard stop.
+constexpr int kChainDepth = 200;
+constexpr int kMaxValueDepth = 1000;
 
 bool startsWith(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
@@ -219,7 +224,7 @@ void SemanticModel::collectImport(TSNode node, int scope) {
   }
 }
 
-void SemanticModel::collectFunction(TSNode def, int parentScope) {
+void SemanticModel::collectFunction(TSNode def, int parentScope, int depth) {
   Scope scope;
   scope.node = def;
   scope.parent = parentScope;
@@ -273,7 +278,7 @@ void SemanticModel::collectFunction(TSNode def, int parentScope) {
         annotation = field(p, "type");
         defaultValue = field(p, "value");
       }
-      if (!ts_node_is_null(defaultValue)) collect(defaultValue, parentScope, 1);
+      if (!ts_node_is_null(defaultValue)) collect(defaultValue, parentScope, depth + 1);
       if (!ts_node_is_null(name) && isType(name, "identifier")) {
         Binding b;
         b.pos = pos;
@@ -291,10 +296,10 @@ void SemanticModel::collectFunction(TSNode def, int parentScope) {
     }
   }
   TSNode body = field(def, "body");
-  if (!ts_node_is_null(body)) collect(body, id, 1);
+  if (!ts_node_is_null(body)) collect(body, id, depth + 1);
 }
 
-void SemanticModel::collectClass(TSNode cls, int parentScope) {
+void SemanticModel::collectClass(TSNode cls, int parentScope, int depth) {
   Scope scope;
   scope.node = cls;
   scope.parent = parentScope;
@@ -303,9 +308,9 @@ void SemanticModel::collectClass(TSNode cls, int parentScope) {
   scopes_.push_back(std::move(scope));
   scopeByNode_[nodeId(cls)] = id;
   TSNode supers = field(cls, "superclasses");
-  if (!ts_node_is_null(supers)) collect(supers, parentScope, 1);
+  if (!ts_node_is_null(supers)) collect(supers, parentScope, depth + 1);
   TSNode body = field(cls, "body");
-  if (!ts_node_is_null(body)) collect(body, id, 1);
+  if (!ts_node_is_null(body)) collect(body, id, depth + 1);
 }
 
 namespace {
@@ -358,7 +363,10 @@ bool mayBindOrCreateView(std::string_view text) {
 }  // namespace
 
 void SemanticModel::collect(TSNode node, int scope, int depth) {
-  if (depth > kMaxDepth) return;
+  if (depth > kMaxDepth) {
+    noteTooDeep(node);
+    return;
+  }
   if (isExpression(ts_node_symbol(node)) && !mayBindOrCreateView(nodeText(node, source_))) return;
   std::string_view type = nodeType(node);
   if (type == "import_statement" || type == "import_from_statement") {
@@ -373,11 +381,11 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
     addBinding(scope, std::string(nodeText(field(node, "name"), source_)), std::move(b));
     TSNode ret = field(node, "return_type");
     if (!ts_node_is_null(ret)) collect(ret, scope, depth + 1);
-    collectFunction(node, scope);
+    collectFunction(node, scope, depth + 1);
     return;
   }
   if (type == "lambda") {
-    collectFunction(node, scope);
+    collectFunction(node, scope, depth + 1);
     return;
   }
   if (type == "class_definition") {
@@ -386,7 +394,7 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
     b.kind = BindKind::ClassDef;
     b.value = node;
     addBinding(scope, std::string(nodeText(field(node, "name"), source_)), std::move(b));
-    collectClass(node, scope);
+    collectClass(node, scope, depth + 1);
     return;
   }
   if (type == "global_statement" || type == "nonlocal_statement") {
@@ -590,10 +598,47 @@ Value SemanticModel::valueOf(TSNode expr) {
   if (ts_node_is_null(expr)) return unknown();
   auto it = memo_.find(nodeId(expr));
   if (it != memo_.end()) return it->second;
+  if (valueDepth_ >= kChainDepth) {
+    // Deep already: evaluate the chain below from its innermost link up, so
+    // that computing this node finds every link memoised.
+    std::vector<TSNode> chain;
+    for (TSNode n = chainChild(expr); !ts_node_is_null(n) && !memo_.count(nodeId(n)); n = chainChild(n))
+      chain.push_back(n);
+    for (auto link = chain.rbegin(); link != chain.rend(); ++link) valueOf(*link);
+  }
+  if (valueDepth_ >= kMaxValueDepth) {
+    noteTooDeep(expr);
+    return unknown();
+  }
   memo_[nodeId(expr)] = unknown();  // cycle guard
+  ++valueDepth_;
   Value v = compute(expr);
+  --valueDepth_;
   memo_[nodeId(expr)] = v;
   return v;
+}
+
+// The sub-expression computing `expr` evaluates first: the object of an
+// attribute, the callee of a call, the left operand, the value a name was
+// last assigned.
+TSNode SemanticModel::chainChild(TSNode expr) {
+  std::string_view type = nodeType(expr);
+  if (type == "attribute") return field(expr, "object");
+  if (type == "call") return field(expr, "function");
+  if (type == "subscript") return field(expr, "value");
+  if (type == "parenthesized_expression" || type == "await" || type == "binary_operator" ||
+      type == "boolean_operator" || type == "comparison_operator" || type == "conditional_expression" ||
+      type == "not_operator" || type == "unary_operator")
+    return ts_node_named_child_count(expr) ? ts_node_named_child(expr, 0) : TSNode{};
+  if (type == "identifier") {
+    const Binding* b = lookup(nodeText(expr, source_), expr);
+    if (b && b->state == 0 && (b->kind == BindKind::Assign || b->kind == BindKind::Annotated)) return b->value;
+  }
+  return TSNode{};
+}
+
+void SemanticModel::noteTooDeep(TSNode node) {
+  if (ts_node_is_null(tooDeep_) || ts_node_start_byte(node) < ts_node_start_byte(tooDeep_)) tooDeep_ = node;
 }
 
 Value SemanticModel::compute(TSNode expr) {
@@ -871,22 +916,16 @@ Value SemanticModel::annotationValue(TSNode annotation) {
                    text.rfind("typing.Optional", 0) == 0 || text.rfind("typing.Union", 0) == 0;
     if (!wrapper) return other();
     Value found = other();
-    std::function<void(TSNode)> visit = [&](TSNode n) {
-      for (std::uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
-        TSNode child = ts_node_named_child(n, i);
-        std::string_view t = nodeType(child);
-        if (t == "identifier" || t == "attribute" || t == "string") {
-          Value v = annotationValue(child);
-          if (isSparkKind(v.kind)) {
-            found = v;
-            return;
-          }
-        } else {
-          visit(child);
-        }
+    visitTree(node, [&](TSNode n) {
+      if (isSparkKind(found.kind)) return false;
+      std::string_view t = nodeType(n);
+      if (!ts_node_eq(n, node) && (t == "identifier" || t == "attribute" || t == "string")) {
+        Value v = annotationValue(n);
+        if (isSparkKind(v.kind)) found = v;
+        return false;
       }
-    };
-    visit(node);
+      return true;
+    });
     return found;
   }
   if (type == "binary_operator") {
@@ -909,7 +948,10 @@ std::string SemanticModel::qualifiedName(TSNode expr) {
   if (wildcardModules_.empty() && !importedNames_.count(std::string(nodeText(head, source_)))) return {};
   auto memo = qualnameMemo_.find(nodeId(expr));
   if (memo != qualnameMemo_.end()) return memo->second;
+  if (qualnameDepth_ >= kMaxValueDepth) return {};  // no module path is that long
+  ++qualnameDepth_;
   std::string result = resolveQualifiedName(expr);
+  --qualnameDepth_;
   qualnameMemo_.emplace(nodeId(expr), result);
   return result;
 }
@@ -1037,12 +1079,11 @@ bool SemanticModel::assignedInLoop(TSNode name, bool countLoopTarget) {
     if (!ownTarget && (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
                        type == "named_expression")) {
       TSNode left = type == "named_expression" ? field(node, "name") : field(node, "left");
-      std::function<void(TSNode)> check = [&](TSNode t) {
-        if (isType(t, "identifier") && nodeText(t, source_) == target) found = true;
-        for (std::uint32_t i = 0; !isType(t, "identifier") && i < ts_node_named_child_count(t); ++i)
-          check(ts_node_named_child(t, i));
-      };
-      if (!ts_node_is_null(left) && !isType(left, "attribute") && !isType(left, "subscript")) check(left);
+      if (!ts_node_is_null(left) && !isType(left, "attribute") && !isType(left, "subscript"))
+        visitTree(left, [&](TSNode t) {
+          if (isType(t, "identifier") && nodeText(t, source_) == target) found = true;
+          return !isType(t, "identifier");
+        });
     }
     forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
   };
@@ -1075,12 +1116,10 @@ bool SemanticModel::readsEnclosingLoopVariable(TSNode function) {
   }
   if (ts_node_is_null(loop)) return false;
   std::unordered_set<std::string> loopVars;
-  std::function<void(TSNode)> gather = [&](TSNode t) {
+  visitTree(field(loop, "left"), [&](TSNode t) {
     if (isType(t, "identifier")) loopVars.insert(std::string(nodeText(t, source_)));
-    for (std::uint32_t i = 0; !isType(t, "identifier") && i < ts_node_named_child_count(t); ++i)
-      gather(ts_node_named_child(t, i));
-  };
-  gather(field(loop, "left"));
+    return !isType(t, "identifier");
+  });
   TSNode params = field(def, "parameters");
   for (std::uint32_t i = 0; !ts_node_is_null(params) && i < ts_node_named_child_count(params); ++i) {
     TSNode p = ts_node_named_child(params, i);
@@ -1179,17 +1218,15 @@ bool SemanticModel::insideImportGuard(TSNode node) {
       TSNode handler = ts_node_named_child(n, i);
       if (!isType(handler, "except_clause")) continue;
       bool bare = true, caught = false;
-      std::function<void(TSNode)> names = [&](TSNode t) {
-        std::string_view ty = nodeType(t);
-        if (ty == "block" || ty == "as_pattern_target") return;
-        if (ty == "identifier" && guards.count(nodeText(t, source_))) caught = true;
-        for (std::uint32_t k = 0; k < ts_node_named_child_count(t); ++k) names(ts_node_named_child(t, k));
-      };
       for (std::uint32_t k = 0; k < ts_node_named_child_count(handler); ++k) {
         TSNode part = ts_node_named_child(handler, k);
         if (isType(part, "block")) continue;
         bare = false;
-        names(part);
+        visitTree(part, [&](TSNode t) {
+          std::string_view ty = nodeType(t);
+          if (ty == "identifier" && guards.count(nodeText(t, source_))) caught = true;
+          return ty != "block" && ty != "as_pattern_target";
+        });
       }
       if (bare || caught) return true;
     }

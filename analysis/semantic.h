@@ -49,8 +49,15 @@ class SemanticModel {
   // the last component of what they refer to (NAME -> "SparkContext").
   const std::vector<std::pair<std::string, std::string>>& importAliases() const { return importAliases_; }
 
-  // The inferred value of an expression node.
+  // The inferred value of an expression node. Chains of any length
+  // (`df.select(..).select(..)...`, `x2 = x1; x1 = x0; ...`) are evaluated
+  // exactly; recursion that still goes deeper than a fixed bound (nesting
+  // thousands of levels deep) stops there, the value is Unknown, and
+  // tooDeep() tells where.
   Value valueOf(TSNode expr);
+  // The first node where the model gave up because the code nests deeper
+  // than it descends (null node when it never did).
+  TSNode tooDeep() const { return tooDeep_; }
   Kind kindOf(TSNode expr) { return valueOf(expr).kind; }
   // The canonical dotted name an identifier or attribute chain refers to
   // through imports ("pyspark.SparkContext", "pyspark.sql.DataFrame.union"),
@@ -155,8 +162,8 @@ class SemanticModel {
   };
 
   void collect(TSNode node, int scope, int depth);
-  void collectFunction(TSNode def, int parentScope);
-  void collectClass(TSNode cls, int parentScope);
+  void collectFunction(TSNode def, int parentScope, int depth);
+  void collectClass(TSNode cls, int parentScope, int depth);
   void bindTarget(TSNode target, int scope, std::uint32_t pos, BindKind kind, TSNode value,
                   TSNode annotation);
   int addBinding(int scope, const std::string& name, Binding binding);
@@ -171,6 +178,8 @@ class SemanticModel {
   const void* sessionOrigin(TSNode expr, TSNode within, int depth);
   Value bindingValue(int id);
   Value compute(TSNode expr);
+  TSNode chainChild(TSNode expr);
+  void noteTooDeep(TSNode node);
   Value callValue(TSNode call);
   Value attributeValue(TSNode attr);
   Value annotationValue(TSNode annotation);
@@ -192,6 +201,9 @@ class SemanticModel {
   std::unordered_map<const void*, int> scopeByNode_;
   std::unordered_map<const void*, Value> memo_;
   std::unordered_map<const void*, std::string> qualnameMemo_;
+  int valueDepth_ = 0;     // valueOf calls on the stack
+  int qualnameDepth_ = 0;  // qualifiedName calls on the stack
+  TSNode tooDeep_{};       // the first node analysis could not descend into
   std::unordered_set<std::string> importedNames_;  // names bound by an import anywhere
   std::vector<std::pair<std::string, std::string>> importAliases_;
   std::unordered_map<const void*, int> returnState_;

@@ -102,6 +102,25 @@ void forEachDescendant(TSNode node, Fn&& fn) {
   ts_tree_cursor_delete(&cursor);
 }
 
+// Calls fn(n) for `node` and the nodes below it (named or not), in document
+// order, without recursion (so any depth of nesting is safe); fn returns
+// whether to visit n's children.
+template <typename Fn>
+void visitTree(TSNode node, Fn&& fn) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  bool descend = fn(ts_tree_cursor_current_node(&cursor));
+  for (;;) {
+    if (!(descend && ts_tree_cursor_goto_first_child(&cursor))) {
+      bool advanced = false;
+      while (!(advanced = ts_tree_cursor_goto_next_sibling(&cursor)))
+        if (!ts_tree_cursor_goto_parent(&cursor)) break;
+      if (!advanced) break;
+    }
+    descend = fn(ts_tree_cursor_current_node(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
 // The parent of `node`. ts_node_parent walks down from the root scanning
 // siblings, which is linear in the size of a large module; while a
 // ParentIndex for the node's tree is alive on this thread, the top level is
