@@ -1,6 +1,8 @@
 // Implementation of configuration parsing (toml++) and per-folder resolution.
 #include "analysis/config.h"
 
+#include "support/size.h"
+
 #include <toml++/toml.h>
 
 #include <fstream>
@@ -194,6 +196,14 @@ support::Expected<Settings> parseSettingsTable(const toml::table& table, const s
         if (!list) return list.error();
         settings.perFileIgnores.emplace_back(std::string(glob.str()), *list);
       }
+    } else if (k == "max-file-size") {
+      std::optional<std::uint64_t> size;
+      if (auto number = node.as_integer(); number && number->get() >= 0)
+        size = static_cast<std::uint64_t>(number->get());
+      else if (auto text = node.value_exact<std::string>())
+        size = support::parseByteSize(*text);
+      if (!size) return support::Error{at + "max-file-size " + std::string(support::kByteSizeHelp)};
+      settings.maxFileSize = *size;
     } else if (k == "llm") {
       auto llm = parseLlmTable(node, path);
       if (!llm) return llm.error();
@@ -252,6 +262,7 @@ std::shared_ptr<const Settings> ConfigResolver::applyOverrides(Settings base) co
   for (const auto& s : overrides_.extendIgnore) base.ignore.push_back(s);
   for (const auto& s : overrides_.extendExclude) base.extendExclude.push_back(s);
   applyLlmOverrides(base.llm, overrides_.llm);
+  if (overrides_.maxFileSize) base.maxFileSize = *overrides_.maxFileSize;
   return std::make_shared<const Settings>(std::move(base));
 }
 

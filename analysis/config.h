@@ -16,6 +16,7 @@
 #include "analysis/settings.h"
 #include "support/expected.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -43,8 +44,10 @@ struct Overrides {
   std::vector<std::string> extendIgnore;
   std::vector<std::string> extendExclude;
   LlmOverrides llm;
+  std::optional<std::uint64_t> maxFileSize;  // bytes; 0 = no limit
   bool isolated = false;  // ignore every pyproject.toml
 };
+
 
 // Validates LLM settings from any surface; returns "" or a one-line problem
 // naming the field (never echoing a value that could be a secret).

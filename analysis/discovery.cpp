@@ -1,8 +1,20 @@
-// Implementation of file discovery and .gitignore matching (the documented
-// gitignore semantics: negation, directory-only patterns, anchoring, `**`).
+// Implementation of file discovery, .gitignore matching (the documented
+// gitignore semantics: negation, directory-only patterns, anchoring, `**`) and
+// bounded reading of the files found.
 #include "analysis/discovery.h"
 
+#include "support/size.h"
+
+#include "support/utf8.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -101,7 +113,7 @@ class Walker {
     }
     std::vector<GitignoreRules> stack;
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) pushGitignore(*it, stack);
-    walk(root, absolute, stack);
+    walk(root, absolute, stack, root);
   }
 
  private:
@@ -128,18 +140,19 @@ class Walker {
     return false;
   }
 
-  void walk(const fs::path& dir, const fs::path& absoluteDir, std::vector<GitignoreRules> stack) {
+  void walk(const fs::path& dir, const fs::path& absoluteDir, std::vector<GitignoreRules> stack,
+            const fs::path& tree) {
     pushGitignore(absoluteDir, stack);
     std::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
-      result_.problems.push_back(dir.string() + ": cannot read folder: " + ec.message());
+      result_.problems.push_back({dir.string(), "cannot read folder: " + ec.message()});
       return;
     }
     std::vector<fs::directory_entry> entries;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) {
-        result_.problems.push_back(dir.string() + ": cannot read folder: " + ec.message());
+        result_.problems.push_back({dir.string(), "cannot read folder: " + ec.message()});
         break;
       }
       entries.push_back(*it);
@@ -153,20 +166,20 @@ class Walker {
         if (isDefaultExcluded(entry.path()) || ignored(absolute, true, stack) ||
             excludedByConfig(entry.path(), absolute))
           continue;
-        walk(entry.path(), absolute, stack);
+        walk(entry.path(), absolute, stack, tree);
       } else if (entry.is_regular_file(ec) && isPythonFile(entry.path())) {
         if (ignored(absolute, false, stack) || excludedByConfig(entry.path(), absolute)) continue;
-        add(entry.path());
+        add(entry.path(), tree);
       }
     }
   }
 
  public:
-  void add(const fs::path& path) {
+  void add(const fs::path& path, const fs::path& tree) {
     std::error_code ec;
     fs::path key = fs::absolute(path, ec).lexically_normal();
     if (!seen_.insert(key).second) return;
-    result_.files.push_back({path, resolver_.forFile(path)});
+    result_.files.push_back({path, resolver_.forFile(path), tree});
   }
 
  private:
@@ -184,17 +197,117 @@ DiscoveryResult discoverFiles(const std::vector<std::string>& inputs, ConfigReso
     fs::path path(input);
     std::error_code ec;
     auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-      result.problems.push_back(input + ": no such file or folder");
+    if (!fs::exists(status)) {
+      // A link loop or a folder that cannot be searched says so; a missing file is plain.
+      bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+      result.problems.push_back({input, missing ? "no such file or folder" : "cannot read: " + ec.message()});
     } else if (fs::is_directory(status)) {
       walker.walkRoot(path);
     } else {
-      walker.add(path);
+      walker.add(path, path.has_parent_path() ? path.parent_path() : fs::path("."));
     }
   }
   std::sort(result.files.begin(), result.files.end(),
             [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
   return result;
+}
+
+namespace {
+
+// Byte offsets in analysis are 32-bit.
+constexpr std::uint64_t kAddressableSize = 0xFFFFFFFFull;
+
+std::string notRegular(mode_t mode) {
+  const char* kind = S_ISDIR(mode)    ? "a folder"
+                     : S_ISFIFO(mode) ? "a FIFO"
+                     : S_ISCHR(mode)  ? "a character device"
+                     : S_ISBLK(mode)  ? "a block device"
+                     : S_ISSOCK(mode) ? "a socket"
+                                      : "a special file";
+  return fmt::format("not a regular file ({})", kind);
+}
+
+FileText readLimited(const fs::path& path, std::uint64_t maxSize, bool keepTail, std::string_view limitName) {
+  FileText out;
+  // stat before opening, so that a device is never opened (opening some has
+  // effects, and reading /dev/zero never ends); fstat what was opened.
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) {
+    out.error = fmt::format("cannot read file: {}", std::strerror(errno));
+    return out;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    out.error = notRegular(st.st_mode);
+    return out;
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) {
+    out.error = fmt::format("cannot read file: {}", std::strerror(errno));
+    return out;
+  }
+  const bool capped = maxSize == 0 || maxSize > kAddressableSize;
+  const std::uint64_t limit = capped ? kAddressableSize : maxSize;
+  const bool statted = ::fstat(fd, &st) == 0;
+  const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+  const std::uint64_t skip = keepTail && size > limit ? size - limit : 0;
+  if (!statted) {
+    out.error = fmt::format("cannot read file: {}", std::strerror(errno));
+  } else if (!S_ISREG(st.st_mode)) {
+    out.error = notRegular(st.st_mode);
+  } else if (size - skip > limit) {
+    out.error = capped ? fmt::format("{}, larger than 4 GiB, the most sparkmigrate can analyse",
+                                     support::describeSize(size))
+                       : fmt::format("{}, over the maximum file size of {}{}", support::describeSize(size),
+                                     support::describeSize(limit), limitName);
+  } else if (skip && ::lseek(fd, static_cast<off_t>(skip), SEEK_SET) < 0) {
+    out.error = fmt::format("cannot read file: {}", std::strerror(errno));
+  } else {
+    // What fstat promised, then a probe: a file that grows meanwhile is refused.
+    std::string text(static_cast<std::size_t>(size - skip), '\0');
+    std::size_t used = 0;
+    char probe = 0;
+    for (;;) {
+      bool probing = used == text.size();
+      ssize_t n = probing ? ::read(fd, &probe, 1) : ::read(fd, text.data() + used, text.size() - used);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        out.error = fmt::format("cannot read file: {}", std::strerror(errno));
+        break;
+      }
+      if (n == 0) break;
+      if (probing) {
+        out.error = "changed while it was being read";
+        break;
+      }
+      used += static_cast<std::size_t>(n);
+    }
+    text.resize(used);
+    if (out.error.empty()) {
+      out.text = std::move(text);
+      out.skipped = skip;
+    }
+  }
+  ::close(fd);
+  return out;
+}
+
+}  // namespace
+
+FileText readRegularFile(const fs::path& path, std::uint64_t maxSize, bool keepTail) {
+  return readLimited(path, maxSize, keepTail, "");
+}
+
+FileText readSourceFile(const fs::path& path, std::uint64_t maxSize) {
+  FileText out = readLimited(path, maxSize, false, " (max-file-size in pyproject.toml, --max-file-size)");
+  if (!out.error.empty()) return out;
+  if (out.text.find('\0') != std::string::npos) {
+    out.error = "binary file (contains NUL bytes)";
+  } else if (std::size_t bad = support::firstInvalidUtf8(out.text); bad != out.text.size()) {
+    out.errorAt = LineIndex(out.text).pointAt(static_cast<std::uint32_t>(bad));
+    out.error = fmt::format("not valid UTF-8 (byte 0x{:02x})", static_cast<unsigned char>(out.text[bad]));
+  }
+  if (!out.error.empty()) out.text.clear();
+  return out;
 }
 
 }  // namespace sparkmigrate::analysis

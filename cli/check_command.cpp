@@ -9,21 +9,39 @@
 #include "cli/commands.h"
 #include "cli/report.h"
 #include "cli/runtime_report.h"
+#include "support/size.h"
 #include "support/thread_pool.h"
-#include "support/utf8.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include <map>
 #include <set>
-#include <sstream>
 
 namespace sparkmigrate::cli {
 namespace {
+
+// The discovered files in groups of names of the same file, each group in
+// path order; every file alone unless `byFile`.
+std::vector<std::vector<std::size_t>> sameFileGroups(const std::vector<analysis::DiscoveredFile>& files,
+                                                     bool byFile) {
+  std::vector<std::vector<std::size_t>> groups;
+  std::map<std::pair<dev_t, ino_t>, std::size_t> groupOf;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    struct stat st{};
+    if (byFile && ::stat(files[i].path.c_str(), &st) == 0) {
+      auto [it, added] = groupOf.try_emplace({st.st_dev, st.st_ino}, groups.size());
+      if (!added) {
+        groups[it->second].push_back(i);
+        continue;
+      }
+    }
+    groups.push_back({i});
+  }
+  return groups;
+}
 
 constexpr const char* kUsage = R"(usage: sparkmigrate check [options] [PATH...]
        sparkmigrate fix [--unsafe-fixes] [--diff] [options] [PATH...]
@@ -43,13 +61,17 @@ options:
   --output-format F      text, json, sarif or github (default text)
   --statistics           print counts per rule instead of findings (text and json)
   --runtime-report FILE  merge a report written by the runtime shim
-  --exit-zero            exit 0 even when problems are found
+  --exit-zero            exit 0 even when findings are found (not when a file could not be checked)
   --isolated             ignore pyproject.toml files
+  --max-file-size SIZE   files larger than this are not read and reported as errors: bytes, or
+                         e.g. 16MiB, 500KB; 0 for no limit (default 16MiB, max-file-size)
   --jobs N               parallel workers (default: number of cores)
   --color WHEN           auto, always or never (default auto: colour on a terminal)
   --fix                  apply the safe fixes (same as `sparkmigrate fix`)
   --unsafe-fixes         with --fix: also apply the unsafe fixes
   --diff                 with --fix: print a unified diff instead of writing files
+  --follow-symlinks      with --fix: also write files that symbolic links lead to outside the
+                         folders given (and the folders of the files given)
 
 model-backed rewrites (docs/llm.md):
   --llm                  ask the configured model to rewrite what has no mechanical fix;
@@ -67,38 +89,27 @@ model-backed rewrites (docs/llm.md):
   --no-cache             neither read nor write the answer cache
   -h, --help             show this help
 
-exit status: 0 no problems, 1 problems found, 2 usage or configuration error)";
+exit status: 0 no problems, 1 problems found or files that could not be checked (or fixed),
+2 usage or configuration error)";
 
 std::optional<std::vector<std::string>> selectors(const Args& args, const std::string& name,
                                                   std::string& error);
 
 }  // namespace
 
-ReadResult readSource(const std::string& path) {
+ReadResult readSource(const analysis::DiscoveredFile& file) {
   ReadResult result;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    result.error = fmt::format("{}: cannot read file: {}", path, std::strerror(errno));
+  analysis::FileText read = analysis::readSourceFile(file.path, file.settings.settings->maxFileSize);
+  if (read.error.empty()) {
+    result.text = std::move(read.text);
     return result;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    result.error = fmt::format("{}: cannot read file", path);
-    return result;
+  ReportError error{file.path.string(), 0, 0, read.error + ", not checked"};
+  if (read.errorAt) {  // the text is not UTF-8: the column counts bytes
+    error.row = read.errorAt->line + 1;
+    error.column = read.errorAt->column + 1;
   }
-  result.text = buffer.str();
-  if (result.text.find('\0') != std::string::npos) {
-    result.error = fmt::format("{}: binary file (contains NUL bytes), not checked", path);
-    return result;
-  }
-  std::size_t bad = support::firstInvalidUtf8(result.text);
-  if (bad != result.text.size()) {
-    analysis::LineIndex lines(result.text);
-    analysis::TextPoint at = lines.pointAt(static_cast<std::uint32_t>(bad));
-    result.error = fmt::format("{}:{}:{}: not valid UTF-8 (byte 0x{:02x}), not checked", path, at.line + 1,
-                               at.column + 1, static_cast<unsigned char>(result.text[bad]));
-  }
+  result.error = std::move(error);
   return result;
 }
 
@@ -123,7 +134,7 @@ std::vector<OptionSpec> settingsOptionSpecs() {
           {"extend-ignore", true},  {"platform", true},     {"isolated", false},       {"llm-backend", true},
           {"llm-base-url", true},   {"llm-model", true},    {"llm-api-key-env", true}, {"llm-timeout", true},
           {"llm-max-attempts", true}, {"llm-repairs", true}, {"llm-stream", false},    {"llm-no-stream", false},
-          {"llm-max-tokens", true}};
+          {"llm-max-tokens", true}, {"max-file-size", true}};
 }
 
 std::string overridesFromArgs(const Args& args, analysis::Overrides& overrides) {
@@ -148,6 +159,10 @@ std::string overridesFromArgs(const Args& args, analysis::Overrides& overrides) 
   if (auto extend = selectors(args, "extend-ignore", selectorError)) overrides.extendIgnore = *extend;
   if (!selectorError.empty()) return selectorError;
   overrides.isolated = args.has("isolated");
+  if (auto v = args.value("max-file-size")) {
+    overrides.maxFileSize = support::parseByteSize(*v);
+    if (!overrides.maxFileSize) return "--max-file-size " + std::string(support::kByteSizeHelp);
+  }
   return llmOverridesFromArgs(args, overrides.llm);
 }
 
@@ -163,7 +178,7 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
                              {"exit-zero", false},    {"jobs", true},          {"color", true},
                              {"help", false},         {"h", false},            {"fix", false},
                              {"unsafe-fixes", false}, {"diff", false},         {"llm", false},
-                             {"apply", false},        {"no-cache", false}});
+                             {"apply", false},        {"no-cache", false},     {"follow-symlinks", false}});
   if (!args.parse(argc, argv, 2, specs)) {
     fmt::print(stderr, "sparkmigrate {}: {}\n{}\n", command, args.error(), kUsage);
     return kExitUsage;
@@ -180,8 +195,9 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   FixRunOptions fixOptions;
   fixOptions.diff = args.has("diff");
   fixOptions.unsafeFixes = args.has("unsafe-fixes");
-  if (!fixing && (fixOptions.diff || fixOptions.unsafeFixes))
-    return usageError("--diff and --unsafe-fixes need --fix (or `sparkmigrate fix`)");
+  const bool followSymlinks = args.has("follow-symlinks");
+  if (!fixing && (fixOptions.diff || fixOptions.unsafeFixes || followSymlinks))
+    return usageError("--diff, --unsafe-fixes and --follow-symlinks need --fix (or `sparkmigrate fix`)");
   if (fixing && args.has("runtime-report"))
     return usageError("--runtime-report cannot be combined with fixing");
   const bool llmFix = args.has("llm");
@@ -220,7 +236,7 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
 
   std::optional<std::vector<RuntimeRecord>> runtimeRecords;
   if (auto path = args.value("runtime-report")) {
-    auto records = readRuntimeReport(*path);
+    auto records = readRuntimeReport(*path, overrides.maxFileSize.value_or(analysis::kDefaultMaxFileSize));
     if (!records) return usageError(records.error().message);
     runtimeRecords = std::move(*records);
   }
@@ -235,8 +251,10 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
       if (!file.settings.problem.empty() && problems.insert(file.settings.problem).second)
         fmt::print(stderr, "error: {}\n", file.settings.problem);
     if (!problems.empty()) return kExitUsage;  // never send code under a configuration we could not read
-    for (const auto& problem : discovered.problems) report.errors.push_back(problem);
+    for (const auto& problem : discovered.problems)
+      report.errors.push_back({problem.path, 0, 0, problem.message});
     LlmRunOptions llm;
+    llm.followSymlinks = followSymlinks;
     llm.apply = args.has("apply");
     llm.format = format;
     llm.useCache = !args.has("no-cache");
@@ -248,21 +266,23 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   for (const auto& file : discovered.files)
     if (!file.settings.problem.empty() && configProblems.insert(file.settings.problem).second)
       configError = true;
-  for (const auto& problem : configProblems) report.errors.push_back(problem + " (using the defaults)");
-  for (const auto& problem : discovered.problems) report.errors.push_back(problem);
+  for (const auto& problem : configProblems)
+    report.errors.push_back({"", 0, 0, problem + " (using the defaults)"});
+  for (const auto& problem : discovered.problems)
+    report.errors.push_back({problem.path, 0, 0, problem.message});
 
   std::vector<FileReport> results(discovered.files.size());
-  std::vector<std::string> fileErrors(discovered.files.size());
+  std::vector<std::optional<ReportError>> fileErrors(discovered.files.size());
   std::vector<std::string> warnings(discovered.files.size());
   std::vector<FileFixResult> fixes(fixing ? discovered.files.size() : 0);
-  support::parallelFor(discovered.files.size(), jobs, [&](std::size_t i) {
+  auto process = [&](std::size_t i) {
     const auto& file = discovered.files[i];
     FileReport& out = results[i];
     out.path = file.path.string();
     try {
-      ReadResult source = readSource(out.path);
-      if (!source.error.empty()) {
-        fileErrors[i] = source.error;
+      ReadResult source = readSource(file);
+      if (source.error) {
+        fileErrors[i] = std::move(source.error);
         return;
       }
       out.text = std::move(source.text);
@@ -272,7 +292,8 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
       const analysis::Settings& settings = *file.settings.settings;
       if (fixing) {
         FileFixResult& fixed = fixes[i];
-        fixed = fixFile(out.path, out.text, settings, analysis::relativeTo(settings, file.path), fixOptions);
+        fixed = fixFile(out.path, out.text, settings, analysis::relativeTo(settings, file.path),
+                        {file.tree, followSymlinks}, fixOptions);
         out.text = fixed.text;
         out.lines = std::make_unique<analysis::LineIndex>(out.text);
         out.diagnostics = std::move(fixed.remaining);
@@ -285,14 +306,20 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
         warnings[i] = fmt::format("{}:{}:{}: syntax error; findings inside the broken code are skipped",
                                   out.path, result.syntaxError->line + 1, result.syntaxError->column + 1);
     } catch (const std::exception& e) {
-      fileErrors[i] = fmt::format("{}: internal error while checking: {}", out.path, e.what());
+      fileErrors[i] = ReportError{out.path, 0, 0, fmt::format("internal error while checking: {}", e.what())};
     }
+  };
+  // Names of one file (links, hard links) are fixed one after the other, in
+  // path order: the first fixes it, the others find it fixed.
+  std::vector<std::vector<std::size_t>> groups = sameFileGroups(discovered.files, fixing);
+  support::parallelFor(groups.size(), jobs, [&](std::size_t g) {
+    for (std::size_t i : groups[g]) process(i);
   });
 
   std::size_t fileProblems = 0;
   for (std::size_t i = 0; i < results.size(); ++i) {
-    if (!fileErrors[i].empty()) {
-      report.errors.push_back(fileErrors[i]);
+    if (fileErrors[i]) {
+      report.errors.push_back(std::move(*fileErrors[i]));
       ++fileProblems;
       continue;
     }
@@ -312,7 +339,7 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   }
   std::string fixSummary;
   if (fixing) fixSummary = summarizeFixes(fixes, report, fixOptions, fileProblems);
-  for (const auto& error : report.errors) fmt::print(stderr, "error: {}\n", error);
+  for (const auto& error : report.errors) fmt::print(stderr, "error: {}\n", error.line());
 
   if (fixing && fixOptions.diff) {
     for (const auto& f : fixes) std::fputs(f.diff.c_str(), stdout);
@@ -330,8 +357,8 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   std::size_t findings = 0;
   for (const auto& file : report.files) findings += file.diagnostics.size();
   if (configError) return kExitUsage;
-  if (args.has("exit-zero")) return kExitClean;
-  return findings > 0 || fileProblems > 0 || !discovered.problems.empty() ? kExitFindings : kExitClean;
+  if (fileProblems > 0 || !discovered.problems.empty()) return kExitFindings;
+  return findings > 0 && !args.has("exit-zero") ? kExitFindings : kExitClean;
 }
 
 }  // namespace sparkmigrate::cli

@@ -12,8 +12,11 @@
 #include "analysis/diagnostic.h"
 #include "analysis/discovery.h"
 #include "analysis/settings.h"
+#include "cli/report.h"
 
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,32 +37,47 @@ struct FixRunOptions {
   bool diff = false;         // render a unified diff, write nothing
   bool unsafeFixes = false;  // also apply unsafe fixes
 };
+// Where a command may write: a file whose real path is outside `tree` (reached
+// through a symbolic link) is refused unless followSymlinks.
+struct WriteScope {
+  std::filesystem::path tree;  // empty: anywhere
+  bool followSymlinks = false;
+};
 struct FileFixResult {
+  std::string path;
   std::string text;  // the fixed text (the input when nothing changed or the write failed)
   bool changed = false;
   int fixed = 0;
   std::map<std::string, int> fixedByCode;
   std::vector<analysis::Diagnostic> remaining;  // findings left in `text`
   std::string diff;                             // with --diff
-  std::string error;                            // a refused step or a failed write, "path: message"
+  std::string error;                            // a refused step or a failed write (without the path)
 };
 FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
-                      std::string_view relativePath, const FixRunOptions& options);
+                      std::string_view relativePath, const WriteScope& scope, const FixRunOptions& options);
 // Moves the files' fix errors into the report (counting them in fileProblems)
 // and returns the one-line summary: what was fixed, what is left.
-struct Report;
 std::string summarizeFixes(const std::vector<FileFixResult>& fixes, Report& report,
                            const FixRunOptions& options, std::size_t& fileProblems);
-// Reading a source file as check does: NUL bytes and invalid UTF-8 are
-// refused with a one-line message.
+// Reading a source file as check does (analysis::readSourceFile with the
+// file's max-file-size); a file that cannot be checked gets an error.
 struct ReadResult {
   std::string text;
-  std::string error;  // non-empty: skip the file with this message
+  std::optional<ReportError> error;  // why the file is not checked
 };
-ReadResult readSource(const std::string& path);
-// Writes `text` over `path` through a temporary file and a rename, unless the
-// file no longer holds `expected`; "" on success, else "path: message".
-std::string writeAtomically(const std::string& path, std::string_view expected, std::string_view text);
+ReadResult readSource(const analysis::DiscoveredFile& file);
+// Replaces the content of `path`, which must still be `expected`, with
+// `text`, in place: the file keeps its inode, so its owner, group, mode, ACLs,
+// extended attributes and hard links. A backup copy of `expected` is written
+// next to it (`.NAME.sparkmigrate-XXXXXX`), synced and read back first, and
+// removed once the new text is written, synced and read back; if the
+// original cannot be restored after a failed write, the error names the
+// backup. Refuses what is not a regular file, a read-only file (no write
+// permission bit at all, even for root), and a file reached through a link
+// that leads out of scope.tree. "" on success, else what went wrong (without
+// the path).
+std::string writeInPlace(const std::string& path, std::string_view expected, std::string_view text,
+                         const WriteScope& scope);
 
 class Args;
 struct OptionSpec;
@@ -77,6 +95,7 @@ struct LlmRunOptions {
   std::string format = "text"; // text or json
   bool useCache = true;
   bool progress = false;       // a line per request on stderr
+  bool followSymlinks = false; // with apply: write through links that lead out of the tree given
 };
 int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const LlmRunOptions& options);
 int runRule(int argc, char** argv);

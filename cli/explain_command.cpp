@@ -20,9 +20,10 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <iostream>
-#include <sstream>
+#include <vector>
 
 namespace sparkmigrate::cli {
 namespace fs = std::filesystem;
@@ -43,36 +44,53 @@ options:
   --write-test           write a pytest test that runs the migrated function on Spark Connect
                          (in the project's tests/ or test/ folder, else tests/)
   --tests-dir DIR        where --write-test writes (default: found or created under the root)
-  --target-version V, --select, --extend-select, --ignore, --extend-ignore, --platform, --isolated
-                         as for `sparkmigrate check`
+  --follow-symlinks      with --apply: also write a file that a symbolic link leads to outside its
+                         folder
+  --target-version V, --select, --extend-select, --ignore, --extend-ignore, --platform, --isolated,
+  --max-file-size SIZE   as for `sparkmigrate check`
   --llm-backend, --llm-model, ...   a model for findings without a mechanical fix (docs/llm.md)
   -h, --help             show this help
 
 exit status: 0 the error was recognised and its cause located, 1 not recognised or not located,
 2 usage error, or input that is empty or binary)";
 
+// The end of a log is where the error is: the last 16 MiB are read, from a line start.
 constexpr std::size_t kMaxInput = 16u << 20;
 
 std::string readInput(const std::string& source, std::string& error) {
-  std::string text;
-  if (source == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    text = buffer.str();
-  } else {
-    std::error_code ec;
-    if (!fs::is_regular_file(source, ec)) {
-      error = source + ": not a readable file";
-      return "";
-    }
-    ReadResult read = readSource(source);
-    if (!read.error.empty() && read.text.empty()) {
-      error = read.error;
-      return "";
-    }
-    text = read.text;
-  }
   std::string name = source == "-" ? "standard input" : source;
+  std::string text;
+  bool cut = false;
+  if (source == "-") {
+    std::vector<char> chunk(1 << 16);
+    while (std::size_t n = std::fread(chunk.data(), 1, chunk.size(), stdin)) {
+      if (std::memchr(chunk.data(), '\0', n)) {
+        error = name + ": binary data (NUL bytes), not an error message or traceback";
+        return "";
+      }
+      text.append(chunk.data(), n);
+      if (text.size() > 2 * kMaxInput) {
+        text.erase(0, text.size() - kMaxInput);
+        cut = true;
+      }
+    }
+  } else {
+    analysis::FileText read = analysis::readRegularFile(source, kMaxInput, true);
+    if (!read.error.empty()) {
+      error = source + ": " + read.error;
+      return "";
+    }
+    text = std::move(read.text);
+    cut = read.skipped > 0;
+  }
+  if (text.size() > kMaxInput) {
+    text.erase(0, text.size() - kMaxInput);
+    cut = true;
+  }
+  if (cut) {  // from a line start
+    std::size_t newline = text.find('\n');
+    text.erase(0, newline == std::string::npos ? 0 : newline + 1);
+  }
   if (text.find('\0') != std::string::npos) {
     error = name + ": binary data (NUL bytes), not an error message or traceback";
     return "";
@@ -80,11 +98,6 @@ std::string readInput(const std::string& source, std::string& error) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     error = name + ": empty; give the error message or traceback";
     return "";
-  }
-  // The end of a log is where the error is: keep the last 16 MiB, from a line start.
-  if (text.size() > kMaxInput) {
-    std::size_t from = text.find('\n', text.size() - kMaxInput);
-    text.erase(0, from == std::string::npos ? text.size() - kMaxInput : from + 1);
   }
   return text;
 }
@@ -163,6 +176,7 @@ int runExplain(int argc, char** argv) {
                              {"write-test", false},
                              {"tests-dir", true},
                              {"no-cache", false},
+                             {"follow-symlinks", false},
                              {"help", false},
                              {"h", false}});
   if (!args.parse(argc, argv, 2, specs)) {
@@ -208,11 +222,12 @@ int runExplain(int argc, char** argv) {
   std::string written;
   if (args.has("apply") && result.fix && !result.fix->fixedText.empty()) {
     const auto& file = result.files[result.causes.front().file];
-    std::string error = writeAtomically(file.path, file.text, result.fix->fixedText);
+    WriteScope scope{fs::path(file.path).parent_path(), args.has("follow-symlinks")};
+    std::string error = writeInPlace(file.path, file.text, result.fix->fixedText, scope);
     if (error.empty())
       written = file.path;
     else
-      result.notes.push_back("not written: " + error);
+      result.notes.push_back(fmt::format("not written: {}: {}", file.path, error));
   }
 
   if (format == "json") {

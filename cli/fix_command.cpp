@@ -1,16 +1,28 @@
 // `sparkmigrate fix PATH...` (and `check --fix`): the per-file part of fixing
 // that the check command calls for each file it has read: run the fix loop,
-// then either render a unified diff (--diff) or write the result atomically
-// (temporary file in the same folder, original mode kept, rename), leaving a
-// file alone when it changed since it was read or when the result would not
-// parse. Option parsing, configuration, discovery and output are check's.
+// then either render a unified diff (--diff) or write the result in place,
+// leaving a file alone when it changed since it was read or when the result
+// would not parse. Option parsing, configuration, discovery and output are
+// check's.
+//
+// Why in place rather than a new file renamed over the old one: the file
+// keeps its inode, so everything attached to it stays as it was (owner and
+// group, which a rename by root made root's; mode, ACLs, extended attributes
+// and security labels, which a new file would have to copy, each a way to get
+// it wrong; hard links, which a rename splits). What the rename gave, never a
+// half-written file, the backup gives: the original is written to a copy next
+// to the file, synced and read back before the file is touched, and removed
+// only once the new text is synced and read back. A failed write puts the
+// original back; a crash or SIGKILL during the write leaves the backup.
 #include "analysis/diff.h"
 #include "analysis/fix.h"
 #include "analysis/checker.h"
 #include "cli/commands.h"
 #include "cli/report.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,70 +31,132 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace sparkmigrate::cli {
+namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-std::optional<std::string> readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return buffer.str();
+// True when the file open as `fd` holds exactly `want`.
+bool holds(int fd, std::string_view want) {
+  char buffer[1 << 16];
+  std::size_t at = 0;
+  for (;;) {
+    ssize_t n = ::pread(fd, buffer, sizeof buffer, static_cast<off_t>(at));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) return at == want.size();
+    std::size_t got = static_cast<std::size_t>(n);
+    if (got > want.size() - at || std::memcmp(buffer, want.data() + at, got) != 0) return false;
+    at += got;
+  }
+}
+
+// Makes the file open as `fd` hold exactly `text`, synced; "" or the problem.
+std::string replaceContent(int fd, std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    ssize_t n = ::pwrite(fd, text.data() + at, text.size() - at, static_cast<off_t>(at));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return std::strerror(errno);
+    at += static_cast<std::size_t>(n);
+  }
+  if (::ftruncate(fd, static_cast<off_t>(text.size())) != 0 || ::fsync(fd) != 0) return std::strerror(errno);
+  if (!holds(fd, text)) return "the text written does not read back";
+  return "";
+}
+
+// Makes a folder's entries (a new or removed backup) durable.
+void syncFolder(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+bool isInside(const fs::path& path, const fs::path& folder) {
+  fs::path rel = path.lexically_relative(folder);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+// The steps after the file is open, locked and known to hold `expected`.
+std::string writeWithBackup(int fd, const fs::path& real, std::string_view expected, std::string_view text) {
+  std::string backup =
+      (real.parent_path() / ("." + real.filename().string() + ".sparkmigrate-XXXXXX")).string();
+  int backupFd = ::mkostemp(backup.data(), O_CLOEXEC);
+  if (backupFd < 0)
+    return fmt::format("cannot create a backup copy in {}: {}; not written", real.parent_path().string(),
+                       std::strerror(errno));
+  std::string problem = replaceContent(backupFd, expected);
+  ::close(backupFd);
+  if (!problem.empty()) {
+    ::unlink(backup.c_str());
+    return fmt::format("cannot write a backup copy: {}; not written", problem);
+  }
+  syncFolder(real.parent_path());
+  problem = replaceContent(fd, text);
+  if (!problem.empty()) {
+    std::string restore = replaceContent(fd, expected);
+    if (!restore.empty())
+      return fmt::format("cannot write: {}; the original text is in {}", problem, backup);
+    ::unlink(backup.c_str());
+    return fmt::format("cannot write: {}; the file is unchanged", problem);
+  }
+  ::unlink(backup.c_str());
+  syncFolder(real.parent_path());
+  return "";
 }
 
 }  // namespace
 
-std::string writeAtomically(const std::string& path, std::string_view expected, std::string_view text) {
+std::string writeInPlace(const std::string& path, std::string_view expected, std::string_view text,
+                         const WriteScope& scope) {
   std::error_code ec;
-  std::filesystem::path target = std::filesystem::canonical(path, ec);
-  if (ec) return fmt::format("{}: cannot resolve path: {}", path, ec.message());
-  auto now = readAll(target.string());
-  if (!now) return fmt::format("{}: cannot re-read file: {}", path, std::strerror(errno));
-  if (*now != expected) return fmt::format("{}: changed since it was read; not fixed", path);
-  struct stat st{};
-  if (::stat(target.c_str(), &st) != 0) return fmt::format("{}: cannot stat: {}", path, std::strerror(errno));
-  std::string tmp = (target.parent_path() / ("." + target.filename().string() + ".sparkmigrate-XXXXXX")).string();
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return fmt::format("{}: cannot create a temporary file: {}", path, std::strerror(errno));
-  std::string error;
-  const char* p = text.data();
-  std::size_t left = text.size();
-  while (left > 0 && error.empty()) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = fmt::format("{}: cannot write: {}", path, std::strerror(errno));
-      break;
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
+  fs::path real = fs::canonical(path, ec);
+  if (ec) return fmt::format("cannot resolve path: {}", ec.message());
+  if (!scope.followSymlinks && !scope.tree.empty()) {
+    fs::path tree = fs::canonical(scope.tree, ec);
+    if (ec) return fmt::format("cannot resolve {}: {}", scope.tree.string(), ec.message());
+    if (!isInside(real, tree))
+      return fmt::format(
+          "a symbolic link to {}, outside {}; not written (--follow-symlinks writes through links)",
+          real.string(), scope.tree.string());
   }
-  if (error.empty() && ::fchmod(fd, st.st_mode & 07777) != 0)
-    error = fmt::format("{}: cannot set file mode: {}", path, std::strerror(errno));
-  if (error.empty() && ::fsync(fd) != 0) error = fmt::format("{}: cannot sync: {}", path, std::strerror(errno));
+  struct stat st{};
+  if (::lstat(real.c_str(), &st) != 0) return fmt::format("cannot stat: {}", std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return "not a regular file; not written";
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return fmt::format("read-only (mode {:04o}); not written (make it writable to fix it)",
+                       st.st_mode & 07777);
+  int fd = ::open(real.c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) return fmt::format("cannot open for writing: {}; not written", std::strerror(errno));
+  struct stat opened{};
+  std::string error;
+  // An advisory lock orders writers of one file: two hard links to it in one
+  // run, or two runs at once (where the file system has no locks, flock fails
+  // and the content checks still refuse a file that changed).
+  if (::fstat(fd, &opened) != 0 || opened.st_dev != st.st_dev || opened.st_ino != st.st_ino)
+    error = "replaced while being written; not written";
+  else if (::flock(fd, LOCK_EX); holds(fd, expected))
+    error = writeWithBackup(fd, real, expected, text);
+  else if (!holds(fd, text))  // else it was written through another hard link to the same file
+    error = "changed since it was read; not written";
   ::close(fd);
-  if (error.empty() && ::rename(tmp.c_str(), target.c_str()) != 0)
-    error = fmt::format("{}: cannot replace the file: {}", path, std::strerror(errno));
-  if (!error.empty()) ::unlink(tmp.c_str());
   return error;
 }
 
 FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
-                      std::string_view relativePath, const FixRunOptions& options) {
+                      std::string_view relativePath, const WriteScope& scope, const FixRunOptions& options) {
   FileFixResult result;
+  result.path = path;
   bool bom = text.rfind(kBom, 0) == 0;
   std::string_view body = bom ? std::string_view(text).substr(kBom.size()) : std::string_view(text);
   analysis::FixOptions fixOptions;
   fixOptions.unsafe = options.unsafeFixes;
   analysis::FixOutcome outcome = analysis::fixDocument(body, settings, relativePath, fixOptions);
-  result.error = outcome.error.empty() ? "" : fmt::format("{}: {}", path, outcome.error);
+  result.error = outcome.error;
   result.text = bom ? std::string(kBom) + outcome.text : outcome.text;
   result.fixedByCode = outcome.fixedByCode;
   result.fixed = outcome.fixed;
@@ -97,7 +171,7 @@ FileFixResult fixFile(const std::string& path, const std::string& text, const an
     result.diff = analysis::unifiedDiff(text, result.text, path);
     return result;
   }
-  std::string error = writeAtomically(path, text, result.text);
+  std::string error = writeInPlace(path, text, result.text, scope);
   if (!error.empty()) {
     result.error = error;
     result.changed = false;
@@ -117,7 +191,7 @@ std::string summarizeFixes(const std::vector<FileFixResult>& fixes, Report& repo
   std::map<std::string, int> fixedByCode;
   for (const auto& f : fixes) {
     if (!f.error.empty()) {
-      report.errors.push_back(f.error);
+      report.errors.push_back({f.path, 0, 0, f.error});
       ++fileProblems;
     }
     fixed += static_cast<std::size_t>(f.fixed);

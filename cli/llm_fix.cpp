@@ -2,8 +2,8 @@
 // fix, ask the configured model for a rewrite of the finding's region (the
 // loop in migrate/), file by file and region by region, each validated on
 // the text it applies to. Prints the validated rewrites as a unified diff (or
-// writes them atomically with --apply) and every rejection with its reason;
-// `--output-format json` prints {"suggestions": [...]}. Ctrl-C stops the
+// writes them in place with --apply) and every rejection with its reason;
+// `--output-format json` prints {"suggestions": [...], "errors": [...]}. Ctrl-C stops the
 // request in flight and writes nothing.
 #include "analysis/diff.h"
 #include "analysis/migration.h"
@@ -109,17 +109,19 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
 
   std::vector<Suggestion> suggestions;
   std::map<std::string, std::string> finalText;
+  std::map<std::string, std::filesystem::path> trees;  // by file path
   std::map<std::string, std::unique_ptr<llm::Backend>> backends;  // by description
   std::size_t fileProblems = 0;
   for (const auto& file : discovered.files) {
     if (cancel.cancelled()) break;
     std::string path = file.path.string();
-    ReadResult source = readSource(path);
-    if (!source.error.empty()) {
-      report.errors.push_back(source.error);
+    ReadResult source = readSource(file);
+    if (source.error) {
+      report.errors.push_back(std::move(*source.error));
       ++fileProblems;
       continue;
     }
+    trees[path] = file.tree;
     const analysis::Settings& settings = *file.settings.settings;
     std::string relative = analysis::relativeTo(settings, file.path);
     llm::BackendConfig& config = configs[path];
@@ -204,9 +206,9 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
     for (const auto& f : report.files)
       if (f.path == path) file = &f;
     if (options.apply) {
-      std::string error = writeAtomically(path, file->text, text);
+      std::string error = writeInPlace(path, file->text, text, {trees[path], options.followSymlinks});
       if (!error.empty()) {
-        report.errors.push_back(error);
+        report.errors.push_back({path, 0, 0, error});
         ++fileProblems;
       } else {
         ++written;
@@ -263,7 +265,13 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
                       {"edits", edits},
                       {"model", s.model}});
     }
-    std::string out = nlohmann::json{{"suggestions", list}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    nlohmann::json errors = nlohmann::json::array();  // files not read or not written, as on stderr
+    for (const auto& error : report.errors)
+      errors.push_back(
+          {{"filename", error.path.empty() ? nlohmann::json(nullptr) : nlohmann::json(error.path)},
+           {"message", error.line()}});
+    std::string out = nlohmann::json{{"suggestions", list}, {"errors", errors}}.dump(
+        2, ' ', false, nlohmann::json::error_handler_t::replace);
     std::fprintf(stdout, "%s\n", out.c_str());
   } else {
     std::fputs(diff.c_str(), stdout);
@@ -275,7 +283,7 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
                s.finding.code, s.outcome.attempts, s.outcome.attempts == 1 ? "" : "s", s.outcome.reasonKind,
                s.outcome.reason);
   }
-  for (const auto& error : report.errors) fmt::print(stderr, "error: {}\n", error);
+  for (const auto& error : report.errors) fmt::print(stderr, "error: {}\n", error.line());
   std::string tally;
   for (const auto& [kind, n] : reasons) tally += fmt::format("{}{} {}", tally.empty() ? "" : ", ", kind, n);
   std::string summary = fmt::format("LLM: {} validated, {} rejected{}", validated, rejected,

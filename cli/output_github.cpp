@@ -50,8 +50,11 @@ void writeGithub(const Report& report, const OutputOptions&, std::FILE* out) {
                  start.column, end.row, end.column, escapeData(d.code + " " + d.message));
     }
   }
-  for (const auto& error : report.errors)
-    fmt::print(out, "::error title=sparkmigrate::{}\n", escapeData(error));
+  for (const auto& error : report.errors) {
+    std::string where = error.path.empty() ? "" : ",file=" + escapeProperty(error.path);
+    if (!error.path.empty() && error.row) where += fmt::format(",line={},col={}", error.row, error.column);
+    fmt::print(out, "::error title=sparkmigrate{}::{}\n", where, escapeData(error.line()));
+  }
 }
 
 }  // namespace sparkmigrate::cli

@@ -1,7 +1,8 @@
 // JSON output in ruff's shape (an array of objects with code, message,
 // filename, location/end_location {row, column} 1-based, fix, url, noqa_row),
 // so tools that read ruff's JSON read ours; plus `severity` and, after a
-// runtime report merge, `runtime`.
+// runtime report merge, `runtime`. A file that could not be checked is an
+// object with `code` null and `severity` "error", after the findings.
 #include "analysis/rule_docs.h"
 #include "cli/report.h"
 
@@ -17,6 +18,28 @@ namespace {
 nlohmann::json location(const FileReport& file, analysis::TextPoint point) {
   RowColumn at = rowColumn(file, point);
   return {{"row", at.row}, {"column", at.column}};
+}
+
+// A file (or configuration) that could not be checked, in the shape of a
+// finding without a code, as ruff reports a file it cannot read.
+nlohmann::json errorJson(const ReportError& error) {
+  std::error_code ec;
+  nlohmann::json at = {{"row", std::max<std::size_t>(error.row, 1)},
+                       {"column", std::max<std::size_t>(error.column, 1)}};
+  nlohmann::json filename = nullptr;
+  if (!error.path.empty()) filename = std::filesystem::absolute(error.path, ec).lexically_normal().string();
+  return {
+      {"cell", nullptr},
+      {"code", nullptr},
+      {"end_location", at},
+      {"filename", filename},
+      {"fix", nullptr},
+      {"location", at},
+      {"message", error.message},
+      {"noqa_row", nullptr},
+      {"severity", "error"},
+      {"url", nullptr},
+  };
 }
 
 }  // namespace
@@ -59,7 +82,8 @@ void writeJson(const Report& report, const OutputOptions& options, std::FILE* ou
   nlohmann::json array = nlohmann::json::array();
   for (const auto& file : report.files)
     for (const auto& d : file.diagnostics) array.push_back(diagnosticJson(file, d));
-  std::string text = array.dump(2);
+  for (const auto& error : report.errors) array.push_back(errorJson(error));
+  std::string text = array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   std::fprintf(out, "%s\n", text.c_str());
 }
 
@@ -82,6 +106,12 @@ void writeStatisticsJson(const Report& report, std::FILE* out) {
   for (auto& [code, row] : rows) array.push_back(row);
   std::stable_sort(array.begin(), array.end(),
                    [](const auto& a, const auto& b) { return a["count"] > b["count"]; });
+  if (!report.errors.empty())  // the files that could not be checked, last
+    array.push_back({{"code", nullptr},
+                     {"name", "error"},
+                     {"count", report.errors.size()},
+                     {"fixable", false},
+                     {"runtime_count", 0}});
   std::string text = array.dump(2);
   std::fprintf(out, "%s\n", text.c_str());
 }

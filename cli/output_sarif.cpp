@@ -1,6 +1,7 @@
 // SARIF 2.1.0 output for code scanning (GitHub and others): one run, the rules
 // that were reported with their documentation, results with code-point
-// columns, and tool notifications for files that could not be checked.
+// columns, and tool notifications for files that could not be checked (the
+// invocation is then not successful).
 #include "analysis/rule_docs.h"
 #include "cli/report.h"
 
@@ -55,8 +56,16 @@ void writeSarif(const Report& report, const OutputOptions&, std::FILE* out) {
     }
   }
   json notifications = json::array();
-  for (const auto& error : report.errors)
-    notifications.push_back({{"level", "error"}, {"message", {{"text", error}}}});
+  for (const auto& error : report.errors) {
+    json notification = {{"level", "error"}, {"message", {{"text", error.line()}}}};
+    if (!error.path.empty()) {
+      std::string uri = std::filesystem::path(error.path).lexically_normal().generic_string();
+      json location = {{"artifactLocation", {{"uri", uri}}}};
+      if (error.row) location["region"] = {{"startLine", error.row}, {"startColumn", error.column}};
+      notification["locations"] = json::array({{{"physicalLocation", location}}});
+    }
+    notifications.push_back(std::move(notification));
+  }
   json sarif = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
@@ -69,9 +78,9 @@ void writeSarif(const Report& report, const OutputOptions&, std::FILE* out) {
                          {"rules", rules}}}}},
                      {"columnKind", "unicodeCodePoints"},
                      {"results", results},
-                     {"invocations", json::array({{{"executionSuccessful", true},
+                     {"invocations", json::array({{{"executionSuccessful", report.errors.empty()},
                                                    {"toolExecutionNotifications", notifications}}})}}})}};
-  std::string text = sarif.dump(2);
+  std::string text = sarif.dump(2, ' ', false, json::error_handler_t::replace);
   std::fprintf(out, "%s\n", text.c_str());
 }
 

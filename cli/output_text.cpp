@@ -40,6 +40,12 @@ RowColumn rowColumn(const FileReport& file, analysis::TextPoint point) {
   return {point.line + 1, support::countCodePoints(line.substr(0, bytes)) + 1};
 }
 
+std::string ReportError::line() const {
+  if (path.empty()) return message;
+  if (row == 0) return fmt::format("{}: {}", path, message);
+  return fmt::format("{}:{}:{}: {}", path, row, column, message);
+}
+
 void writeText(const Report& report, const OutputOptions& options, std::FILE* out) {
   Style style{options.color};
   std::size_t total = 0, runtimeSeen = 0;
@@ -74,15 +80,21 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
     }
   }
   if (options.statistics) writeStatisticsText(report, out);
-  if (total == 0) {
-    fmt::print(out, "All checks passed ({} file{} checked).\n", report.filesChecked,
-               report.filesChecked == 1 ? "" : "s");
+  // Errors (files that could not be checked, ...) are listed on stderr; the
+  // summary counts them, and never says all checks passed when there are any.
+  std::size_t errors = report.errors.size();
+  std::string checked = fmt::format("{} file{}", report.filesChecked, report.filesChecked == 1 ? "" : "s");
+  if (total == 0 && errors == 0) {
+    fmt::print(out, "All checks passed ({} checked).\n", checked);
+  } else if (total == 0) {
+    fmt::print(out, "{} error{}; no problems found in the {} checked.\n", errors, errors == 1 ? "" : "s",
+               checked);
   } else {
     std::size_t withFindings = 0;
     for (const auto& file : report.files) withFindings += !file.diagnostics.empty();
-    fmt::print(out, "Found {} problem{} in {} of {} file{}{}.\n", total, total == 1 ? "" : "s", withFindings,
-               report.filesChecked, report.filesChecked == 1 ? "" : "s",
-               runtimeSeen ? fmt::format(" ({} seen at run time)", runtimeSeen) : "");
+    fmt::print(out, "Found {} problem{} in {} of {}{}{}.\n", total, total == 1 ? "" : "s", withFindings,
+               checked, runtimeSeen ? fmt::format(" ({} seen at run time)", runtimeSeen) : "",
+               errors ? fmt::format("; {} error{}", errors, errors == 1 ? "" : "s") : "");
   }
 }
 

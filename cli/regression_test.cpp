@@ -11,12 +11,16 @@
 #include "analysis/migration.h"
 #include "cli/explain.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -327,15 +331,28 @@ recorded = out.getvalue()
       << "    if EXPECTED is not None:\n"
       << "        assert result == EXPECTED\n";
   }
-  std::string tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << t.str();
-    if (!out) {
-      notes.push_back("no test written: cannot write " + tmp);
-      fs::remove(tmp, ec);
-      return "";
-    }
+  // A new name (O_EXCL, so never through a link planted at a predictable
+  // name), then a rename, which replaces a link at `path` rather than
+  // writing where it points.
+  std::string tmp = (testsDir / ("." + path.filename().string() + ".XXXXXX")).string();
+  int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0) {
+    notes.push_back(fmt::format("no test written: cannot create a file in {}: {}", testsDir.string(),
+                                std::strerror(errno)));
+    return "";
+  }
+  const std::string text = t.str();
+  bool written = ::fchmod(fd, 0644) == 0;
+  for (std::size_t at = 0; written && at < text.size();) {
+    ssize_t n = ::write(fd, text.data() + at, text.size() - at);
+    written = n > 0 || (n < 0 && errno == EINTR);
+    if (n > 0) at += static_cast<std::size_t>(n);
+  }
+  written = ::close(fd) == 0 && written;
+  if (!written) {
+    notes.push_back("no test written: cannot write " + tmp);
+    fs::remove(tmp, ec);
+    return "";
   }
   fs::rename(tmp, path, ec);
   if (ec) {

@@ -26,9 +26,20 @@ struct FileReport {
   std::vector<analysis::Diagnostic> diagnostics;
 };
 
+// A file that could not be checked, fixed or written, a path that could not
+// be read, or a configuration that could not be read. Every output format
+// reports it, and it makes the exit status non-zero.
+struct ReportError {
+  std::string path;          // the file concerned, as displayed; "" when the message names it
+  std::size_t row = 0;       // 1-based position in that file, 0 when none
+  std::size_t column = 0;    // 1-based (bytes, for text that is not UTF-8)
+  std::string message;       // what went wrong, without the path
+  std::string line() const;  // "path[:row:column]: message", as printed on stderr
+};
+
 struct Report {
   std::vector<FileReport> files;    // only files with diagnostics are needed by writers
-  std::vector<std::string> errors;  // file-level and configuration problems, one line each
+  std::vector<ReportError> errors;  // in the order they are reported
   std::size_t filesChecked = 0;
 };
 

@@ -2,23 +2,24 @@
 #include "cli/runtime_report.h"
 
 #include "analysis/catalogue.h"
+#include "analysis/discovery.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 
 namespace sparkmigrate::cli {
 namespace fs = std::filesystem;
 
-support::Expected<std::vector<RuntimeRecord>> readRuntimeReport(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return support::Error{path + ": cannot read runtime report"};
+support::Expected<std::vector<RuntimeRecord>> readRuntimeReport(const std::string& path,
+                                                                std::uint64_t maxSize) {
+  analysis::FileText read = analysis::readRegularFile(path, maxSize);
+  if (!read.error.empty()) return support::Error{path + ": cannot read runtime report: " + read.error};
   nlohmann::json doc;
   try {
-    in >> doc;
+    doc = nlohmann::json::parse(read.text);
   } catch (const nlohmann::json::exception& e) {
     return support::Error{path + ": runtime report is not valid JSON (" + std::string(e.what()) + ")"};
   }

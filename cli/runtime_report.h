@@ -8,6 +8,7 @@
 #include "cli/report.h"
 #include "support/expected.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,9 @@ struct RuntimeRecord {
   std::string outcome;
 };
 
-support::Expected<std::vector<RuntimeRecord>> readRuntimeReport(const std::string& path);
+// Reads a report of at most `maxSize` bytes (the max-file-size setting).
+support::Expected<std::vector<RuntimeRecord>> readRuntimeReport(const std::string& path,
+                                                                std::uint64_t maxSize);
 
 // Merges records into the report; records for files that were not checked
 // are ignored. Returns how many records were matched or added.

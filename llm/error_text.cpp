@@ -46,12 +46,4 @@ std::string safeText(std::string_view text, std::string_view secret) {
   return redactSecret(oneLine(redactSecret(std::string(text), secret)), secret);
 }
 
-std::string sizeText(std::size_t bytes) {
-  constexpr std::size_t kKiB = 1024;
-  constexpr std::size_t kMiB = kKiB * 1024;
-  if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
-  if (bytes >= kKiB && bytes % kKiB == 0) return fmt::format("{} KiB", bytes / kKiB);
-  return fmt::format("{} bytes", bytes);
-}
-
 }  // namespace sparkmigrate::llm

@@ -24,7 +24,4 @@ std::string clipText(std::string_view text, std::size_t maxBytes);
 // The last step for any message that leaves the library: oneLine + redaction.
 std::string safeText(std::string_view text, std::string_view secret);
 
-// "4 MiB", "512 KiB" or "1000 bytes".
-std::string sizeText(std::size_t bytes);
-
 }  // namespace sparkmigrate::llm

@@ -9,6 +9,7 @@
 #include "llm/retry.h"
 #include "llm/wire.h"
 #include "support/log.h"
+#include "support/size.h"
 
 #include <fmt/format.h>
 
@@ -201,7 +202,7 @@ support::Expected<Completion> HttpBackend::run(const Request& request, const Cal
         failure.retryable = !delivered;
         break;
       case HttpOutcome::TooLarge:
-        failure.reason = fmt::format("the reply is larger than {}", sizeText(config_.maxReplyBytes));
+        failure.reason = fmt::format("the reply is larger than {}", support::describeSize(config_.maxReplyBytes));
         break;
       case HttpOutcome::Aborted:
         if (streamError) {

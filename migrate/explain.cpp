@@ -14,10 +14,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace sparkmigrate::migrate {
 namespace fs = std::filesystem;
@@ -63,17 +61,6 @@ std::string resolveFrame(const std::string& original, const fs::path& root) {
     if (fs::is_regular_file(root / tail, ec)) return (root / tail).lexically_normal().string();
   }
   return "";
-}
-
-std::optional<std::string> readFromDisk(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  std::string text = buffer.str();
-  if (text.find('\0') != std::string::npos || support::firstInvalidUtf8(text) != text.size()) return std::nullopt;
-  return text;
 }
 
 // Errors only the remote-only `pyspark-client` package (Spark 4.0+) raises:
@@ -261,25 +248,31 @@ ExplainResult explain(const ExplainRequest& request) {
   ExplainResult result;
   const analysis::ParsedError& error = request.error;
   result.meaning = analysis::meaningOf(error);
-  auto read = [&](const fs::path& path) -> std::optional<std::string> {
-    if (request.openText)
-      if (auto text = request.openText(path)) return text;
-    return readFromDisk(path);
-  };
   analysis::ConfigResolver resolver(request.overrides);
+  // An open editor's text, or the file as `check` reads it (regular files
+  // within max-file-size, UTF-8 text).
+  auto read = [&](const fs::path& path) -> analysis::FileText {
+    if (request.openText)
+      if (auto text = request.openText(path)) {
+        analysis::FileText open;
+        open.text = std::move(*text);
+        return open;
+      }
+    return analysis::readSourceFile(path, resolver.forFile(path).settings->maxFileSize);
+  };
   std::map<std::string, std::size_t> byPath;
   std::set<std::string> problems;
   auto addFile = [&](const std::string& path) -> analysis::FrameFile* {
     if (auto it = byPath.find(path); it != byPath.end()) return &result.files[it->second];
-    auto text = read(path);
-    if (!text) {
-      result.notes.push_back(path + ": cannot read the file (or it is not UTF-8 text); skipped");
+    analysis::FileText text = read(path);
+    if (!text.error.empty()) {
+      result.notes.push_back(path + ": " + text.error + "; skipped");
       byPath[path] = SIZE_MAX;
       return nullptr;
     }
     analysis::FrameFile file;
     file.path = path;
-    file.text = std::move(*text);
+    file.text = std::move(text.text);
     byPath[path] = result.files.size();
     result.files.push_back(std::move(file));
     return &result.files.back();

@@ -2,7 +2,12 @@
 // file) and a mutex so that lines from worker threads never interleave.
 #include "support/log.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
@@ -51,8 +56,24 @@ LogLevel logLevel() {
 }
 
 bool setLogFile(const std::string& path) {
-  FILE* file = std::fopen(path.c_str(), "a");
-  if (!file) return false;
+  // Logs may quote documents and settings: created readable by the owner
+  // only, and never through a symbolic link (a planted link would send them
+  // into any file the user can write).
+  const int flags = O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+  int fd = ::open(path.c_str(), flags, 0600);
+  if (fd < 0) return false;
+  struct stat st{};
+  if (::fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISCHR(st.st_mode))) {
+    ::close(fd);
+    errno = EINVAL;
+    return false;
+  }
+  ::fcntl(fd, F_SETFL, O_APPEND);  // blocking writes again: O_NONBLOCK only kept a FIFO from blocking open
+  FILE* file = ::fdopen(fd, "a");
+  if (!file) {
+    ::close(fd);
+    return false;
+  }
   std::lock_guard lock(gMutex);
   if (gSink) std::fclose(gSink);
   gSink = file;

@@ -16,8 +16,10 @@ enum class LogLevel { Trace, Debug, Info, Warn, Error, Off };
 bool parseLogLevel(std::string_view text, LogLevel& out);
 void setLogLevel(LogLevel level);
 LogLevel logLevel();
-// Sends log lines to `path` (appending) instead of stderr. Returns false and
-// keeps logging to stderr when the file cannot be opened.
+// Sends log lines to `path` (appending) instead of stderr. A new file is
+// created with mode 0600; a symbolic link, a FIFO or a socket is refused
+// (a character device such as /dev/null is taken). Returns false (with errno
+// set) and keeps logging to stderr when the file cannot be opened.
 bool setLogFile(const std::string& path);
 void logLine(LogLevel level, std::string_view message);
 

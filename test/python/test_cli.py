@@ -146,8 +146,10 @@ def test_broken_pyproject_is_reported_and_other_files_still_checked(run, project
     assert result.code == 2
     errors = [l for l in result.err.splitlines() if l.startswith("error:")]
     assert len(errors) == 1 and "bad/pyproject.toml:1: invalid TOML" in errors[0]
-    files = {os.path.relpath(d["filename"], project.root) for d in result.json()}
+    files = {os.path.relpath(d["filename"], project.root) for d in result.json() if d["code"]}
     assert files == {"good/legacy.py", "bad/legacy.py"}
+    [config] = [d for d in result.json() if d["code"] is None]
+    assert "bad/pyproject.toml:1: invalid TOML" in config["message"] and config["severity"] == "error"
 
 
 def test_suppressions_and_unused_ones(run, project):
@@ -184,7 +186,100 @@ def test_bad_input_gives_one_line_each_and_never_crashes(run, project):
     assert any("broken.py:3:7: syntax error" in l for l in err)
     assert all(l.startswith(("error:", "warning:")) for l in err)
     found = {(os.path.basename(d["filename"]), d["code"]) for d in result.json()}
-    assert found == {("ok.py", "SPK001"), ("ok.py", "SPK101"), ("broken.py", "SPK001")}
+    assert found == {("ok.py", "SPK001"), ("ok.py", "SPK101"), ("broken.py", "SPK001"),
+                     ("latin1.py", None), ("binary.py", None), ("missing.py", None)}
+
+
+def test_a_file_that_is_not_checked_is_an_error_in_every_output_format(run, project):
+    # A non-UTF-8 file alone: never "All checks passed (0 files checked)".
+    path = project.write("latin1.py", "x = 1\n# caf\xe9\n".encode("latin-1"), mode="wb")
+    text = run("check", path)
+    assert text.code == 1
+    assert text.err == f"error: {path}:2:6: not valid UTF-8 (byte 0xe9), not checked\n"
+    assert text.out == "1 error; no problems found in the 0 files checked.\n"
+    assert run("check", path, "--exit-zero").code == 1  # --exit-zero forgives findings, not errors
+
+    [error] = run("check", path, "--output-format", "json").json()
+    assert error["code"] is None and error["severity"] == "error"
+    assert error["filename"] == str(path)
+    assert error["message"] == "not valid UTF-8 (byte 0xe9), not checked"
+    assert error["location"] == {"row": 2, "column": 6}
+    [row] = run("check", path, "--statistics", "--output-format", "json").json()
+    assert row["code"] is None and row["count"] == 1
+
+    sarif = run("check", path, "--output-format", "sarif").json()
+    [invocation] = sarif["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "not valid UTF-8" in note["message"]["text"]
+    location = note["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == path.as_posix()
+    assert location["region"] == {"startLine": 2, "startColumn": 6}
+
+    github = run("check", path, "--output-format", "github")
+    assert github.code == 1
+    assert github.out.startswith(f"::error title=sparkmigrate,file={path},line=2,col=6::{path}:2:6: not valid UTF-8")
+
+    # With findings elsewhere, the summary counts both.
+    project.write("legacy.py", LEGACY)
+    both = run("check", project.root)
+    assert both.code == 1
+    assert both.out.splitlines()[-1] == "Found 2 problems in 1 of 1 file; 1 error."
+
+
+def test_max_file_size_from_pyproject_and_flags(run, project):
+    project.write("pyproject.toml", '[tool.sparkmigrate]\nmax-file-size = "1KB"\n')
+    big = project.write("big.py", LEGACY + "# padding\n" * 100)  # 1,137 bytes
+    small = project.write("small.py", LEGACY)
+    result = run("check", ".", "--output-format", "json", cwd=project.root)
+    assert result.code == 1
+    assert result.err == ("error: ./big.py: 1.1 KiB, over the maximum file size of 1000 bytes "
+                          "(max-file-size in pyproject.toml, --max-file-size), not checked\n")
+    rows = {(os.path.basename(d["filename"]), d["code"]) for d in result.json()}
+    assert rows == {("big.py", None), ("small.py", "SPK001"), ("small.py", "SPK101")}
+
+    # The flag wins over the file; a size in bytes, a unit, and 0 for no limit.
+    for value in ("2048", "2KiB", "0"):
+        assert codes(run("check", ".", "--max-file-size", value, "--output-format", "json", cwd=project.root)) == [
+            ("SPK001", 4), ("SPK001", 4), ("SPK101", 5), ("SPK101", 5)]
+    assert run("check", big, "--max-file-size", "1000B").code == 1
+    project.write("pyproject.toml", "[tool.sparkmigrate]\nmax-file-size = 1137\n")
+    assert codes(run("check", big, "--output-format", "json")) == [("SPK001", 4), ("SPK101", 5)]
+
+    # Bad values are configuration errors, on one line.
+    bad = run("check", small, "--max-file-size", "huge")
+    assert bad.code == 2
+    assert bad.err == ('sparkmigrate check: --max-file-size must be a number of bytes or a size such as "16MiB" '
+                       'or "500KB" (0 for no limit)\n')
+    project.write("pyproject.toml", "[tool.sparkmigrate]\nmax-file-size = -5\n")
+    broken = run("check", small)
+    assert broken.code == 2
+    assert f"error: {project.root}/pyproject.toml:2: max-file-size must be a number of bytes" in broken.err
+    assert run("fix", small, "--max-file-size", "1.5MB").code == 2
+    assert run("explain", small, "--max-file-size", "-1").code == 2
+
+
+def test_only_regular_files_are_read(run, project):
+    # Links to devices, FIFOs and folders named .py never hang a check: each is one error line.
+    os.symlink("/dev/zero", project.root / "zero.py")
+    os.symlink("/dev/urandom", project.root / "random.py")
+    os.mkfifo(project.root / "fifo.py")
+    (project.root / "folder.py").mkdir()
+    legacy = project.write("legacy.py", LEGACY)
+    named = [project.root / n for n in ("zero.py", "random.py", "fifo.py")]
+    result = run("check", *named, legacy)
+    assert result.code == 1
+    assert sorted(result.err.splitlines()) == [
+        f"error: {project.root}/fifo.py: not a regular file (a FIFO), not checked",
+        f"error: {project.root}/random.py: not a regular file (a character device), not checked",
+        f"error: {project.root}/zero.py: not a regular file (a character device), not checked",
+    ]
+    assert result.out.splitlines()[-1] == "Found 2 problems in 1 of 1 file; 3 errors."
+    # A folder walk skips them silently, as it always did.
+    walked = run("check", project.root)
+    assert walked.err == "" and walked.out.splitlines()[-1] == "Found 2 problems in 1 of 1 file."
+    assert run("fix", *named).code == 1
+    assert run("check", "--runtime-report", named[0], legacy).code == 2
 
 
 def test_large_file(run, project):

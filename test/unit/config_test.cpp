@@ -70,6 +70,24 @@ extend-exclude = ["generated/"]
   CHECK_THAT(broken.error().message, Catch::StartsWith("pyproject.toml:1: invalid TOML"));
 }
 
+TEST_CASE("max-file-size takes bytes or a size with a unit; anything else is a configuration error") {
+  auto parse = [](const std::string& value) {
+    return parsePyproject("[tool.sparkmigrate]\nmax-file-size = " + value + "\n", "p/pyproject.toml");
+  };
+  CHECK((*parse("1048576"))->maxFileSize == 1048576u);
+  CHECK((*parse("\"500KB\""))->maxFileSize == 500000u);
+  CHECK((*parse("0"))->maxFileSize == 0u);
+  CHECK((*parsePyproject("[tool.sparkmigrate]\n", "p/pyproject.toml"))->maxFileSize == kDefaultMaxFileSize);
+  for (const char* bad : {"-1", "\"lots\"", "1.5", "true", "[1]"}) {
+    INFO(bad);
+    auto parsed = parse(bad);
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().message ==
+          "p/pyproject.toml:2: max-file-size must be a number of bytes or a size such as \"16MiB\" or "
+          "\"500KB\" (0 for no limit)");
+  }
+}
+
 TEST_CASE("the nearest pyproject with our table governs; overrides win; broken configs fall back") {
   TempDir dir;
   dir.write("pyproject.toml", "[tool.sparkmigrate]\ntarget-version = \"4.0\"\nignore = [\"SPK110\"]\n");
@@ -98,6 +116,13 @@ TEST_CASE("the nearest pyproject with our table governs; overrides win; broken c
   auto flagged = withFlags.forFile(dir.path / "pkg/mod.py");
   CHECK(flagged.settings->target == SparkVersion{3, 4});
   CHECK(flagged.settings->ignore == std::vector<std::string>{"SPK110", "SPK001"});
+  CHECK(flagged.settings->maxFileSize == kDefaultMaxFileSize);
+
+  dir.write("sized/pyproject.toml", "[tool.sparkmigrate]\nmax-file-size = \"1MiB\"\n");
+  CHECK(resolver.forFile(dir.path / "sized/z.py").settings->maxFileSize == 1u << 20);
+  overrides.maxFileSize = 4096;
+  ConfigResolver withSize(overrides);
+  CHECK(withSize.forFile(dir.path / "sized/z.py").settings->maxFileSize == 4096u);
 }
 
 TEST_CASE("rule selection: prefixes, ignore, per-file ignores, versions") {

@@ -1,10 +1,13 @@
 // Unit tests for file discovery: recursion, default excludes, virtualenvs,
-// nested .gitignore rules with negation, configured excludes, missing paths.
+// nested .gitignore rules with negation, configured excludes, missing paths,
+// the tree each file was found under; and reading: regular files only, the
+// size limit, binary and non-UTF-8 text.
 #include "analysis/discovery.h"
 
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace sparkmigrate::analysis;
@@ -43,10 +46,62 @@ TEST_CASE("discovery skips VCS folders, virtualenvs and ignored files") {
   std::vector<std::string> want = {"pkg/sub/local.py", "src/job.py", "src/keep.gen.py", "src/stub.pyi"};
   CHECK(found == want);
   REQUIRE(result.problems.size() == 1);
-  CHECK_THAT(result.problems[0], Catch::Contains("missing: no such file or folder"));
+  CHECK_THAT(result.problems[0].str(), Catch::EndsWith("missing: no such file or folder"));
+  for (const auto& f : result.files) CHECK(f.tree == root);
 
-  // A file named explicitly is checked even when ignored.
+  // A file named explicitly is checked even when ignored; its tree is its folder.
   auto explicitFile = discoverFiles({(root / "generated/out.py").string()}, resolver);
-  CHECK(explicitFile.files.size() == 1);
+  REQUIRE(explicitFile.files.size() == 1);
+  CHECK(explicitFile.files[0].tree == root / "generated");
+  fs::remove_all(root);
+}
+
+TEST_CASE("reading takes regular files only, within the size limit, as UTF-8 text") {
+  fs::path root = fs::temp_directory_path() / ("sparkmigrate-read-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(root / name, std::ios::binary) << text;
+    return root / name;
+  };
+
+  auto ok = readSourceFile(write("ok.py", "x = 1\n"), kDefaultMaxFileSize);
+  CHECK(ok.error.empty());
+  CHECK(ok.text == "x = 1\n");
+
+  // The limit: at it is read, one byte over is refused unread; 0 is no limit.
+  fs::path sized = write("sized.py", std::string(1000, 'x'));
+  CHECK(readSourceFile(sized, 1000).error.empty());
+  auto over = readSourceFile(sized, 999);
+  CHECK(over.text.empty());
+  CHECK(over.error == "1000 bytes, over the maximum file size of 999 bytes (max-file-size in pyproject.toml, "
+                      "--max-file-size)");
+  CHECK(readSourceFile(sized, 0).error.empty());
+  CHECK(readRegularFile(sized, 999).error == "1000 bytes, over the maximum file size of 999 bytes");
+
+  // With keepTail a log keeps its end.
+  auto tail = readRegularFile(write("log.txt", "0123456789"), 4, true);
+  CHECK(tail.error.empty());
+  CHECK(tail.text == "6789");
+  CHECK(tail.skipped == 6);
+
+  // Not regular: never read (a FIFO would block, /dev/zero never ends).
+  fs::path fifo = root / "fifo.py";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(readSourceFile(fifo, 0).error == "not a regular file (a FIFO)");
+  fs::create_symlink("/dev/zero", root / "zero.py");
+  CHECK(readSourceFile(root / "zero.py", 0).error == "not a regular file (a character device)");
+  CHECK(readSourceFile(root, 0).error == "not a regular file (a folder)");
+  CHECK_THAT(readSourceFile(root / "missing.py", 0).error,
+             Catch::StartsWith("cannot read file: No such file"));
+
+  auto binary = readSourceFile(write("bin.py", std::string("x\0y", 3)), 0);
+  CHECK(binary.error == "binary file (contains NUL bytes)");
+  auto latin1 = readSourceFile(write("latin1.py", "# caf\xe9\nx = 1\n"), 0);
+  CHECK(latin1.error == "not valid UTF-8 (byte 0xe9)");
+  REQUIRE(latin1.errorAt);
+  CHECK(latin1.errorAt->line == 0);
+  CHECK(latin1.errorAt->column == 5);
+  CHECK(latin1.text.empty());
   fs::remove_all(root);
 }

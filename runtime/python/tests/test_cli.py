@@ -5,6 +5,7 @@ processes against the test Spark Connect server.
 from __future__ import annotations
 
 import json
+import stat
 import textwrap
 
 import pytest
@@ -55,6 +56,17 @@ def test_shim_mode_runs_the_script_and_reports(spark_connect_server, job, tmp_pa
         (str(job), 7, "SparkContext.parallelize", "SPK101", 2, "shimmed"),
         (str(job), 7, "SparkSession.sparkContext", "SPK001", 2, "shimmed"),
     ]
+
+
+def test_the_report_is_private_and_its_argv_has_no_secrets(spark_connect_server, job, tmp_path):
+    report = tmp_path / "secret.json"
+    done = run_cli(["--report", str(report), str(job), "--date", "2026-11-01", "--password", "hunter2",
+                    "jdbc:postgresql://etl:pw@db/sales"], spark_connect_server, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    assert load(report)["argv"] == [str(job), "--date", "2026-11-01", "--password", "***",
+                                    "jdbc:postgresql://***@db/sales"]
+    assert "hunter2" not in report.read_text() and "pw@" not in report.read_text()
 
 
 def test_default_report_location_and_exit_status(spark_connect_server, job, tmp_path):

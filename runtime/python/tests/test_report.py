@@ -1,12 +1,15 @@
 """The JSON report: recording (call site, api, code, count, outcome), the document format of
-docs/runtime-report.md, atomic writing, and writing at interpreter exit.
+docs/runtime-report.md, atomic writing readable by the owner only, the command line with its
+secrets redacted, and writing at interpreter exit.
 """
 
 from __future__ import annotations
 
 import inspect
 import json
+import os
 import re
+import stat
 import sys
 import textwrap
 
@@ -14,7 +17,7 @@ import pytest
 
 import sparkmigrate_runtime
 from sparkmigrate_runtime import reporting
-from sparkmigrate_runtime.reporting import Recorder, write_atomically
+from sparkmigrate_runtime.reporting import Recorder, redact_argv, write_atomically
 from support import client_environment, records, run_python
 
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
@@ -90,7 +93,7 @@ def test_document_has_the_contract_fields(install, tmp_path):
     assert document["python"] == "%d.%d.%d" % sys.version_info[:3]
     from pyspark.version import __version__
     assert document["pyspark"] == __version__
-    assert document["argv"] == sys.argv
+    assert document["argv"] == redact_argv(sys.argv)
     assert document["records"] == [{
         "file": __file__, "line": line,
         "api": "SparkSession.sparkContext", "code": "SPK001", "count": 1, "outcome": "raised",
@@ -116,6 +119,48 @@ def test_write_is_atomic_and_leaves_no_temporary_files(tmp_path, monkeypatch):
         write_atomically({"generation": 2}, target)
     assert json.loads(target.read_text()) == {"generation": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_the_report_is_readable_by_its_owner_only(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text("{}")
+    os.chmod(target, 0o644)  # an older, world-readable report is replaced by a private one
+    old_umask = os.umask(0)
+    try:
+        write_atomically({"generation": 1}, target)
+        write_atomically({"generation": 1}, tmp_path / "new.json")
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(("argv", "kept"), [
+    (["job.py", "--date", "2026-11-01", "--verbose", "-n", "3"],
+     ["job.py", "--date", "2026-11-01", "--verbose", "-n", "3"]),
+    (["job.py", "--password", "hunter2", "--db-password=hunter2", "--token", "t0k3n", "--out", "x"],
+     ["job.py", "--password", "***", "--db-password=***", "--token", "***", "--out", "x"]),
+    (["job.py", "--api-key", "k", "--apiKey=k", "--client_secret", "s", "--secret-key", "s", "--flag"],
+     ["job.py", "--api-key", "***", "--apiKey=***", "--client_secret", "***", "--secret-key", "***", "--flag"]),
+    # A value that only points at a secret is kept; an option right after a secret option is no value.
+    (["job.py", "--password-file", "/run/secrets/db", "--token-env", "DB_TOKEN", "--token", "--dry-run"],
+     ["job.py", "--password-file", "/run/secrets/db", "--token-env", "DB_TOKEN", "--token", "--dry-run"]),
+    (["spark-submit", "--conf", "spark.hadoop.fs.s3a.secret.key=abc", "--conf", "spark.hadoop.fs.s3a.access.key=AK",
+      "--conf", "spark.executor.memory=4g", "user=etl", "password=pw"],
+     ["spark-submit", "--conf", "spark.hadoop.fs.s3a.secret.key=***", "--conf", "spark.hadoop.fs.s3a.access.key=***",
+      "--conf", "spark.executor.memory=4g", "user=etl", "password=***"]),
+    (["job.py", "jdbc:postgresql://etl:pw@db.internal:5432/sales", "--src=https://tok@github.com/org/repo.git",
+      "https://acct.blob.core.windows.net/c/f.csv?sv=2022&sig=abc%2Fdef&se=2026", "sc://host:15002/;token=abc"],
+     ["job.py", "jdbc:postgresql://***@db.internal:5432/sales", "--src=https://***@github.com/org/repo.git",
+      "https://acct.blob.core.windows.net/c/f.csv?sv=2022&sig=***&se=2026", "sc://host:15002/;token=***"]),
+    (["job.py", "ghp_0123456789abcdefghij0123456789abcdef", "sk-proj-abcdefghijklmnop", "AKIAABCDEFGHIJKLMNOP",
+      "Qx7rT2mZp9Lk4Vb8Nc3Hs6Jd1Fg5Wa0Ye", "/data/2026/11/01/part-00000.parquet"],
+     ["job.py", "***", "***", "***", "***", "/data/2026/11/01/part-00000.parquet"]),
+])
+def test_argv_is_kept_recognisable_with_secrets_redacted(argv, kept):
+    assert redact_argv(argv) == kept
+    document = reporting.build_report([], "shim", reporting.utc_now(), argv)
+    assert document["argv"] == kept
 
 
 def test_replacing_keeps_readers_on_a_whole_file(tmp_path, monkeypatch):
