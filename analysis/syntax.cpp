@@ -33,10 +33,30 @@ TSFieldId fieldId(std::string_view name) {
   return it == ids.end() ? 0 : it->second;
 }
 
-TreePtr parsePython(std::string_view text, const TSTree* old) {
+TreePtr parsePython(std::string_view text, const TSTree* old, const support::CancellationToken* cancel) {
   thread_local ParserHolder holder;
-  TSTree* tree =
-      ts_parser_parse_string(holder.parser, old, text.data(), static_cast<std::uint32_t>(text.size()));
+  if (!cancel)
+    return TreePtr(
+        ts_parser_parse_string(holder.parser, old, text.data(), static_cast<std::uint32_t>(text.size())));
+  TSInput input{};
+  input.payload = &text;
+  input.read = [](void* payload, std::uint32_t byte, TSPoint, std::uint32_t* bytesRead) -> const char* {
+    auto* source = static_cast<std::string_view*>(payload);
+    if (byte >= source->size()) {
+      *bytesRead = 0;
+      return "";
+    }
+    *bytesRead = static_cast<std::uint32_t>(source->size() - byte);
+    return source->data() + byte;
+  };
+  input.encoding = TSInputEncodingUTF8;
+  TSParseOptions options{};
+  options.payload = const_cast<support::CancellationToken*>(cancel);
+  options.progress_callback = [](TSParseState* state) {
+    return static_cast<const support::CancellationToken*>(state->payload)->cancelled();
+  };
+  TSTree* tree = ts_parser_parse_with_options(holder.parser, old, input, options);
+  if (!tree) ts_parser_reset(holder.parser);  // a halted parse would otherwise resume on the next call
   return TreePtr(tree);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "analysis/source.h"
+#include "support/cancel.h"
 
 #include <tree_sitter/api.h>
 
@@ -26,8 +27,10 @@ using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 // Parses `text` as Python. With `old`, which must already have had the edits
 // applied with ts_tree_edit, parsing reuses the unchanged parts. Never fails on
 // bad code: syntax errors become ERROR/MISSING nodes. Thread-safe (one parser
-// per thread).
-TreePtr parsePython(std::string_view text, const TSTree* old = nullptr);
+// per thread). With `cancel`, parsing stops when it is cancelled (a document
+// of many megabytes takes seconds) and the result is null.
+TreePtr parsePython(std::string_view text, const TSTree* old = nullptr,
+                    const support::CancellationToken* cancel = nullptr);
 
 // The tree-sitter edit for replacing `range` of a text (whose line index is
 // `lines`) with `inserted`, to pass to ts_tree_edit before a reparse.

@@ -1,7 +1,7 @@
 // Message framing over byte streams. The reader pulls frames from a file
-// descriptor with blocking read(2) calls (so a pipe, a terminal or a regular
-// file all work as stdin) and is meant to run on its own thread; the writer
-// is thread-safe and writes whole frames.
+// descriptor with blocking reads (so a pipe, a terminal or a regular file all
+// work as stdin) and is meant to run on its own thread; the writer is
+// thread-safe and writes whole frames.
 //
 // Two framings:
 //   * ContentLength: the LSP base protocol, `Content-Length: N\r\n` (other
@@ -9,7 +9,13 @@
 //   * Delimited: for transcript tests. Messages are separated by lines that
 //     start with `---`; lines whose first non-blank characters are `//` are
 //     comments; blank blocks are skipped.
+//
+// Memory stays bounded whatever arrives: a message longer than the limit is
+// refused as soon as its header is read and its bytes are skipped as they
+// come, never held; a header block longer than kMaxHeaderBytes is dropped.
 #pragma once
+
+#include "protocol/decode.h"
 
 #include <cstdio>
 #include <mutex>
@@ -19,28 +25,41 @@ namespace sparkmigrate::protocol {
 
 enum class Framing { ContentLength, Delimited };
 
+inline constexpr std::size_t kMaxHeaderBytes = 64u << 10;
+
 struct Frame {
   enum class Kind { Body, Error, Eof };
   Kind kind = Kind::Eof;
-  std::string body;   // Body: the JSON text (not yet parsed)
-  std::string error;  // Error: why the header block was rejected; reading can continue
+  // Body: the JSON text (not yet parsed). Error for a message over the size
+  // limit: its first bytes (at most kEnvelopeBytes), to read its id from.
+  std::string body;
+  std::string error;  // Error: why the message was refused; reading can continue
 };
 
 class FrameReader {
  public:
-  FrameReader(int fd, Framing framing) : fd_(fd), framing_(framing) {}
-  // Blocks until a whole frame, a framing error or end of input.
+  // `maxMessage` (0: no limit) is the longest body accepted. When
+  // `interruptFd` (-1: none) becomes readable, reading ends as at end of
+  // input: a blocked reader can be stopped from another thread.
+  FrameReader(int fd, Framing framing, std::size_t maxMessage = kDefaultMaxMessageSize, int interruptFd = -1)
+      : fd_(fd), framing_(framing), maxMessage_(maxMessage), interruptFd_(interruptFd) {}
+  // Blocks until a whole frame, a refused one or the end of input.
   Frame next();
 
  private:
-  bool fill();  // reads more bytes; false at end of input or on a read error
+  bool fill();  // reads more bytes; false at end of input, on a read error or when interrupted
+  bool skipPending();  // drops the rest of a refused body; false at end of input
   Frame nextContentLength();
   Frame nextDelimited();
+  Frame tooLarge(std::size_t length, std::string head);
 
   int fd_;
   Framing framing_;
+  std::size_t maxMessage_;
+  int interruptFd_;
   std::string buffer_;
   std::size_t pos_ = 0;
+  std::size_t skip_ = 0;  // bytes of a refused body still to drop
   bool eof_ = false;
 };
 

@@ -1,9 +1,11 @@
 // Classification and construction of JSON-RPC 2.0 messages.
 #include "protocol/jsonrpc.h"
 
+#include "protocol/lsp_types.h"
+
 namespace sparkmigrate::protocol {
 
-std::optional<Message> classify(const json& value, ResponseError& problem, json& badId) {
+std::optional<Message> classify(json value, ResponseError& problem, json& badId) {
   badId = nullptr;
   problem = {error::kInvalidRequest, "", nullptr};
   if (!value.is_object()) {
@@ -30,12 +32,14 @@ std::optional<Message> classify(const json& value, ResponseError& problem, json&
       return std::nullopt;
     }
     m.method = method->get<std::string>();
+    // `"params": null` is the same as no params (Emacs' eglot sends it for
+    // shutdown and exit); a handler that needs params says so itself.
     if (auto params = value.find("params"); params != value.end()) {
-      if (!params->is_object() && !params->is_array()) {
+      if (!params->is_null() && !params->is_object() && !params->is_array()) {
         problem.message = "\"params\" must be an object or an array";
         return std::nullopt;
       }
-      m.params = *params;
+      m.params = std::move(*params);
     }
     if (hasId && !idIt->is_null()) {
       m.kind = Message::Kind::Request;
@@ -53,8 +57,15 @@ std::optional<Message> classify(const json& value, ResponseError& problem, json&
   m.id = *idIt;
   if (auto err = value.find("error"); err != value.end() && err->is_object()) {
     ResponseError e;
-    e.code = err->value("code", error::kUnknownErrorCode);
-    e.message = err->value("message", "");
+    e.code = error::kUnknownErrorCode;
+    if (auto code = err->find("code"); code != err->end()) {
+      try {
+        e.code = toInteger(*code, "error.code");
+      } catch (const json::exception&) {
+      }
+    }
+    if (auto message = err->find("message"); message != err->end() && message->is_string())
+      e.message = message->get<std::string>();
     e.data = err->value("data", json(nullptr));
     m.error = e;
   } else if (auto result = value.find("result"); result != value.end()) {

@@ -44,10 +44,11 @@ struct Message {
   std::optional<ResponseError> error;  // responses
 };
 
-// Classifies `value`. On failure returns nullopt and fills `problem` with an
-// InvalidRequest error; `badId` receives the id when one could be read, so the
-// error response can carry it (null otherwise).
-std::optional<Message> classify(const json& value, ResponseError& problem, json& badId);
+// Classifies `value` (its params are moved into the message, not copied).
+// `"params": null` counts as absent. On failure returns nullopt and fills
+// `problem` with an InvalidRequest error; `badId` receives the id when one
+// could be read, so the error response can carry it (null otherwise).
+std::optional<Message> classify(json value, ResponseError& problem, json& badId);
 
 json makeResponse(const json& id, json result);
 json makeErrorResponse(const json& id, const ResponseError& error);

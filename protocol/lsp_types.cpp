@@ -1,7 +1,12 @@
 // JSON conversions for the LSP structures and file URI handling.
 #include "protocol/lsp_types.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <limits>
 
 namespace sparkmigrate::protocol {
 
@@ -17,12 +22,65 @@ std::string_view encodingName(PositionEncoding encoding) {
   return "utf-16";
 }
 
+namespace {
+
+[[noreturn]] void badNumber(const nlohmann::json& value, const char* name, const char* expected) {
+  std::string got = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (got.size() > 40) got = got.substr(0, 40) + "...";
+  throw nlohmann::json::type_error::create(302, fmt::format("{} must be {} (got {})", name, expected, got),
+                                           &value);
+}
+
+// The value of a number that must be integral, as a double (exact for every
+// integer the callers accept).
+double integral(const nlohmann::json& value, const char* name, const char* expected) {
+  if (!value.is_number()) badNumber(value, name, expected);
+  double d = value.get<double>();
+  if (std::isnan(d) || (std::isfinite(d) && d != std::floor(d))) badNumber(value, name, expected);
+  return d;
+}
+
+}  // namespace
+
+std::uint32_t toUinteger(const nlohmann::json& value, const char* name) {
+  constexpr std::uint32_t kMax = std::numeric_limits<std::uint32_t>::max();
+  constexpr const char* kExpected = "a non-negative integer";
+  if (value.is_number_unsigned())
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(value.get<std::uint64_t>(), kMax));
+  if (value.is_number_integer()) {
+    std::int64_t n = value.get<std::int64_t>();
+    if (n < 0) badNumber(value, name, kExpected);
+    return static_cast<std::uint32_t>(std::min<std::int64_t>(n, kMax));
+  }
+  double d = integral(value, name, kExpected);
+  if (d < 0) badNumber(value, name, kExpected);
+  return d >= kMax ? kMax : static_cast<std::uint32_t>(d);
+}
+
+std::int32_t toInteger(const nlohmann::json& value, const char* name) {
+  constexpr auto kMin = std::numeric_limits<std::int32_t>::min();
+  constexpr auto kMax = std::numeric_limits<std::int32_t>::max();
+  constexpr const char* kExpected = "an integer from -2^31 to 2^31-1";
+  if (value.is_number_unsigned()) {
+    if (value.get<std::uint64_t>() > static_cast<std::uint64_t>(kMax)) badNumber(value, name, kExpected);
+    return static_cast<std::int32_t>(value.get<std::uint64_t>());
+  }
+  if (value.is_number_integer()) {
+    std::int64_t n = value.get<std::int64_t>();
+    if (n < kMin || n > kMax) badNumber(value, name, kExpected);
+    return static_cast<std::int32_t>(n);
+  }
+  double d = integral(value, name, kExpected);
+  if (!(d >= kMin && d <= kMax)) badNumber(value, name, kExpected);
+  return static_cast<std::int32_t>(d);
+}
+
 void to_json(nlohmann::json& j, const Position& p) {
   j = {{"line", p.line}, {"character", p.character}};
 }
 void from_json(const nlohmann::json& j, Position& p) {
-  p.line = j.at("line").get<std::uint32_t>();
-  p.character = j.at("character").get<std::uint32_t>();
+  p.line = toUinteger(j.at("line"), "line");
+  p.character = toUinteger(j.at("character"), "character");
 }
 void to_json(nlohmann::json& j, const Range& r) {
   j = {{"start", r.start}, {"end", r.end}};

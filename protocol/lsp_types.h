@@ -41,7 +41,16 @@ struct TextDocumentContentChangeEvent {
   std::string text;
 };
 
+// LSP `uinteger` and `integer` values. JSON has one kind of number, so 3.0
+// is 3; anything else (a fraction, a negative uinteger, NaN, a string)
+// throws json::type_error, as a value of the wrong type does, which a request
+// answers with InvalidParams. A uinteger above the maximum is clamped (a
+// position past the end means the end); an integer out of range throws.
+std::uint32_t toUinteger(const nlohmann::json& value, const char* name);
+std::int32_t toInteger(const nlohmann::json& value, const char* name);
+
 void to_json(nlohmann::json& j, const Position& p);
+// Reads line and character with toUinteger.
 void from_json(const nlohmann::json& j, Position& p);
 void to_json(nlohmann::json& j, const Range& r);
 void from_json(const nlohmann::json& j, Range& r);

@@ -58,6 +58,13 @@ json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& 
                      const ClientCapabilities& client) {
   PositionMapper mapper = snap.mapper();
   json out = json::array();
+  if (!snap.notAnalysed.empty()) {
+    protocol::Range start{{0, 0}, {0, 0}};
+    out.push_back({{"range", start},
+                   {"severity", protocol::kSeverityWarning},
+                   {"source", kSource},
+                   {"message", snap.notAnalysed}});
+  }
   for (const auto& d : check.diagnostics) out.push_back(diagnosticJson(d, mapper, client));
   return out;
 }
@@ -65,6 +72,7 @@ json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& 
 std::string diagnosticsResultId(const DocumentSnapshot& snap, const analysis::CheckResult& check) {
   PositionMapper mapper = snap.mapper();
   std::uint64_t h = support::hashCombine(snap.generation, static_cast<std::uint64_t>(snap.encoding));
+  h = support::hashCombine(h, support::hashBytes(snap.notAnalysed));
   auto position = [&](std::uint32_t offset) {
     protocol::Position p = mapper.toPosition(offset);
     h = support::hashCombine(support::hashCombine(h, p.line), p.character);
@@ -123,6 +131,10 @@ nlohmann::json fixAllEdit(const DocumentSnapshot& snap, bool includeUnsafe, cons
   // The fix loop, as `sparkmigrate fix` runs it (a fix can enable another:
   // once `sc.setLogLevel` is gone, `sc = spark.sparkContext` can be deleted),
   // sent as one edit over the span that changed.
+  if (!snap.tree) {  // not analysed (too large): nothing to fix
+    count = 0;
+    return workspaceEdit(snap, json::array(), client);
+  }
   std::string scratch;
   std::string_view text = analysisText(*snap.text, scratch);
   analysis::FixOptions options;

@@ -3,6 +3,10 @@
 // a reparse from the old tree), a line index, the settings that govern it and
 // the latest analysis result. Owned and mutated by the main loop only; work on
 // the pool gets a DocumentSnapshot, which is immutable and self-contained.
+//
+// A document larger than its settings' maxFileSize keeps its text (a later
+// change may shrink it) but has no tree and is not analysed: its snapshots
+// say why in `notAnalysed`, which becomes its one diagnostic.
 #pragma once
 
 #include "analysis/checker.h"
@@ -13,7 +17,9 @@
 #include "server/position.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -26,13 +32,45 @@ struct AnalysisResult {
   analysis::CheckResult check;
 };
 
+// Trees made from a document's tree (ts_tree_copy, incremental reparses)
+// share subtrees with it, whose reference counts tree-sitter changes
+// atomically but reads plainly (ts_tree_edit and reparsing make a subtree
+// mutable in place when its count is 1). So these trees are copied, edited,
+// reparsed and deleted on the main loop only; pool work just reads them, and
+// a snapshot dropped on a pool thread hands its tree to the TreeReleaser,
+// which deletes it on the main loop.
+class TreeReleaser {
+ public:
+  // `wake` asks the main loop to call drain() soon; it is called from any
+  // thread, at most once per batch of released trees.
+  explicit TreeReleaser(std::function<void()> wake) : wake_(std::move(wake)) {}
+  ~TreeReleaser();
+  TreeReleaser(const TreeReleaser&) = delete;
+  TreeReleaser& operator=(const TreeReleaser&) = delete;
+
+  // Any thread: the tree is deleted by the next drain() (at once after stop()).
+  void release(TSTree* tree);
+  // Main loop: deletes the released trees.
+  void drain();
+  // Once no other thread can touch trees any more (the server's pools have
+  // stopped): deletes what is queued, and later releases delete at once.
+  void stop();
+
+ private:
+  std::mutex mutex_;
+  std::vector<TSTree*> queue_;
+  std::function<void()> wake_;  // empty after stop()
+};
+
 struct DocumentSnapshot {
   std::string uri;
   std::string path;  // "" for non-file URIs
   int version = 0;
   std::shared_ptr<const std::string> text;
   std::shared_ptr<const analysis::LineIndex> lines;
-  std::shared_ptr<TSTree> tree;  // a private copy (ts_tree_copy): safe on any thread
+  // A copy (ts_tree_copy) to read on any thread; null when notAnalysed.
+  std::shared_ptr<TSTree> tree;
+  std::string notAnalysed;  // why the document is not analysed ("" when it is)
   std::shared_ptr<const analysis::Settings> settings;
   std::string relativePath;
   std::uint64_t generation = 0;
@@ -43,9 +81,14 @@ struct DocumentSnapshot {
   std::shared_ptr<const AnalysisResult> previous;
 
   PositionMapper mapper() const { return PositionMapper(*text, *lines, encoding); }
-  // The cached result, or a fresh analysis (on the calling thread).
+  // The cached result, or a fresh analysis (on the calling thread); no
+  // findings when notAnalysed.
   std::shared_ptr<const AnalysisResult> analyze(const support::CancellationToken* cancel = nullptr) const;
 };
+
+// Why a text of `size` bytes is not analysed under `maxSize` (0: no limit),
+// or "" when it is within the limit.
+std::string sizeLimitProblem(std::uint64_t size, std::uint64_t maxSize);
 
 // Text handed to analysis: a leading UTF-8 BOM becomes three spaces so that
 // byte offsets stay the same (the CLI does the same).
@@ -53,13 +96,23 @@ std::string_view analysisText(const std::string& text, std::string& scratch);
 
 class Document {
  public:
-  Document(std::string uri, std::string path, int version, std::string text);
+  // Not parsed until setSizeLimit (the limit comes with the settings).
+  // Parsing stops when `cancel` is cancelled (the server is exiting), and
+  // the document is left without a tree.
+  Document(std::string uri, std::string path, int version, std::string text,
+           support::CancellationToken cancel);
 
   // Applies LSP content changes in order (positions in `encoding`), editing
-  // the tree for each, then reparses incrementally once. Returns false (and
+  // the tree for each, then reparses incrementally once (or parses afresh, or
+  // drops the tree, when the text crossed the size limit). Returns false (and
   // leaves the document unchanged) when a change is malformed.
   bool applyChanges(const std::vector<protocol::TextDocumentContentChangeEvent>& changes, int version,
                     protocol::PositionEncoding encoding);
+  // The largest text analysed, in bytes (0: no limit): parses the text when
+  // it fits and has no tree yet, drops the tree when it does not fit.
+  void setSizeLimit(std::uint64_t maxSize);
+  // Why the document is not analysed, or "" (see DocumentSnapshot).
+  std::string notAnalysed() const;
 
   const std::string& uri() const { return uri_; }
   const std::string& path() const { return path_; }
@@ -78,13 +131,18 @@ class Document {
   // version and settings) and as the base of the next incremental one.
   void remember(std::shared_ptr<const AnalysisResult> result);
 
-  DocumentSnapshot snapshot(protocol::PositionEncoding encoding) const;
+  // A snapshot whose tree goes back to `trees` when dropped.
+  DocumentSnapshot snapshot(protocol::PositionEncoding encoding,
+                            const std::shared_ptr<TreeReleaser>& trees) const;
 
  private:
   void reparse(const TSTree* old);
+  bool fits() const { return maxSize_ == 0 || text_->size() <= maxSize_; }
 
   std::string uri_, path_;
   int version_;
+  std::uint64_t maxSize_ = 0;
+  support::CancellationToken cancel_;
   std::shared_ptr<const std::string> text_;
   std::shared_ptr<const analysis::LineIndex> lines_;
   analysis::TreePtr tree_;

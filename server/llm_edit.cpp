@@ -83,7 +83,7 @@ LlmActionData parseLlmActionData(const json& data) {
     throw InvalidParams("not a sparkmigrate model action");
   LlmActionData out;
   out.uri = data["uri"];
-  out.version = data.value("version", 0);
+  out.version = versionField(data, 0);
   out.code = data["code"];
   out.range = data["range"].get<protocol::Range>();
   return out;
@@ -142,8 +142,12 @@ LlmEditResult computeLlmEdit(Server& server, const LlmJob& job, const support::C
   };
   std::string scratch;
   std::string_view text = analysisText(*snap.text, scratch);
-  migrate::Outcome outcome = migrate::migrateFinding(*backend, text, snap.tree.get(), analysed->check, *target, *snap.settings,
-                                                     snap.relativePath, snap.relativePath, options);
+  // A tree of this thread's own: validation edits and reparses it, which must
+  // not touch the subtrees the document shares with the main loop.
+  analysis::TreePtr tree = analysis::parsePython(text);
+  migrate::Outcome outcome =
+      migrate::migrateFinding(*backend, text, tree.get(), analysed->check, *target, *snap.settings,
+                              snap.relativePath, snap.relativePath, options);
   if (!outcome.validated) {
     result.cancelled = outcome.reasonKind == "cancelled";
     result.reason = fmt::format("{} could not migrate {} ({}): {}", config->model, data.code, outcome.reasonKind,

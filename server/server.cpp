@@ -1,5 +1,6 @@
 // The main loop: reader thread, dispatch, replies, outgoing requests, the
-// worker pool, debounced push diagnostics and configuration refresh.
+// worker pool, debounced push diagnostics, configuration refresh, refused
+// messages and the way out (cancelling, stopping the reader).
 #include <utility>  // before Asio: Boost 1.74 + GCC 12 in C++20 needs std::exchange
 
 #include "server/server.h"
@@ -14,10 +15,17 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 namespace sparkmigrate::server {
@@ -32,6 +40,31 @@ struct Server::Impl {
   std::unique_ptr<asio::thread_pool> slowPool;  // model requests
   std::deque<std::function<void()>> deferred;  // test mode
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+  std::thread reader;
+  int wake[2] = {-1, -1};  // a pipe: a byte written stops the reader
+  // Pool tasks running now (waitForWork).
+  std::mutex workMutex;
+  std::condition_variable workIdle;
+  int running = 0;
+
+  void stopReader() {
+    if (wake[1] >= 0) {
+      char byte = 0;
+      while (::write(wake[1], &byte, 1) < 0 && errno == EINTR) {
+      }
+    }
+  }
+  void joinReader() {
+    stopReader();
+    if (reader.joinable() && wake[1] >= 0)
+      reader.join();
+    else if (reader.joinable())
+      reader.detach();  // no pipe to stop it: it ends with the process
+    for (int& fd : wake) {
+      if (fd >= 0) ::close(fd);
+      fd = -1;
+    }
+  }
 };
 
 Server::Server(ServerOptions options)
@@ -43,11 +76,14 @@ Server::Server(ServerOptions options)
       options_.jobs ? options_.jobs : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   impl_->pool = std::make_unique<asio::thread_pool>(jobs);
   impl_->slowPool = std::make_unique<asio::thread_pool>(2);
+  trees_ = std::make_shared<TreeReleaser>([this] { postMain([this] { trees_->drain(); }); });
 }
 
 Server::~Server() {
+  impl_->joinReader();
   impl_->slowPool->join();
   impl_->pool->join();
+  trees_->stop();  // no other thread is left to touch a tree
 }
 
 // --- sending -------------------------------------------------------------------
@@ -103,7 +139,18 @@ void Server::postMain(std::function<void()> fn) {
 }
 
 void Server::onPool(std::function<void()> fn, bool slow) {
-  auto task = [fn = std::move(fn)] {
+  auto task = [impl = impl_.get(), fn = std::move(fn)] {
+    {
+      std::lock_guard<std::mutex> lock(impl->workMutex);
+      ++impl->running;
+    }
+    struct Done {
+      Impl* impl;
+      ~Done() {
+        std::lock_guard<std::mutex> lock(impl->workMutex);
+        if (--impl->running == 0) impl->workIdle.notify_all();
+      }
+    } done{impl};
     try {
       fn();
     } catch (const std::exception& e) {
@@ -207,6 +254,7 @@ void Server::resolveSettings(Document& doc) {
   doc.settings = resolved.settings;
   doc.relativePath = analysis::relativeTo(*resolved.settings, path);
   doc.generation = session_.generation;
+  doc.setSizeLimit(doc.settings->maxFileSize);
   if (!resolved.settings->configPath.empty()) {
     std::error_code ec;
     auto stamp = std::filesystem::last_write_time(resolved.settings->configPath, ec);
@@ -262,8 +310,9 @@ void Server::scheduleDiagnostics(const std::string& uri) {
     Document* doc = session_.find(uri);
     if (!doc) return;
     DocumentSnapshot snap = snapshot(*doc);
-    onPool([this, snap = std::move(snap)] {
-      auto result = snap.analyze();
+    onPool([this, snap = std::move(snap), cancel = lifetime_] {
+      auto result = snap.analyze(&cancel);
+      if (cancel.cancelled()) return;  // the findings may be incomplete
       json diagnostics = diagnosticsJson(snap, result->check, session_.client);
       postMain([this, snap, result, diagnostics = std::move(diagnostics)]() mutable {
         Document* current = session_.find(snap.uri);
@@ -288,13 +337,19 @@ void Server::requestExit(int code) {
   auto stop = [this, code] {
     if (exitCode_) return;
     exitCode_ = code;
-    // The loop ends once what is queued (replies included) has run.
+    // The loop ends once what is queued (replies included) has run; the
+    // reader stops at its next read.
+    impl_->stopReader();
     impl_->guard.reset();
   };
-  if (options_.testMode)
+  if (options_.testMode) {
     drainThen(stop);
-  else
-    stop();
+    return;
+  }
+  // Work in flight is cancelled now: nobody waits for its results any more.
+  lifetime_.cancel();
+  for (auto& [id, token] : pending_) token.cancel();
+  stop();
 }
 
 void Server::handleResponse(const protocol::Message& message) {
@@ -308,21 +363,92 @@ void Server::handleResponse(const protocol::Message& message) {
   handler(message.result, message.error ? &*message.error : nullptr);
 }
 
+namespace {
+
+// How a document is named to the user: its path, or its URI when not a file.
+std::string documentName(const std::string& uri) {
+  std::string path = protocol::uriToPath(uri);
+  return path.empty() ? uri : path;
+}
+
+bool isTextSync(std::string_view method) {
+  return method == "textDocument/didOpen" || method == "textDocument/didChange";
+}
+
+// True for the body of an `exit` notification (checked cheaply first: the
+// reader thread looks at every message).
+bool isExit(const std::string& body) {
+  if (body.size() > 512 || body.find("\"exit\"") == std::string::npos) return false;
+  json value = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  return value.is_object() && value.value("method", json()) == "exit";
+}
+
+}  // namespace
+
+void Server::refuse(const protocol::Envelope& envelope, const protocol::ResponseError& error) {
+  support::log(LogLevel::Warn, "refused {}: {}", envelope.method.empty() ? "a message" : envelope.method,
+               error.message);
+  // A request refused for its size or depth gets its error; a parse error
+  // has no id (JSON-RPC).
+  bool request =
+      !envelope.id.is_null() && !envelope.method.empty() && error.code != protocol::error::kParseError;
+  sendRaw(protocol::makeErrorResponse(request ? envelope.id : json(nullptr), error));
+  if (!isTextSync(envelope.method)) return;
+  std::string name = envelope.uri.empty() ? "a document" : documentName(envelope.uri);
+  if (envelope.method == "textDocument/didOpen") {
+    showMessage(protocol::kMessageError,
+                fmt::format("sparkmigrate: {} was not opened: {}", name, error.message));
+    return;
+  }
+  // A change not applied leaves the document out of step with the editor:
+  // it is closed until the editor opens it again.
+  if (envelope.uri.empty()) {
+    showMessage(protocol::kMessageError,
+                fmt::format("sparkmigrate: a change to a document was refused ({}); reopen the file you are "
+                            "editing to have it checked again",
+                            error.message));
+    return;
+  }
+  if (session_.documents.erase(envelope.uri)) clearDiagnostics(envelope.uri);
+  showMessage(protocol::kMessageError, fmt::format("sparkmigrate: a change to {} was refused ({}); it is not "
+                                                   "checked until it is opened again",
+                                                   name, error.message));
+}
+
+void Server::reportRepairedText(const protocol::Message& message) {
+  const json& params = message.params;
+  std::string uri;
+  if (params.is_object() && params.contains("textDocument") && params["textDocument"].is_object() &&
+      params["textDocument"].value("uri", json()).is_string())
+    uri = params["textDocument"]["uri"].get<std::string>();
+  if (!isTextSync(message.method) || uri.empty()) {
+    support::log(LogLevel::Warn, "{}: invalid UTF-8 or unpaired surrogates replaced with U+FFFD",
+                 message.method);
+    return;
+  }
+  if (!session_.repairedText.insert(uri).second) return;
+  support::log(LogLevel::Warn, "{}: invalid UTF-8 or unpaired surrogates replaced with U+FFFD", uri);
+  showMessage(protocol::kMessageWarning,
+              fmt::format("sparkmigrate: {} has text that is not valid Unicode (invalid UTF-8 or an unpaired "
+                          "surrogate); it is checked with U+FFFD in its place",
+                          documentName(uri)));
+}
+
 void Server::dispatch(std::string body) {
-  json value;
-  try {
-    value = json::parse(body);
-  } catch (const json::parse_error& e) {
-    sendRaw(protocol::makeErrorResponse(nullptr, {protocol::error::kParseError, e.what(), nullptr}));
+  if (exitCode_) return;  // what arrives after exit is not served
+  protocol::Decoded decoded = protocol::decode(std::move(body), options_.maxJsonDepth);
+  if (decoded.error) {
+    refuse(decoded.envelope, *decoded.error);
     return;
   }
   protocol::ResponseError problem;
   json badId;
-  auto message = protocol::classify(value, problem, badId);
+  auto message = protocol::classify(std::move(decoded.value), problem, badId);
   if (!message) {
     sendRaw(protocol::makeErrorResponse(badId, problem));
     return;
   }
+  if (decoded.repairedText) reportRepairedText(*message);
   if (message->kind == protocol::Message::Kind::Response) {
     handleResponse(*message);
     return;
@@ -397,37 +523,57 @@ void Server::cancel(const json& id) {
   if (auto it = pending_.find(id.dump()); it != pending_.end()) it->second.cancel();
 }
 
+void Server::readInput() {
+  auto framing = options_.testMode ? protocol::Framing::Delimited : protocol::Framing::ContentLength;
+  protocol::FrameReader frames(options_.inputFd, framing, options_.maxMessageSize, impl_->wake[0]);
+  while (true) {
+    protocol::Frame frame;
+    try {
+      frame = frames.next();
+    } catch (const std::exception& e) {  // out of memory for a message (with no size limit)
+      support::log(LogLevel::Error, "reading input failed: {}", e.what());
+      break;
+    }
+    if (frame.kind == protocol::Frame::Kind::Eof) break;
+    // On the way out, parsing on the main loop stops at once, so that the
+    // loop gets to `exit` (test mode keeps to the order of the transcript).
+    if (!options_.testMode && frame.kind == protocol::Frame::Kind::Body && isExit(frame.body))
+      lifetime_.cancel();
+    if (frame.kind == protocol::Frame::Kind::Error) {
+      asio::post(impl_->io, [this, frame = std::move(frame)] {
+        if (exitCode_) return;
+        // A message over the size limit comes with its first bytes; a broken
+        // header block with none.
+        int code = frame.body.empty() ? protocol::error::kParseError : protocol::error::kInvalidRequest;
+        refuse(protocol::peekEnvelope(frame.body), {code, frame.error, nullptr});
+      });
+      continue;
+    }
+    asio::post(impl_->io, [this, body = std::move(frame.body)]() mutable {
+      try {
+        dispatch(std::move(body));
+      } catch (const std::exception& e) {
+        support::log(LogLevel::Error, "dispatch failed: {}", e.what());
+      }
+    });
+  }
+  if (!options_.testMode) lifetime_.cancel();
+  asio::post(impl_->io, [this] {
+    support::log(LogLevel::Info, "end of input");
+    if (!exitCode_) requestExit(session_.lifecycle == Lifecycle::ShutDown ? 0 : 1);
+  });
+}
+
 int Server::run() {
   impl_->guard.emplace(impl_->io.get_executor());
+  if (::pipe2(impl_->wake, O_CLOEXEC) != 0) {
+    support::log(LogLevel::Warn, "no pipe to stop the reader: {}", std::strerror(errno));
+    impl_->wake[0] = impl_->wake[1] = -1;
+  }
   // stdin is read on a plain blocking thread: a regular file as stdin (as in
-  // transcript tests) cannot be registered with epoll.
-  std::thread reader([this] {
-    protocol::FrameReader frames(options_.inputFd, options_.testMode ? protocol::Framing::Delimited
-                                                                     : protocol::Framing::ContentLength);
-    while (true) {
-      protocol::Frame frame = frames.next();
-      if (frame.kind == protocol::Frame::Kind::Eof) break;
-      if (frame.kind == protocol::Frame::Kind::Error) {
-        asio::post(impl_->io, [this, error = frame.error] {
-          support::log(LogLevel::Warn, "framing error: {}", error);
-          sendRaw(protocol::makeErrorResponse(nullptr, {protocol::error::kParseError, error, nullptr}));
-        });
-        continue;
-      }
-      asio::post(impl_->io, [this, body = std::move(frame.body)]() mutable {
-        try {
-          dispatch(std::move(body));
-        } catch (const std::exception& e) {
-          support::log(LogLevel::Error, "dispatch failed: {}", e.what());
-        }
-      });
-    }
-    asio::post(impl_->io, [this] {
-      support::log(LogLevel::Info, "end of input");
-      if (!exitCode_) requestExit(session_.lifecycle == Lifecycle::ShutDown ? 0 : 1);
-    });
-  });
-  reader.detach();  // may stay blocked in read(2) after `exit`; the process ends anyway
+  // transcript tests) cannot be registered with epoll. It is joined before
+  // run() returns, so it never posts to a loop that is gone.
+  impl_->reader = std::thread([this] { readInput(); });
   while (true) {
     try {
       impl_->io.run();  // returns when the work guard is gone and nothing is queued
@@ -437,10 +583,17 @@ int Server::run() {
     }
     impl_->io.restart();
   }
-  for (auto& [id, token] : pending_) token.cancel();  // model requests in flight stop now
+  lifetime_.cancel();
+  for (auto& [id, token] : pending_) token.cancel();  // model requests and analyses in flight stop now
   impl_->slowPool->stop();
   impl_->pool->stop();
+  impl_->joinReader();
   return *exitCode_;
+}
+
+bool Server::waitForWork(std::chrono::milliseconds grace) {
+  std::unique_lock<std::mutex> lock(impl_->workMutex);
+  return impl_->workIdle.wait_for(lock, grace, [this] { return impl_->running == 0; });
 }
 
 }  // namespace sparkmigrate::server

@@ -13,14 +13,26 @@
 // In test mode (transcripts) input and output are `---`-delimited, debouncing
 // is off, and pool work is deferred to deterministic points (shutdown, end of
 // input), so a transcript always produces the same output.
+//
+// Limits: a message over maxMessageSize is refused unread, one nested deeper
+// than maxJsonDepth unparsed (each answered with an error when its id can be
+// read, and shown to the user when it carried a document); a document over
+// its settings' maxFileSize is kept but not analysed. Invalid UTF-8 and lone
+// surrogates in a message become U+FFFD (shown once per document).
+//
+// Ending: `exit` or the end of input cancels the work in flight and stops
+// the reader thread; run() returns once the loop is done, and waitForWork()
+// bounds how long the pools then take.
 #pragma once
 
+#include "protocol/decode.h"
 #include "protocol/framing.h"
 #include "protocol/jsonrpc.h"
 #include "server/reply.h"
 #include "server/session.h"
 #include "support/cancel.h"
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -35,6 +47,8 @@ struct ServerOptions {
   std::FILE* output = stdout;
   unsigned jobs = 0;  // 0: min(4, cores)
   int debounceMs = 25;
+  std::size_t maxMessageSize = protocol::kDefaultMaxMessageSize;  // bytes of one message; 0: no limit
+  std::size_t maxJsonDepth = protocol::kDefaultMaxJsonDepth;      // 0: no limit
 };
 
 class Server {
@@ -45,11 +59,19 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   // Serves until `exit` or end of input. Returns the process exit code
-  // (0 after shutdown + exit, 1 otherwise).
+  // (0 after shutdown + exit, 1 otherwise). Work still running on the pools
+  // has been cancelled by then.
   int run();
+  // After run(): waits up to `grace` for the pools to finish what they were
+  // running when it was cancelled. False when some is still running (the
+  // destructor would wait for it; a process that must end now can _Exit).
+  bool waitForWork(std::chrono::milliseconds grace);
 
   Session& session() { return session_; }
   bool testMode() const { return options_.testMode; }
+  // Cancelled once the server is on its way out (`exit` or the end of input
+  // seen by the reader, even before the loop gets to them).
+  const support::CancellationToken& lifetime() const { return lifetime_; }
 
   // --- outgoing messages (main loop) -------------------------------------
   void notify(const std::string& method, nlohmann::json params);
@@ -86,7 +108,7 @@ class Server {
   void scheduleDiagnostics(const std::string& uri);
   void clearDiagnostics(const std::string& uri);
   DocumentSnapshot snapshot(const Document& document) const {
-    return document.snapshot(session_.client.encoding);
+    return document.snapshot(session_.client.encoding, trees_);
   }
   // Stores a result if the document is still at that version and generation.
   void remember(const std::string& uri, std::shared_ptr<const AnalysisResult> result);
@@ -104,6 +126,12 @@ class Server {
 
  private:
   void dispatch(std::string body);
+  // Answers a message that was refused before it was parsed (too large, too
+  // deeply nested, not JSON), with what could be read of it.
+  void refuse(const protocol::Envelope& envelope, const protocol::ResponseError& error);
+  // Tells the user once per document that its text had characters replaced.
+  void reportRepairedText(const protocol::Message& message);
+  void readInput();  // the reader thread
   void handleResponse(const protocol::Message& message);
   void sendRaw(const nlohmann::json& message);
   void sendReply(const nlohmann::json& id, nlohmann::json message);
@@ -119,6 +147,9 @@ class Server {
   long long nextOutgoingId_ = 1;
   std::map<std::string, bool> pushScheduled_;
   std::optional<int> exitCode_;
+  // Cancelled when the loop ends: work that no request owns (push analysis).
+  support::CancellationToken lifetime_;
+  std::shared_ptr<TreeReleaser> trees_;
 };
 
 }  // namespace sparkmigrate::server

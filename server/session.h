@@ -62,6 +62,9 @@ struct Session {
   EditorSettings editorSettings;
   std::uint64_t generation = 1;  // bumped whenever settings may have changed
   std::set<std::string> reportedProblems;
+  // Open documents whose text had invalid UTF-8 or lone surrogates replaced
+  // (the user is told once per document).
+  std::set<std::string> repairedText;
   std::map<std::string, long long> configStamps;  // pyproject.toml in use -> mtime
   std::string trace = "off";
   // Work-done progress tokens of running model requests -> their cancellation

@@ -9,7 +9,7 @@ namespace sparkmigrate::server {
 
 void didChange(Server& server, const json& params) {
   Document& doc = requireDocument(server, params);
-  int version = requireField(params, "textDocument").value("version", doc.version() + 1);
+  int version = versionField(requireField(params, "textDocument"), doc.version() + 1);
   auto changes =
       requireField(params, "contentChanges").get<std::vector<protocol::TextDocumentContentChangeEvent>>();
   if (!doc.applyChanges(changes, version, server.session().client.encoding)) {

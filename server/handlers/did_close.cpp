@@ -7,6 +7,7 @@ namespace sparkmigrate::server {
 void didClose(Server& server, const json& params) {
   std::string uri = requireUri(params);
   server.session().documents.erase(uri);
+  server.session().repairedText.erase(uri);
   server.clearDiagnostics(uri);
 }
 

@@ -57,6 +57,12 @@ std::string requireUri(const json& params) {
   return uri.get<std::string>();
 }
 
+int versionField(const json& object, int fallback) {
+  if (!object.is_object()) return fallback;
+  auto it = object.find("version");
+  return it == object.end() || it->is_null() ? fallback : protocol::toInteger(*it, "version");
+}
+
 Document& requireDocument(Server& server, const json& params) {
   std::string uri = requireUri(params);
   Document* doc = server.session().find(uri);

@@ -58,6 +58,9 @@ const HandlerEntry* findHandler(std::string_view method);
 const json& requireField(const json& object, const char* name);
 std::string requireUri(const json& params);  // params.textDocument.uri
 Document& requireDocument(Server& server, const json& params);
+// object.version as an LSP integer (InvalidParams-worthy json::type_error
+// when it is not one), or `fallback` when absent or null.
+int versionField(const json& object, int fallback);
 
 // Commands served by workspace/executeCommand.
 inline constexpr std::string_view kCommandFixAll = "sparkmigrate.applyFixAll";

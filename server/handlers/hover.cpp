@@ -24,6 +24,7 @@ void hover(Server& server, const json& params, Reply& reply) {
   server.background(
       std::move(reply),
       [&server, snap, position, markdown](const support::CancellationToken& cancel) -> json {
+        if (!snap.tree) return nullptr;  // not analysed (too large)
         PositionMapper mapper = snap.mapper();
         std::uint32_t offset = mapper.toOffset(position);
         std::vector<std::string> parts;

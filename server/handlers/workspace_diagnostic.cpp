@@ -2,16 +2,14 @@
 // (the CLI's discovery and per-file configuration), using the editor's text
 // for open documents, on the pool, cancellable between files. Each report has
 // a result id; a file whose id the client sent in previousResultIds and that
-// has not changed gets an "unchanged" report.
+// has not changed gets an "unchanged" report. Only regular files are read; one
+// over its max-file-size is not read and gets the one diagnostic saying so.
 #include "server/handlers/handlers.h"
 
 #include "analysis/discovery.h"
 #include "server/diagnostics.h"
-#include "support/utf8.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace sparkmigrate::server {
 
@@ -54,20 +52,26 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
         items.push_back(report(snap, snap.analyze(&cancel)->check, snap.version));
         continue;
       }
-      std::ifstream in(path, std::ios::binary);
-      if (!in) continue;
-      std::stringstream buffer;
-      buffer << in.rdbuf();
-      std::string text = buffer.str();
-      if (text.find('\0') != std::string::npos || support::firstInvalidUtf8(text) != text.size()) continue;
+      // Read as `check` reads it; a file over max-file-size gets its one
+      // diagnostic saying so, one that cannot be checked is left out.
+      analysis::FileText read = analysis::readSourceFile(path, file.settings.settings->maxFileSize);
       DocumentSnapshot snap;
+      if (!read.error.empty()) {
+        std::uint64_t size = std::filesystem::file_size(path, ec);
+        snap.notAnalysed = ec ? "" : sizeLimitProblem(size, file.settings.settings->maxFileSize);
+        if (snap.notAnalysed.empty()) continue;
+      }
+      std::string text = std::move(read.text);
       snap.uri = protocol::pathToUri(path);
       snap.path = path;
       snap.text = std::make_shared<const std::string>(std::move(text));
       snap.lines = std::make_shared<const analysis::LineIndex>(*snap.text);
       std::string scratch;
-      snap.tree = std::shared_ptr<TSTree>(analysis::parsePython(analysisText(*snap.text, scratch)).release(),
-                                          [](TSTree* t) { ts_tree_delete(t); });
+      if (snap.notAnalysed.empty()) {
+        analysis::TreePtr tree = analysis::parsePython(analysisText(*snap.text, scratch), nullptr, &cancel);
+        if (!tree) break;  // cancelled
+        snap.tree = std::shared_ptr<TSTree>(tree.release(), [](TSTree* t) { ts_tree_delete(t); });
+      }
       snap.settings = file.settings.settings;
       snap.relativePath = analysis::relativeTo(*snap.settings, path);
       snap.generation = generation;

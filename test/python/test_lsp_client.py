@@ -12,7 +12,40 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import binary
+
+# A file with findings (SPK101, SPK102, ...), for the LSP suites.
+FLAGGED = (
+    "from pyspark.sql import SparkSession\n"
+    "spark = SparkSession.builder.getOrCreate()\n"
+    "sc = spark.sparkContext\n"
+    "rdd = sc.parallelize([1, 2])\n"
+)
+
+
+@pytest.fixture
+def client():
+    """Starts servers: client(*extra_args) -> LspClient; each is closed after the test."""
+    clients = []
+
+    def make(*args):
+        c = LspClient(("lsp", *args))
+        clients.append(c)
+        return c
+
+    yield make
+    for c in clients:
+        if c.proc.returncode is None:
+            c.close()
+
+
+def pull(c, path, timeout=20.0):
+    """A pulled document diagnostic's items."""
+    r = c.request("textDocument/diagnostic", {"textDocument": {"uri": path.as_uri()}}, timeout=timeout)
+    assert "result" in r, r
+    return r["result"]["items"]
 
 
 def frame(message) -> bytes:

@@ -11,34 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from test_lsp_client import PULL_CAPS, LspClient
-
-FLAGGED = (
-    "from pyspark.sql import SparkSession\n"
-    "spark = SparkSession.builder.getOrCreate()\n"
-    "sc = spark.sparkContext\n"
-    "rdd = sc.parallelize([1, 2])\n"
-)
-
-
-@pytest.fixture
-def client():
-    clients = []
-
-    def make(*args):
-        c = LspClient(("lsp", *args))
-        clients.append(c)
-        return c
-
-    yield make
-    for c in clients:
-        c.close()
-
-
-def pull(c, path):
-    r = c.request("textDocument/diagnostic", {"textDocument": {"uri": path.as_uri()}})
-    assert "result" in r, r
-    return r["result"]["items"]
+from test_lsp_client import FLAGGED, PULL_CAPS, client, pull  # noqa: F401 (client: fixture)
 
 
 def test_malformed_frames_keep_the_server_serving(client, tmp_path):
