@@ -37,21 +37,21 @@ GitignoreRules::GitignoreRules(fs::path base, std::string_view text) : base_(std
     if (line[0] == '!') {
       p.negate = true;
       line.erase(0, 1);
-    } else if (line[0] == '\\') {
-      line.erase(0, 1);
     }
     if (!line.empty() && line.back() == '/') {
       p.directoryOnly = true;
       line.pop_back();
     }
     if (line.empty()) continue;
+    // A slash at the start or in the middle ties the pattern to this folder
+    // (`**/` included: it matches any folders below it); otherwise it
+    // matches a name at any depth.
     if (line[0] == '/') {
       p.anchored = true;
       line.erase(0, 1);
     } else if (line.find('/') != std::string::npos) {
       p.anchored = true;
     }
-    if (line.rfind("**/", 0) == 0) p.anchored = false, line.erase(0, 3);
     p.glob = line;
     patterns_.push_back(std::move(p));
     if (end == text.size()) break;
@@ -66,7 +66,9 @@ std::optional<bool> GitignoreRules::match(const fs::path& path, bool isDirectory
   std::optional<bool> result;
   for (const auto& p : patterns_) {
     if (p.directoryOnly && !isDirectory) continue;
-    bool matched = p.anchored ? globMatch("/" + p.glob, relative) : globMatch(p.glob, name);
+    // Whole paths only: the walk never enters an ignored folder, so what is
+    // below one is never asked about (git cannot re-include it either).
+    bool matched = globMatchWhole(p.glob, p.anchored ? relative : name);
     if (matched) result = !p.negate;
   }
   return result;
@@ -102,25 +104,32 @@ class Walker {
   Walker(ConfigResolver& resolver, DiscoveryResult& result) : resolver_(resolver), result_(result) {}
 
   void walkRoot(const fs::path& root) {
-    // Honour .gitignore files between the repository root and `root`.
-    std::vector<fs::path> chain;
+    // The ignore rules of the repository above `root`: .git/info/exclude,
+    // then each .gitignore from the repository's root down. A `root` inside
+    // an ignored folder has nothing to check, as for git.
+    std::vector<fs::path> chain;  // root's folder, then up to the repository's root
     std::error_code ec;
     fs::path absolute = fs::absolute(root, ec).lexically_normal();
-    bool isRepositoryRoot = fs::exists(absolute / ".git", ec);
-    for (fs::path dir = absolute.parent_path(); !isRepositoryRoot && !dir.empty(); dir = dir.parent_path()) {
+    if (absolute.filename().empty()) absolute = absolute.parent_path();  // "dir/" -> "dir"
+    for (fs::path dir = absolute;; dir = dir.parent_path()) {
       chain.push_back(dir);
       if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
     }
     std::vector<GitignoreRules> stack;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) pushGitignore(*it, stack);
+    const fs::path& top = chain.back();
+    if (fs::is_directory(top / ".git", ec)) pushRules(top, top / ".git" / "info" / "exclude", stack);
+    for (std::size_t i = chain.size(); i-- > 1;) {
+      pushRules(chain[i], chain[i] / ".gitignore", stack);
+      if (ignored(chain[i - 1], true, stack)) return;
+    }
     walk(root, absolute, stack, root);
   }
 
  private:
-  void pushGitignore(const fs::path& absoluteDir, std::vector<GitignoreRules>& stack) {
+  // The rules of an ignore file (if there is one) for the folder `base`.
+  void pushRules(const fs::path& base, const fs::path& file, std::vector<GitignoreRules>& stack) {
     std::error_code ec;
-    fs::path file = absoluteDir / ".gitignore";
-    if (fs::is_regular_file(file, ec)) stack.emplace_back(absoluteDir, readFile(file));
+    if (fs::is_regular_file(file, ec)) stack.emplace_back(base, readFile(file));
   }
 
   bool ignored(const fs::path& absolute, bool isDirectory, const std::vector<GitignoreRules>& stack) {
@@ -142,7 +151,7 @@ class Walker {
 
   void walk(const fs::path& dir, const fs::path& absoluteDir, std::vector<GitignoreRules> stack,
             const fs::path& tree) {
-    pushGitignore(absoluteDir, stack);
+    pushRules(absoluteDir, absoluteDir / ".gitignore", stack);
     std::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
     if (ec) {

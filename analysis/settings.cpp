@@ -51,6 +51,9 @@ bool matchHere(std::string_view p, std::string_view s) {
         s.remove_prefix(1);
         continue;
       }
+    } else if (p[0] == '\\' && p.size() > 1) {  // an escaped character stands for itself
+      if (p[1] != s[0]) return false;
+      p.remove_prefix(1);
     } else if (p[0] != s[0]) {
       return false;
     }
@@ -61,6 +64,10 @@ bool matchHere(std::string_view p, std::string_view s) {
 }
 
 }  // namespace
+
+bool globMatchWhole(std::string_view pattern, std::string_view path) {
+  return matchHere(pattern, path);
+}
 
 bool globMatch(std::string_view pattern, std::string_view path) {
   if (pattern.substr(0, 2) == "./") pattern.remove_prefix(2);

@@ -68,5 +68,9 @@ std::vector<char> enabledRules(const Catalogue& catalogue, const Settings& setti
 // number of directories), `?`, `[...]`. A pattern without '/' matches the
 // file name in any directory.
 bool globMatch(std::string_view pattern, std::string_view path);
+// The same glob against the whole of `path` only (no name-only matching, no
+// matching of the folders above it), with a backslash escaping the next character: the
+// matching of .gitignore patterns.
+bool globMatchWhole(std::string_view pattern, std::string_view path);
 
 }  // namespace sparkmigrate::analysis

@@ -56,6 +56,20 @@ TEST_CASE("discovery skips VCS folders, virtualenvs and ignored files") {
   fs::remove_all(root);
 }
 
+TEST_CASE(".gitignore patterns match as git matches them") {
+  GitignoreRules rules("/repo", "foo/*\n!foo/bar/\nmy\\ file.py\n\\#hash.py\n**/gen/x.py\nspaced.py   \n");
+  CHECK(rules.match("/repo/foo/baz", true) == true);
+  CHECK(rules.match("/repo/foo/bar", true) == false);      // re-included
+  CHECK_FALSE(rules.match("/repo/foo/bar/x.py", false));   // `*` stops at a slash
+  CHECK(rules.match("/repo/src/my file.py", false) == true);
+  CHECK_FALSE(rules.match("/repo/src/my\\ file.py", false));
+  CHECK(rules.match("/repo/#hash.py", false) == true);
+  CHECK(rules.match("/repo/gen/x.py", false) == true);     // `**/` matches no folder too
+  CHECK(rules.match("/repo/a/b/gen/x.py", false) == true);
+  CHECK(rules.match("/repo/spaced.py", false) == true);    // trailing spaces dropped
+  CHECK_FALSE(rules.match("/elsewhere/foo/baz", true));
+}
+
 TEST_CASE("reading takes regular files only, within the size limit, as UTF-8 text") {
   fs::path root = fs::temp_directory_path() / ("sparkmigrate-read-" + std::to_string(::getpid()));
   fs::remove_all(root);
