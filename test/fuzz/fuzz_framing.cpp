@@ -1,10 +1,12 @@
 // Fuzzes the reading side of the protocol layer as the server uses it: the
 // input is a byte stream read by protocol::FrameReader (both framings, from a
-// memory file, as stdin would be read), each body is parsed and classified
-// the way Server::dispatch does, an answer is built and serialised, and the
+// memory file, as stdin would be read), each body is decoded
+// (protocol::decode: depth limit, text repair, parsing) and classified as
+// Server::dispatch does, an answer is built and serialised, and the
 // LSP wire helpers (positions, ranges, content changes, file URIs) are run on
 // every object and string of the message. Crashes, sanitizer reports, hangs
 // and broken invariants (stated below with `check`) are findings.
+#include "protocol/decode.h"
 #include "protocol/framing.h"
 #include "protocol/jsonrpc.h"
 #include "protocol/lsp_types.h"
@@ -80,15 +82,18 @@ void exerciseLspTypes(const json& root) {
 
 // What the server does with one frame body.
 void handleBody(const std::string& body) {
-  json value;
-  try {
-    value = json::parse(body);
-  } catch (const json::parse_error& e) {
-    // (the parse error quotes the input, which may not be UTF-8: the server dumps with replace too)
-    (void)protocol::makeErrorResponse(nullptr, {protocol::error::kParseError, e.what(), nullptr})
+  protocol::Decoded decoded = protocol::decode(body, protocol::kDefaultMaxJsonDepth);
+  if (decoded.error) {
+    check(decoded.error->code == protocol::error::kParseError || decoded.error->code == protocol::error::kInvalidRequest,
+          "a body that is not decoded is a ParseError or an InvalidRequest");
+    check(decoded.envelope.id.is_null() || decoded.envelope.id.is_string() || decoded.envelope.id.is_number_integer(),
+          "a refused message's id is null, a string or an integer");
+    // (the error quotes the input, which may not be UTF-8: the server dumps with replace too)
+    (void)protocol::makeErrorResponse(decoded.envelope.id, *decoded.error)
         .dump(-1, ' ', false, json::error_handler_t::replace);
     return;
   }
+  json value = std::move(decoded.value);
   protocol::ResponseError problem;
   json badId;
   auto message = protocol::classify(value, problem, badId);
