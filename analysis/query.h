@@ -1,7 +1,8 @@
-// Rule queries: every rule's tree-sitter query compiled into one TSQuery so a
-// document is matched in a single traversal, with the rule predicates that
-// tree-sitter leaves uninterpreted evaluated here (text predicates such as
-// #eq? and #match?, and semantic ones such as #kind? that ask the model).
+// Rule queries: each rule's tree-sitter query is compiled on first use (a
+// run pays only for the rules its documents need) and run over the
+// document, with the rule predicates that tree-sitter leaves uninterpreted
+// evaluated here (text predicates such as #eq? and #match?, and semantic
+// ones such as #kind? that ask the model).
 //
 // To add a new predicate:
 //   1. Add its name and arity to kPredicateSpecs in query.cpp.
