@@ -8,7 +8,7 @@
 namespace sparkmigrate::server {
 namespace {
 
-// Sorted by method name (checked by a unit test).
+// Sorted by method name (findHandler searches it; checked when compiling).
 constexpr HandlerEntry kHandlers[] = {
     {"$/cancelRequest", nullptr, cancelRequest, nullptr},
     {"$/setTrace", nullptr, setTrace, nullptr},
@@ -31,6 +31,13 @@ constexpr HandlerEntry kHandlers[] = {
     {"workspace/didChangeWorkspaceFolders", nullptr, didChangeWorkspaceFolders, workspaceFoldersCapability},
     {"workspace/executeCommand", executeCommand, nullptr, executeCommandCapability},
 };
+
+static_assert(std::is_sorted(std::begin(kHandlers), std::end(kHandlers),
+                             [](const HandlerEntry& a, const HandlerEntry& b) { return a.method < b.method; }),
+              "kHandlers must be sorted by method name");
+static_assert(std::all_of(std::begin(kHandlers), std::end(kHandlers),
+                          [](const HandlerEntry& e) { return (e.request == nullptr) != (e.notification == nullptr); }),
+              "each method is a request or a notification");
 
 }  // namespace
 
