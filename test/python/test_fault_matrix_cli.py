@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import stat
 import subprocess
@@ -164,12 +165,16 @@ def test_broken_and_strange_configuration(run, project):
 def test_unreadable_files_are_reported_and_the_rest_is_checked():
     # As root everything is readable: run the binary as nobody over files nobody cannot read.
     root = Path(tempfile.mkdtemp(prefix="sparkmigrate-unreadable-"))
+    # A copy of the binary that nobody may run, wherever the checkout is (mktemp -d makes 0700).
+    tool = Path(tempfile.mkdtemp(prefix="sparkmigrate-bin-"))
     try:
+        os.chmod(tool, 0o755)
+        shutil.copy(binary(), tool / "sparkmigrate")
         os.chmod(root, 0o755)
         (root / "ok.py").write_text(LEGACY)
         (root / "secret.py").write_text(LEGACY)
         os.chmod(root / "secret.py", 0o000)
-        proc = subprocess.run([binary(), "fix", "--isolated", str(root)], user=65534, group=65534,
+        proc = subprocess.run([str(tool / "sparkmigrate"), "fix", "--isolated", str(root)], user=65534, group=65534,
                               extra_groups=[], capture_output=True, text=True, timeout=120)
         assert proc.returncode == 1
         assert sorted(proc.stderr.splitlines()) == [
@@ -181,7 +186,7 @@ def test_unreadable_files_are_reported_and_the_rest_is_checked():
     finally:
         for p in root.iterdir():
             os.chmod(p, 0o644)
-        subprocess.run(["rm", "-rf", str(root)], check=True)
+        subprocess.run(["rm", "-rf", str(root), str(tool)], check=True)
 
 
 def test_sigkill_at_any_moment_of_a_fix_never_leaves_a_half_written_file(tmp_path):
