@@ -7,8 +7,6 @@
 #include "analysis/semantic.h"
 #include "analysis/suppression.h"
 
-#include "support/hash.h"
-
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -73,7 +71,7 @@ std::optional<TextPoint> firstSyntaxError(TSNode root) {
 
 namespace {
 
-Diagnostic toDiagnostic(const RuleMatch& match, SemanticModel& model, std::string_view text, TSNode root,
+Diagnostic toDiagnostic(const RuleMatch& match, SemanticModel& model, std::string_view text,
                         const LineIndex& lines) {
   Diagnostic d;
   d.rule = match.rule;
@@ -83,7 +81,7 @@ Diagnostic toDiagnostic(const RuleMatch& match, SemanticModel& model, std::strin
   d.range = {ts_node_start_byte(match.report), ts_node_end_byte(match.report)};
   d.start = lines.pointAt(d.range.start);
   d.end = lines.pointAt(d.range.end);
-  if (!match.rule->fix.transform.empty()) d.fix = computeFix(match, model, text, root);
+  if (!match.rule->fix.transform.empty()) d.fix = computeFix(match, model, text);
   return d;
 }
 
@@ -233,7 +231,7 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
   CheckResult result = doc.result();
   std::vector<Diagnostic> found;
   for (const auto& match : RuleMatcher::builtin().run(root, model, enabled, cancel))
-    found.push_back(toDiagnostic(match, model, text, root, lines));
+    found.push_back(toDiagnostic(match, model, text, lines));
   if (auto deep = depthDiagnostic(model, lines, enabled)) found.push_back(std::move(*deep));
   result.diagnostics = finish(std::move(found), root, text, lines, enabled);
   return result;
@@ -241,17 +239,24 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
 
 // ---------------------------------------------------------------------------
 // Incremental analysis
+//
+// A statement's findings carry over to the next version of the file when its
+// text is unchanged and nothing it depends on changed. Its rules depend on
+// the names it reads (through the module-level bindings of those names); its
+// fixes also on what they asked the model about the rest of the file, which
+// the model records while they run (FileLookups): the references or
+// assignments of a name, the sessions in the file, a text search, where
+// imports go. Each of those is compared with what the edit changed.
 
 struct IncrementalState {
   struct Statement {
     std::uint32_t start = 0, end = 0;
     TSSymbol symbol = 0;
-    std::vector<std::uint64_t> reads;  // sorted hashes of every identifier in it
-    std::vector<std::string> binds;    // module-level names it binds
-    std::vector<Diagnostic> found;     // the rules' raw findings in it (before suppressions)
-    std::vector<std::uint64_t> names;  // sorted hashes of the names it binds in any scope
-    bool hasFix = false;               // some finding's rule has a transform
-    unsigned flags = 0;                // Scan flags
+    std::vector<std::uint64_t> reads;        // sorted hashes of every identifier in it
+    std::vector<std::uint64_t> binds;        // sorted hashes of the names it binds, in any scope
+    std::vector<std::string> moduleBinds;    // module-level names it binds
+    std::vector<Diagnostic> found;           // the rules' raw findings in it (before suppressions)
+    FileLookups lookups;                     // what its fixes read elsewhere in the file
   };
   std::string text;
   std::vector<char> enabled;
@@ -264,46 +269,30 @@ struct IncrementalState {
 
 namespace {
 
-std::uint64_t nameHash(std::string_view name) {
-  return support::hashBytes(name);
-}
-
-// What a statement reads: every identifier in it (sorted hashes), and
-// whether `spark` occurs bound in it (the fixes fall back to the notebook
-// global `spark` only in files that never bind it).
-// Fixes also look for a few names by text anywhere in the file: whether
-// `spark` occurs at all and is bound somewhere (the notebook global), and
-// whether a `reduce` other than functools' is bound (then they write
-// `functools.reduce`). Per statement, as bits.
-enum ScanFlag : unsigned { kSparkOccurs = 1, kSparkBound = 2, kOtherReduce = 4 };
-struct Scan {
-  std::vector<std::uint64_t> reads;
-  unsigned flags = 0;
-};
-Scan scanStatement(TSNode node, std::string_view text, SemanticModel& model) {
+// Every identifier in a statement, as sorted name hashes.
+std::vector<std::uint64_t> identifiersIn(TSNode node, std::string_view text) {
   static const TSSymbol identifier =
       ts_language_symbol_for_name(pythonLanguage(), "identifier", sizeof("identifier") - 1, true);
-  Scan out;
+  std::vector<std::uint64_t> out;
   forEachDescendant(node, [&](TSNode current) {
-    if (ts_node_symbol(current) != identifier) return true;
-    std::string_view name = nodeText(current, text);
-    out.reads.push_back(nameHash(name));
-    if (name == "spark") {
-      out.flags |= kSparkOccurs;
-      if (!(out.flags & kSparkBound) && !model.isUnboundName(current)) out.flags |= kSparkBound;
-    } else if (name == "reduce" && !model.isUnboundName(current) &&
-               model.qualifiedName(current) != "functools.reduce") {
-      out.flags |= kOtherReduce;
-    }
+    if (ts_node_symbol(current) == identifier) out.push_back(nameHash(nodeText(current, text)));
     return true;
   });
-  std::sort(out.reads.begin(), out.reads.end());
-  out.reads.erase(std::unique(out.reads.begin(), out.reads.end()), out.reads.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-bool reads(const std::vector<std::uint64_t>& sorted, std::uint64_t name) {
+bool contains(const std::vector<std::uint64_t>& sorted, std::uint64_t name) {
   return std::binary_search(sorted.begin(), sorted.end(), name);
+}
+
+bool intersects(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
 }
 
 // How the text changed since an earlier analysis: its unchanged prefix and
@@ -329,123 +318,190 @@ struct TextChange {
   std::uint32_t moved(std::uint32_t offset) const {
     return inSuffix(offset) ? static_cast<std::uint32_t>(offset + delta) : offset;
   }
+  // True when `needle` occurs in `text` across the changed bytes.
+  bool touches(std::string_view text, std::string_view needle) const {
+    std::size_t size = needle.size();
+    std::size_t changedEnd = text.size() - suffix;
+    std::size_t from = prefix >= size ? prefix - size + 1 : 0;
+    std::size_t to = std::min(text.size(), changedEnd + size - 1);
+    return from < to && text.substr(from, to - from).find(needle) != std::string_view::npos;
+  }
+};
+
+// The new version of the file, as planReuse sees it.
+struct NewVersion {
+  std::string_view text;
+  const std::vector<TSNode>& statements;
+  const std::vector<std::vector<std::string>>& moduleBinds;  // per statement
+  const std::vector<std::vector<std::uint64_t>>& binds;      // per statement, any scope
+  std::uint32_t importPoint;
+  SemanticModel& model;
 };
 
 // Decides which statements of the new text are analysed again: returns, per
 // statement, the index of the earlier statement whose findings carry over,
-// or -1. Updates `digests` for every name it looks at.
-std::vector<long> planReuse(const IncrementalState& old, const TextChange& change, std::string_view text,
-                            const std::vector<TSNode>& statements,
-                            const std::vector<std::vector<std::string>>& binds, std::uint32_t importPoint,
-                            SemanticModel& model,
-                            std::unordered_map<std::uint64_t, SemanticModel::NameDigest>& digests) {
-  const auto& before = old.statements;
-  std::vector<long> match(statements.size(), -1);
-  // Statements in the unchanged prefix and suffix, at the same place.
-  auto same = [&](const IncrementalState::Statement& s, TSNode n, std::int64_t shift) {
-    return s.start + shift == ts_node_start_byte(n) && s.end + shift == ts_node_end_byte(n) &&
-           s.symbol == ts_node_symbol(n) && !ts_node_has_error(n);
-  };
-  std::size_t p = 0;
-  while (p < before.size() && p < statements.size() && before[p].end <= change.prefix &&
-         same(before[p], statements[p], 0)) {
-    match[p] = static_cast<long>(p);
-    ++p;
-  }
-  std::size_t oldEnd = before.size(), newEnd = statements.size();
-  while (oldEnd > p && newEnd > p && change.inSuffix(before[oldEnd - 1].start) &&
-         same(before[oldEnd - 1], statements[newEnd - 1], change.delta)) {
-    --oldEnd;
-    --newEnd;
-    match[newEnd] = static_cast<long>(oldEnd);
-  }
-  std::vector<long> reuse = match;
+// or -1. Updates `digests` for every name it looks at. In four phases:
+class ReusePlan {
+ public:
+  ReusePlan(const IncrementalState& old, const TextChange& change, const NewVersion& now,
+            std::unordered_map<std::uint64_t, SemanticModel::NameDigest>& digests)
+      : old_(old), before_(old.statements), change_(change), now_(now), digests_(digests),
+        match_(now.statements.size(), -1), reanalysed_(now.statements.size(), 0) {}
 
-  // A reused fix must only edit text that did not change.
-  for (std::size_t k = 0; k < statements.size(); ++k) {
-    if (match[k] < 0) continue;
-    const auto& s = before[match[k]];
-    for (const auto& d : s.found)
-      if (d.fix)
-        for (const auto& e : d.fix->edits)
-          if ((e.range.start < s.start || e.range.end > s.end) && !change.unchanged(e.range)) reuse[k] = -1;
+  std::vector<long> run() {
+    alignUnchangedStatements();
+    reuse_ = match_;
+    keepFixesOfUnchangedText();
+    propagateBindingChanges();
+    checkFileLookups();
+    return reuse_;
   }
 
-  // Names whose module-level bindings changed; `fixesAffected` when one of
-  // them appeared, disappeared, or is (or was) an import, a session or a
-  // context: fixes look those up by name anywhere in the module.
-  std::vector<std::string> changed;
-  std::unordered_set<std::uint64_t> seen;
-  bool fixesAffected = false;
-  auto update = [&](const std::string& name) {
-    std::uint64_t h = nameHash(name);
-    auto it = old.nameDigests.find(h);
-    SemanticModel::NameDigest before = it == old.nameDigests.end() ? SemanticModel::NameDigest{} : it->second;
-    SemanticModel::NameDigest now = model.moduleNameDigest(name);
-    digests[h] = now;
-    if (before == now) return false;
-    if (before.digest == 0 || now.digest == 0 || before.sessionOrImport || now.sessionOrImport)
-      fixesAffected = true;
-    return true;
-  };
-  auto compare = [&](const std::string& name) {
-    if (seen.insert(nameHash(name)).second && update(name)) changed.push_back(name);
-  };
-  std::vector<std::uint64_t> readByChanged;
-  unsigned flagsBefore = 0, flagsNow = 0;
-  for (const auto& s : before) flagsBefore |= s.flags;
-  for (std::size_t k = 0; k < statements.size(); ++k)
-    if (match[k] >= 0) flagsNow |= before[match[k]].flags;
-  for (std::size_t i = p; i < oldEnd; ++i) {
-    for (const auto& name : before[i].binds) compare(name);
-    readByChanged.insert(readByChanged.end(), before[i].reads.begin(), before[i].reads.end());
-  }
-  for (std::size_t k = p; k < newEnd; ++k) {
-    for (const auto& name : binds[k]) compare(name);
-    Scan scan = scanStatement(statements[k], text, model);
-    flagsNow |= scan.flags;
-    readByChanged.insert(readByChanged.end(), scan.reads.begin(), scan.reads.end());
-  }
-  std::sort(readByChanged.begin(), readByChanged.end());
-
-  // Statements with fixes binding (in any scope) a name a changed statement
-  // reads or read: fixes look for the other uses of a name they rewrite or
-  // delete by its text, anywhere in the file.
-  for (std::size_t k = 0; k < statements.size(); ++k) {
-    if (match[k] < 0 || !before[match[k]].hasFix) continue;
-    for (std::uint64_t name : before[match[k]].names)
-      if (reads(readByChanged, name)) reuse[k] = -1;
-  }
-
-  // Statements reading a changed name, then the names those bind, and so on.
-  std::vector<char> propagated(statements.size(), 0);
-  for (std::size_t k = p; k < newEnd; ++k) propagated[k] = 1;  // compared above
-  for (std::size_t w = 0; w < changed.size(); ++w) {
-    std::uint64_t h = nameHash(changed[w]);
-    for (std::size_t k = 0; k < statements.size(); ++k) {
-      if (propagated[k] || !reads(before[match[k]].reads, h)) continue;
-      propagated[k] = 1;
-      reuse[k] = -1;
-      for (const auto& name : binds[k])
-        if (seen.insert(nameHash(name)).second) {
-          update(name);
-          changed.push_back(name);
-        }
+ private:
+  // 1. Statements in the unchanged prefix and suffix of the text, at the same
+  //    place; the others (old [p, oldEnd), new [p, newEnd)) changed.
+  void alignUnchangedStatements() {
+    auto same = [&](const IncrementalState::Statement& s, TSNode n, std::int64_t shift) {
+      return s.start + shift == ts_node_start_byte(n) && s.end + shift == ts_node_end_byte(n) &&
+             s.symbol == ts_node_symbol(n) && !ts_node_has_error(n);
+    };
+    const auto& statements = now_.statements;
+    while (p_ < before_.size() && p_ < statements.size() && before_[p_].end <= change_.prefix &&
+           same(before_[p_], statements[p_], 0)) {
+      match_[p_] = static_cast<long>(p_);
+      ++p_;
+    }
+    oldEnd_ = before_.size();
+    newEnd_ = statements.size();
+    while (oldEnd_ > p_ && newEnd_ > p_ && change_.inSuffix(before_[oldEnd_ - 1].start) &&
+           same(before_[oldEnd_ - 1], statements[newEnd_ - 1], change_.delta)) {
+      --oldEnd_;
+      --newEnd_;
+      match_[newEnd_] = static_cast<long>(oldEnd_);
+    }
+    for (std::size_t k = p_; k < newEnd_; ++k) {
+      reanalysed_[k] = 1;
+      changedReads_.push_back(identifiersIn(statements[k], now_.text));
     }
   }
-  // Fixes look up sessions and contexts and the names of the imports they
-  // add, search a few names by text, and add imports at one place.
-  if (flagsBefore != flagsNow) fixesAffected = true;
-  // A rebinding of those names can change the flags of every statement.
-  for (const auto& name : changed)
-    if (name == "spark" || name == "reduce") return std::vector<long>(statements.size(), -1);
-  if (change.moved(old.importPoint) != importPoint || !change.unchanged({old.importPoint, old.importPoint}))
-    fixesAffected = true;
-  if (fixesAffected)
-    for (std::size_t k = 0; k < statements.size(); ++k)
-      if (reuse[k] >= 0 && before[reuse[k]].hasFix) reuse[k] = -1;
-  return reuse;
-}
+
+  // 2. A reused fix must only edit text that did not change.
+  void keepFixesOfUnchangedText() {
+    for (std::size_t k = 0; k < match_.size(); ++k) {
+      if (match_[k] < 0) continue;
+      const auto& s = before_[match_[k]];
+      for (const auto& d : s.found)
+        if (d.fix)
+          for (const auto& e : d.fix->edits)
+            if ((e.range.start < s.start || e.range.end > s.end) && !change_.unchanged(e.range)) reuse_[k] = -1;
+    }
+  }
+
+  // 3. Names whose module-level bindings changed, the statements that read
+  //    them, then the names those bind, and so on: all analysed again.
+  void propagateBindingChanges() {
+    std::vector<std::string> changed;
+    std::unordered_set<std::uint64_t> seen;
+    auto compare = [&](const std::string& name) {
+      if (seen.insert(nameHash(name)).second && update(name)) changed.push_back(name);
+    };
+    for (std::size_t i = p_; i < oldEnd_; ++i)
+      for (const auto& name : before_[i].moduleBinds) compare(name);
+    for (std::size_t k = p_; k < newEnd_; ++k)
+      for (const auto& name : now_.moduleBinds[k]) compare(name);
+    for (std::size_t w = 0; w < changed.size(); ++w) {
+      std::uint64_t h = nameHash(changed[w]);
+      for (std::size_t k = 0; k < match_.size(); ++k) {
+        if (reanalysed_[k] || !contains(before_[match_[k]].reads, h)) continue;
+        reanalysed_[k] = 1;
+        reuse_[k] = -1;
+        for (const auto& name : now_.moduleBinds[k])
+          if (seen.insert(nameHash(name)).second) {
+            update(name);
+            changed.push_back(name);
+          }
+      }
+    }
+  }
+
+  // 4. A reused statement's fixes asked the model about the rest of the file:
+  //    analysed again when the code analysed again (changed or reached by a
+  //    binding change, before and after the edit) can give another answer.
+  void checkFileLookups() {
+    std::vector<std::uint64_t> reads, binds;
+    auto add = [](std::vector<std::uint64_t>& to, const std::vector<std::uint64_t>& from) {
+      to.insert(to.end(), from.begin(), from.end());
+    };
+    for (std::size_t i = p_; i < oldEnd_; ++i) {
+      add(reads, before_[i].reads);
+      add(binds, before_[i].binds);
+    }
+    std::vector<std::string_view> propagatedText;
+    for (std::size_t k = 0; k < reanalysed_.size(); ++k) {
+      if (!reanalysed_[k]) continue;
+      bool changedStatement = k >= p_ && k < newEnd_;
+      if (changedStatement) {
+        add(reads, changedReads_[k - p_]);
+      } else {
+        add(reads, before_[match_[k]].reads);
+        add(binds, before_[match_[k]].binds);
+        TSNode n = now_.statements[k];
+        propagatedText.push_back(
+            now_.text.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n)));
+      }
+      add(binds, now_.binds[k]);
+    }
+    for (auto* list : {&reads, &binds}) {
+      std::sort(list->begin(), list->end());
+      list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+    // Sessions are bound and used through module-level names that hold one.
+    bool sessionsTouched = false;
+    auto holdsSession = [](const auto& digests, std::uint64_t h) {
+      auto it = digests.find(h);
+      return it != digests.end() && it->second.session;
+    };
+    for (std::uint64_t h : reads)
+      if (holdsSession(old_.nameDigests, h) || holdsSession(digests_, h)) sessionsTouched = true;
+    bool importPointMoved = change_.moved(old_.importPoint) != now_.importPoint ||
+                            !change_.unchanged({old_.importPoint, old_.importPoint});
+    auto textTouched = [&](const std::string& needle) {
+      if (change_.touches(old_.text, needle) || change_.touches(now_.text, needle)) return true;
+      for (std::string_view t : propagatedText)
+        if (t.find(needle) != std::string_view::npos) return true;
+      return false;
+    };
+    for (std::size_t k = 0; k < reuse_.size(); ++k) {
+      if (reuse_[k] < 0) continue;
+      const FileLookups& asked = before_[reuse_[k]].lookups;
+      if (asked.empty()) continue;
+      bool stale = intersects(asked.references, reads) || intersects(asked.bindings, binds) ||
+                   (asked.sessions && sessionsTouched) || (asked.importPoint && importPointMoved) ||
+                   std::any_of(asked.texts.begin(), asked.texts.end(), textTouched);
+      if (stale) reuse_[k] = -1;
+    }
+  }
+
+  // Compares a module-level name's bindings with the earlier version's.
+  bool update(const std::string& name) {
+    std::uint64_t h = nameHash(name);
+    auto it = old_.nameDigests.find(h);
+    SemanticModel::NameDigest was = it == old_.nameDigests.end() ? SemanticModel::NameDigest{} : it->second;
+    SemanticModel::NameDigest is = now_.model.moduleNameDigest(name);
+    digests_[h] = is;
+    return !(was == is);
+  }
+
+  const IncrementalState& old_;
+  const std::vector<IncrementalState::Statement>& before_;
+  const TextChange& change_;
+  const NewVersion& now_;
+  std::unordered_map<std::uint64_t, SemanticModel::NameDigest>& digests_;
+  std::vector<long> match_, reuse_;
+  std::vector<char> reanalysed_;                     // changed, or reads a name whose bindings changed
+  std::vector<std::vector<std::uint64_t>> changedReads_;  // identifiers of new [p, newEnd)
+  std::size_t p_ = 0, oldEnd_ = 0, newEnd_ = 0;
+};
 
 }  // namespace
 
@@ -460,7 +516,7 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   state->enabled = enabled;
   state->documentDigest = model.documentDigest();
   state->rootSymbol = ts_node_symbol(root);
-  state->importPoint = fixutil::importInsertionPoint(root, text);
+  state->importPoint = importInsertionPoint(root, text);
 
   const std::vector<TSNode>& statements = model.topLevel();
   std::vector<std::uint32_t> starts;
@@ -472,16 +528,16 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   // Per statement: the module-level names it binds, and the names it binds in
   // any scope (hashed, sorted).
   const std::vector<SemanticModel::BindingSite> sites = model.bindingSites();
-  std::vector<std::vector<std::string>> binds(statements.size());
-  std::vector<std::vector<std::uint64_t>> names(statements.size());
+  std::vector<std::vector<std::string>> moduleBinds(statements.size());
+  std::vector<std::vector<std::uint64_t>> binds(statements.size());
   for (const auto& site : sites) {
     if (statements.empty()) break;
     std::size_t k = statementAt(site.pos);
-    names[k].push_back(nameHash(site.name));
-    if (site.module && std::find(binds[k].begin(), binds[k].end(), site.name) == binds[k].end())
-      binds[k].emplace_back(site.name);
+    binds[k].push_back(nameHash(site.name));
+    if (site.module && std::find(moduleBinds[k].begin(), moduleBinds[k].end(), site.name) == moduleBinds[k].end())
+      moduleBinds[k].emplace_back(site.name);
   }
-  for (auto& list : names) {
+  for (auto& list : binds) {
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
   }
@@ -495,7 +551,8 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   if (old) {
     change.emplace(old->text, text);
     state->nameDigests = old->nameDigests;
-    reuse = planReuse(*old, *change, text, statements, binds, state->importPoint, model, state->nameDigests);
+    NewVersion now{text, statements, moduleBinds, binds, state->importPoint, model};
+    reuse = ReusePlan(*old, *change, now, state->nameDigests).run();
   } else {
     for (const auto& site : sites) {
       if (!site.module) continue;
@@ -530,17 +587,15 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
       s.start = ts_node_start_byte(statements[k]);
       s.end = ts_node_end_byte(statements[k]);
       s.symbol = ts_node_symbol(statements[k]);
-      Scan scan = scanStatement(statements[k], text, model);
-      s.reads = std::move(scan.reads);
-      s.flags = scan.flags;
+      s.reads = identifiersIn(statements[k], text);
     }
+    s.moduleBinds = std::move(moduleBinds[k]);
     s.binds = std::move(binds[k]);
-    s.names = std::move(names[k]);
   }
   for (const auto& match : matches) {
     auto& s = state->statements[statementAt(ts_node_start_byte(match.report))];
-    s.found.push_back(toDiagnostic(match, model, text, root, lines));
-    if (!match.rule->fix.transform.empty()) s.hasFix = true;
+    SemanticModel::Recording recording(model, s.lookups);
+    s.found.push_back(toDiagnostic(match, model, text, lines));
   }
   if (auto deep = depthDiagnostic(model, lines, enabled))
     state->statements[statementAt(deep->range.start)].found.push_back(std::move(*deep));

@@ -44,11 +44,10 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
 // diagnostics are those checkDocument returns. A statement is analysed again
 // when its text or position class changed (it is not in the unchanged prefix
 // or suffix of the text), when it reads a module-level name whose bindings
-// changed (and, transitively, the names such statements bind), when it has a
-// fix and binds a name that a changed statement reads (fixes that delete
-// unused bindings),
-// when it has a fix and any module-level binding changed (session lookup,
-// imports a fix adds), or when a fix edit of it lies in changed text. Imports,
+// changed (and, transitively, the names such statements bind), when a fix
+// edit of it lies in changed text, or when its fixes asked the model about
+// the rest of the file (SemanticModel's file-wide queries, recorded while
+// they ran) and the code analysed again can answer differently. Imports,
 // notebook header, wildcard imports, temp view names, settings or an earlier
 // result without state: everything is analysed.
 CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, const Settings& settings,

@@ -14,15 +14,6 @@ namespace sparkmigrate::analysis {
 
 namespace fixutil {
 
-const std::vector<TSNode>& identifiersNamed(TSNode root, std::string_view text, std::string_view name) {
-  if (const std::vector<TSNode>* indexed = indexedReferences(root, text, name)) return *indexed;
-  // No index for this tree: build one for this call (the same reference walk).
-  thread_local std::vector<TSNode> out;
-  ParentIndex index(root);
-  out = *indexedReferences(root, text, name);
-  return out;
-}
-
 TSNode ancestorOfType(TSNode node, std::initializer_list<std::string_view> types) {
   for (TSNode n = node; !ts_node_is_null(n); n = parentOf(n))
     for (auto t : types)
@@ -64,43 +55,6 @@ Edit deleteStatement(TSNode statement, std::string_view text) {
   return Edit{{start, end}, "pass"};
 }
 
-// Where new imports go: after the last import of the module's leading run of
-// imports (docstring, comments and `from __future__` included), else before
-// the first statement.
-std::uint32_t importInsertionPoint(TSNode root, std::string_view text) {
-  std::uint32_t after = 0;
-  bool sawImport = false, first = true, done = false;
-  TSNode firstStatement{};
-  forEachNamedChild(root, [&](TSNode child) {
-    if (done) return;
-    std::string_view type = nodeType(child);
-    if (type == "comment") return;
-    if (ts_node_is_null(firstStatement)) firstStatement = child;
-    bool docstring = first && type == "expression_statement" && ts_node_named_child_count(child) == 1 &&
-                     isType(ts_node_named_child(child, 0), "string");
-    first = false;
-    if (type == "import_statement" || type == "import_from_statement" || type == "future_import_statement") {
-      after = ts_node_end_byte(child);
-      sawImport = true;
-      return;
-    }
-    if (docstring && !sawImport) {
-      after = ts_node_end_byte(child);
-      return;
-    }
-    if (!sawImport && after == 0) after = ts_node_start_byte(child);
-    done = true;
-  });
-  if (!sawImport && after > 0 && !ts_node_is_null(firstStatement) &&
-      after == ts_node_start_byte(firstStatement))
-    return after;  // before the first statement, at its line start
-  if (after == 0) return 0;
-  // After the end of that statement's line.
-  std::uint32_t end = after;
-  while (end < text.size() && text[end] != '\n') ++end;
-  return end < text.size() ? end + 1 : end;
-}
-
 }  // namespace fixutil
 
 namespace {
@@ -134,12 +88,11 @@ bool bindingReaches(TSNode id, TSNode report, const std::vector<Edit>& edits) {
 
 }  // namespace
 
-std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std::string_view text,
-                              TSNode root) {
+std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std::string_view text) {
   if (!match.rule || match.rule->fix.transform.empty()) return std::nullopt;
   FixTransform transform = findTransform(match.rule->fix.transform);
   if (!transform) return std::nullopt;
-  FixContext context{match, model, text, root};
+  FixContext context{match, model, text};
   std::optional<TransformOutput> out = transform(context);
   if (!out || (out->edits.empty() && out->imports.empty())) return std::nullopt;
   Fix fix;
@@ -155,7 +108,7 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
     std::uint32_t firstEdit =
         fix.edits.empty() ? ts_node_start_byte(match.report) : fix.edits.front().range.start;
     for (const auto& e : fix.edits) firstEdit = std::min(firstEdit, e.range.start);
-    for (TSNode id : fixutil::identifiersNamed(root, text, need.name)) {
+    for (TSNode id : model.references(need.name)) {
       if (model.qualifiedName(id) == need.qualname)
         present =
             present || (ts_node_start_byte(id) < firstEdit && bindingReaches(id, match.report, fix.edits));
@@ -164,7 +117,7 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
     }
     if (present) continue;
     if (conflict) return std::nullopt;
-    std::uint32_t at = fixutil::importInsertionPoint(root, text);
+    std::uint32_t at = model.importInsertionPoint();
     std::string line = need.line + "\n";
     if (at == text.size() && at > 0 && text.back() != '\n') line = "\n" + need.line + "\n";
     fix.edits.push_back(Edit{{at, at}, line});
@@ -210,16 +163,17 @@ constexpr std::string_view kDroppableImports[] = {"SparkContext", "SparkConf", "
 
 }  // namespace
 
-int fixutil::usesOutsideImports(TSNode root, std::string_view text, std::string_view name) {
+int fixutil::usesOutsideImports(const std::vector<TSNode>& references) {
   int n = 0;
-  for (TSNode id : fixutil::identifiersNamed(root, text, name))
+  for (TSNode id : references)
     if (ts_node_is_null(fixutil::ancestorOfType(id, {"import_from_statement", "import_statement"}))) ++n;
   return n;
 }
 
-std::vector<Edit> fixutil::removeImportedName(TSNode root, std::string_view text, std::string_view name) {
+std::vector<Edit> fixutil::removeImportedName(const std::vector<TSNode>& references, std::string_view text,
+                                              std::string_view name) {
   std::vector<Edit> edits;
-  for (TSNode id : fixutil::identifiersNamed(root, text, name)) {
+  for (TSNode id : references) {
     TSNode statement = fixutil::ancestorOfType(id, {"import_from_statement"});
     if (ts_node_is_null(statement)) continue;
     std::vector<TSNode> names;
@@ -261,12 +215,12 @@ std::string dropUnusedImports(std::string_view original, std::string_view fixed)
   std::string current(fixed);
   ParentIndex beforeIndex(ts_tree_root_node(before.get()));
   for (std::string_view name : kDroppableImports) {
-    if (usesOutsideImports(ts_tree_root_node(before.get()), original, name) == 0) continue;
+    if (usesOutsideImports(beforeIndex.references(original, name)) == 0) continue;
     TreePtr tree = parsePython(current);
-    TSNode root = ts_tree_root_node(tree.get());
-    ParentIndex index(root);  // identifiersNamed's references, built once per tree
-    if (usesOutsideImports(root, current, name) != 0) continue;
-    std::vector<Edit> edits = removeImportedName(root, current, name);
+    ParentIndex index(ts_tree_root_node(tree.get()));
+    const std::vector<TSNode>& references = index.references(current, name);
+    if (usesOutsideImports(references) != 0) continue;
+    std::vector<Edit> edits = removeImportedName(references, current, name);
     if (edits.empty()) continue;
     current = applyEdits(current, std::move(edits));
   }

@@ -8,7 +8,11 @@
 //
 // To add a new transform:
 //   1. Write `std::optional<TransformOutput> name(const FixContext&)` in
-//      analysis/fix_transforms.cpp and add it to kTransforms there.
+//      analysis/fix_transforms.cpp and add it to kTransforms there. Read the
+//      match's own code through its nodes; anything else in the file only
+//      through the model's file-wide queries (references, assignmentsTo,
+//      sessions, textOccurrences): the incremental checker records what they
+//      read and recomputes the fix when that changes.
 //   2. Name it in the rule's `[fix] transform = "..."` and set its safety.
 //   3. Add the flagged shape to test/rules/SPKnnn.py, regenerate the golden
 //      (UPDATE_GOLDEN=1 build/test/unit_tests "[fix-golden]") and add an
@@ -29,12 +33,12 @@
 namespace sparkmigrate::analysis {
 
 // What a transform sees: the rule match (with its captures), the semantic
-// model and the text of the document the tree was parsed from.
+// model (the only way to the rest of the file) and the text of the document
+// the tree was parsed from.
 struct FixContext {
   const RuleMatch& match;
   SemanticModel& model;
   std::string_view text;
-  TSNode root;
 };
 
 // An import the edited code needs: the name it binds, what that name must
@@ -67,8 +71,7 @@ std::vector<std::string> transformNames();
 // The fix for one rule match: the rule's safety and message with the edits of
 // its transform (imports included as insertion edits), or nothing when the
 // rule has no transform or the transform declines.
-std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std::string_view text,
-                              TSNode root);
+std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std::string_view text);
 
 // Applies edits (sorted, non-overlapping) to text.
 std::string applyEdits(std::string_view text, std::vector<Edit> edits);
@@ -91,26 +94,18 @@ bool isApplicable(const Fix& fix, const FixOptions& options);
 
 // Helpers shared by the transforms and the import step.
 namespace fixutil {
-// Every identifier node of the tree whose text is `name` that is a reference
-// (not an `x.name` member, not an `f(name=...)` keyword). With a ParentIndex
-// active for root's tree (a SemanticModel), the vector is the index's, built
-// once per document and valid while the index lives; without one, it is a
-// per-thread slot valid until the next call that has no index.
-const std::vector<TSNode>& identifiersNamed(TSNode root, std::string_view text, std::string_view name);
 // An edit that removes a whole statement: its lines when nothing else is on
 // them, otherwise just its text; a block's only statement becomes `pass`.
 Edit deleteStatement(TSNode statement, std::string_view text);
-// Edits that remove `name` from the `from x import ...` statements binding it
-// (the whole statement when it is the only name).
-std::vector<Edit> removeImportedName(TSNode root, std::string_view text, std::string_view name);
-// Uses of `name` outside import statements.
-int usesOutsideImports(TSNode root, std::string_view text, std::string_view name);
+// Edits that remove `name` from the `from x import ...` statements binding
+// it (the whole statement when it is the only name); `references` are the
+// name's references (SemanticModel::references).
+std::vector<Edit> removeImportedName(const std::vector<TSNode>& references, std::string_view text,
+                                     std::string_view name);
+// How many of a name's references are outside import statements.
+int usesOutsideImports(const std::vector<TSNode>& references);
 // The innermost enclosing node of one of the given types (or a null node).
 TSNode ancestorOfType(TSNode node, std::initializer_list<std::string_view> types);
-// Where imports a fix needs are added: after the module's leading run of
-// imports (docstring, comments and `from __future__` included), else before
-// the first statement.
-std::uint32_t importInsertionPoint(TSNode root, std::string_view text);
 }  // namespace fixutil
 
 // Runs the fix loop on a whole document.

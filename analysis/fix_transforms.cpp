@@ -10,10 +10,7 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
-#include <memory>
 #include <regex>
-#include <unordered_map>
 
 namespace sparkmigrate::analysis {
 namespace {
@@ -147,106 +144,24 @@ bool simpleName(std::string_view s) {
   return std::regex_match(s.begin(), s.end(), kName);
 }
 
-// What sessionFor needs from the whole document, computed once per document
-// (kept in the SemanticModel) instead of walking the module for every finding.
-struct SessionIndex {
-  // name -> its `name = obj.sparkContext` assignments (target, obj), obj a
-  // simple name that is not known to be something other than a session.
-  std::unordered_map<std::string, std::vector<std::pair<TSNode, TSNode>>> contextAssignments;
-  // Identifiers that name a SparkSession, in document order, with what their
-  // visibility at a use depends on.
-  enum class Shape { Assigned, Parameter, Used };
-  struct Session {
-    TSNode id;
-    std::string name;
-    Shape shape;
-    TSNode scope;  // innermost enclosing def/lambda/class (null: module level)
-    TSNode fn;     // innermost enclosing def/lambda (null: module level)
-  };
-  bool sessionsBuilt = false;
-  std::vector<Session> sessions;
-  std::optional<bool> sparkBound;  // boundInFile(c, "spark")
-};
-
-SessionIndex& sessionIndex(const FixContext& c) {
-  if (!c.model.documentCache) c.model.documentCache = std::make_shared<SessionIndex>();
-  return *static_cast<SessionIndex*>(c.model.documentCache.get());
-}
-
-const std::vector<std::pair<TSNode, TSNode>>& contextAssignments(const FixContext& c,
-                                                                 const std::string& name) {
-  auto& all = sessionIndex(c).contextAssignments;
-  if (auto it = all.find(name); it != all.end()) return it->second;
+// The `name = obj.sparkContext` assignments (target, obj), obj a simple name
+// that is not known to be something other than a session.
+std::vector<std::pair<TSNode, TSNode>> contextAssignments(const FixContext& c, std::string_view name) {
   std::vector<std::pair<TSNode, TSNode>> found;
-  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name)) {
-    TSNode assignment = parentNode(id);
-    if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "left"), id)) continue;
-    TSNode right = field(assignment, "right");
+  for (TSNode id : c.model.assignmentsTo(name)) {
+    TSNode right = field(parentNode(id), "right");
     if (!isType(right, "attribute") || attributeName(right, c) != "sparkContext") continue;
     TSNode object = field(right, "object");
     if (!simpleName(nodeText(object, c.text)) || c.model.kindOf(object) == Kind::Other) continue;
     found.emplace_back(id, object);
   }
-  return all.emplace(name, std::move(found)).first->second;
-}
-
-// Every identifier of the document that names a SparkSession: assigned one,
-// a parameter typed as one, or a bound name used as one (not `x.name` members).
-const std::vector<SessionIndex::Session>& sessionsInDocument(const FixContext& c) {
-  SessionIndex& index = sessionIndex(c);
-  if (index.sessionsBuilt) return index.sessions;
-  index.sessionsBuilt = true;
-  struct Frame {
-    TSNode scope, fn;
-  };
-  std::vector<Frame> frames{{TSNode{}, TSNode{}}};  // per depth: the scope around the node's children
-  TSTreeCursor cursor = ts_tree_cursor_new(c.root);
-  while (true) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    const Frame around = frames.back();
-    if (isType(node, "identifier")) {
-      TSNode parent = parentNode(node);
-      std::optional<SessionIndex::Shape> shape;
-      if (isType(parent, "assignment") && ts_node_eq(field(parent, "left"), node)) {
-        if (c.model.kindOf(field(parent, "right")) == Kind::SparkSession)
-          shape = SessionIndex::Shape::Assigned;
-      } else if (isType(parent, "typed_parameter") || isType(parent, "parameters")) {
-        if (c.model.kindOf(node) == Kind::SparkSession) shape = SessionIndex::Shape::Parameter;
-      } else if (!(isType(parent, "attribute") && !ts_node_eq(field(parent, "object"), node))) {
-        if (c.model.kindOf(node) == Kind::SparkSession && !c.model.isUnboundName(node))
-          shape = SessionIndex::Shape::Used;
-      }
-      if (shape) index.sessions.push_back({node, str(node, c), *shape, around.scope, around.fn});
-    }
-    Frame inner = around;
-    if (isType(node, "function_definition") || isType(node, "lambda"))
-      inner = {node, node};
-    else if (isType(node, "class_definition"))
-      inner.scope = node;
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      frames.push_back(inner);
-      continue;
-    }
-    bool advanced = false;
-    while (!advanced) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        advanced = true;
-      } else if (ts_tree_cursor_goto_parent(&cursor)) {
-        frames.pop_back();
-      } else {
-        break;
-      }
-    }
-    if (!advanced) break;
-  }
-  ts_tree_cursor_delete(&cursor);
-  return index.sessions;
+  return found;
 }
 
 // True when `name` has a binding anywhere in the file (assignment, parameter,
 // import, def): a notebook global it is not.
 bool boundInFile(const FixContext& c, std::string_view name) {
-  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name))
+  for (TSNode id : c.model.references(name))
     if (!c.model.isUnboundName(id)) return true;
   return false;
 }
@@ -280,29 +195,28 @@ std::optional<std::string> sessionFor(const FixContext& c, TSNode receiver, TSNo
   // locals of other functions, lambdas and classes are not visible).
   TSNode useFn = enclosingFunction(use);
   std::optional<std::string> first;
-  for (const auto& s : sessionsInDocument(c)) {
+  using Shape = SemanticModel::SessionName::Shape;
+  for (const auto& s : c.model.sessions()) {
     if (!ts_node_is_null(s.scope) && (ts_node_is_null(useFn) || !within(useFn, s.scope))) continue;
     bool visible = true;
-    if (s.shape == SessionIndex::Shape::Assigned) {
+    if (s.shape == Shape::Assigned) {
       visible = visibleAt(s.id, use);
-    } else if (s.shape == SessionIndex::Shape::Used) {
+    } else if (s.shape == Shape::Used) {
       visible = ts_node_is_null(s.fn) ? (!ts_node_is_null(useFn) || startOf(s.id) < startOf(use))
                                       : (!ts_node_is_null(useFn) && within(s.id, useFn));
     }
     if (!visible) continue;
     if (s.name == "spark") return "spark";
-    if (!first) first = s.name;
+    if (!first) first = std::string(s.name);
   }
   if (first) return first;
   // The notebook/shell global `spark`: in notebooks, when the receiver is
   // itself a global (`sc`, `sqlContext`), or when the file already uses it.
-  std::optional<bool>& sparkBound = sessionIndex(c).sparkBound;
-  if (!sparkBound) sparkBound = boundInFile(c, "spark");
-  if (!*sparkBound) {
+  if (!boundInFile(c, "spark")) {
     TSNode root = receiver;
     while (isType(root, "attribute")) root = field(root, "object");
     if (c.model.isNotebook() || (isType(root, "identifier") && c.model.isUnboundName(root)) ||
-        !fixutil::identifiersNamed(c.root, c.text, "spark").empty())
+        !c.model.references("spark").empty())
       return "spark";
   }
   return std::nullopt;
@@ -370,7 +284,7 @@ std::optional<std::string> createDataFrameFromToDF(const std::string& session, c
 Out inlineParallelizedRdd(const FixContext& c) {
   TSNode rdd = c.match.capture("rdd"), use = c.match.report;
   if (!isType(rdd, "identifier")) return std::nullopt;
-  const std::vector<TSNode> ids = fixutil::identifiersNamed(c.root, c.text, str(rdd, c));
+  const std::vector<TSNode> ids = c.model.references(str(rdd, c));
   if (ids.size() != 2 || !ts_node_eq(ids[1], rdd)) return std::nullopt;
   TSNode statement = assignmentStatement(ids[0]);
   if (ts_node_is_null(statement) || !ts_node_eq(enclosingFunction(statement), enclosingFunction(use)))
@@ -389,7 +303,7 @@ Out inlineParallelizedRdd(const FixContext& c) {
   bool rebound = false;
   visitTree(args[0], [&](TSNode n) {
     if (isType(n, "identifier"))
-      for (TSNode id : fixutil::identifiersNamed(c.root, c.text, str(n, c)))
+      for (TSNode id : c.model.references(str(n, c)))
         rebound = rebound || (startOf(id) > endOf(statement) && startOf(id) < startOf(use));
     return true;
   });
@@ -534,7 +448,7 @@ Out dropUnusedSparkContext(const FixContext& c) {
   if (!isType(target, "identifier")) return std::nullopt;
   TSNode statement = parentNode(assignment);
   if (!isType(statement, "expression_statement")) return std::nullopt;
-  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, nodeText(target, c.text)))
+  for (TSNode id : c.model.references(nodeText(target, c.text)))
     if (!ts_node_eq(id, target)) return std::nullopt;
   return single(fixutil::deleteStatement(statement, c.text));
 }
@@ -580,7 +494,7 @@ std::optional<std::string> builderCallsFromConf(TSNode chain, const FixContext& 
 // statement) is a SparkSession, and inside a function nothing reads it before.
 bool sparkNameFree(const FixContext& c, TSNode statement) {
   TSNode fn = enclosingFunction(statement);
-  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, "spark")) {
+  for (TSNode id : c.model.references("spark")) {
     if (!ts_node_is_null(fn) && within(id, fn) && startOf(id) < startOf(statement)) return false;
     TSNode idFn = enclosingFunction(id);
     if (!ts_node_is_null(idFn) && !within(statement, idFn)) continue;  // another function's
@@ -639,7 +553,7 @@ Out sparkContextToSession(const FixContext& c) {
     TSNode chain = conf;
     if (isType(conf, "identifier")) {
       // conf = SparkConf()...; used only here: folded, its statement deleted.
-      const std::vector<TSNode>& ids = fixutil::identifiersNamed(c.root, c.text, str(conf, c));
+      const std::vector<TSNode>& ids = c.model.references(str(conf, c));
       if (ids.size() != 2 || !ts_node_eq(ids[1], conf)) return std::nullopt;
       TSNode confStatement = assignmentStatement(ids[0]);
       if (ts_node_is_null(confStatement)) return std::nullopt;
@@ -677,7 +591,7 @@ bool usedAsDataFrameOnly(TSNode node, const FixContext& c) {
   TSNode target = field(assignment, "left");
   if (!isType(target, "identifier")) return false;
   int uses = 0;
-  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, str(target, c))) {
+  for (TSNode id : c.model.references(str(target, c))) {
     if (ts_node_eq(id, target)) continue;
     if (!ts_node_is_null(assignmentStatement(id)) || !next(id)) return false;
     ++uses;
@@ -708,7 +622,7 @@ Out unionToReduce(const FixContext& c) {
   if (failed || count == 0 || !usedAsDataFrameOnly(call, c)) return std::nullopt;
   TransformOutput out;
   std::string reduce = "reduce";
-  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, "reduce"))
+  for (TSNode id : c.model.references("reduce"))
     if (!c.model.isUnboundName(id) && c.model.qualifiedName(id) != "functools.reduce")
       reduce = "functools.reduce";
   out.imports.push_back(reduce == "reduce" ? kImportReduce : kImportFunctools);
@@ -771,10 +685,7 @@ Out sqlContextToSession(const FixContext& c) {
       isType(parentNode(assignment), "expression_statement")) {
     TSNode target = field(assignment, "left");
     bool onlyMapped = true;
-    // A copy: sessionFor below looks names up too, which may reuse the slot
-    // identifiersNamed returns when no ParentIndex is active.
-    const std::vector<TSNode> uses = fixutil::identifiersNamed(c.root, c.text, nodeText(target, c.text));
-    for (TSNode id : uses) {
+    for (TSNode id : c.model.references(nodeText(target, c.text))) {
       if (ts_node_eq(id, target)) continue;
       auto [member, attr] = memberOf(id, c);
       if (member.empty() || !sqlContextMemberEdit(c, attr, "spark"))
@@ -831,7 +742,7 @@ TSNode onlyStatement(TSNode block) {
 // `base`, or `base_2`, `base_3`, ...: the first that the file does not use.
 std::string freshName(const FixContext& c, const std::string& base) {
   std::string name = base;
-  for (int i = 2; c.text.find(name) != std::string_view::npos; ++i) name = base + "_" + std::to_string(i);
+  for (int i = 2; !c.model.textOccurrences(name).empty(); ++i) name = base + "_" + std::to_string(i);
   return name;
 }
 
@@ -891,7 +802,7 @@ TSNode udfFunction(TSNode report, TSNode loop, const FixContext& c) {
   TSNode parent = parentNode(report);
   if (isType(parent, "function_definition")) return parent;
   TSNode found{};
-  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, str(report, c))) {
+  for (TSNode id : c.model.references(str(report, c))) {
     TSNode def = parentNode(id);
     if (isType(def, "function_definition") && ts_node_eq(field(def, "name"), id) && within(def, loop) &&
         startOf(def) < startOf(report))
@@ -920,7 +831,7 @@ Out bindLoopVariable(const FixContext& c) {
   std::string added;
   for (const auto& name : loopNames) {
     bool read = false;
-    for (TSNode id : fixutil::identifiersNamed(c.root, c.text, name))
+    for (TSNode id : c.model.references(name))
       if (within(id, field(fn, "body"))) read = true;
     if (!read) continue;
     static const std::regex kWord("[A-Za-z_][A-Za-z0-9_]*");
@@ -972,7 +883,7 @@ bool importUnused(TSNode statement, const FixContext& c) {
       if (!isType(bound, "identifier") &&
           !(isType(bound, "dotted_name") && ts_node_named_child_count(bound) == 1))
         allUnused = false;
-      else if (fixutil::usesOutsideImports(c.root, c.text, nodeText(bound, c.text)) > 0)
+      else if (fixutil::usesOutsideImports(c.model.references(nodeText(bound, c.text))) > 0)
         allUnused = false;
     } while (ts_tree_cursor_goto_next_sibling(&cursor));
   }
@@ -995,9 +906,10 @@ Out dropUnusedImport(const FixContext& c) {
   TSNode named = parentNode(report);
   TSNode bound = isType(named, "aliased_import") ? field(named, "alias") : report;
   std::string name = str(bound, c);
-  if (name.find('.') != std::string::npos || fixutil::usesOutsideImports(c.root, c.text, name) > 0)
-    return std::nullopt;
-  out.edits = fixutil::removeImportedName(c.root, c.text, name);
+  if (name.find('.') != std::string::npos) return std::nullopt;
+  const std::vector<TSNode>& references = c.model.references(name);
+  if (fixutil::usesOutsideImports(references) > 0) return std::nullopt;
+  out.edits = fixutil::removeImportedName(references, c.text, name);
   if (out.edits.size() != 1) return std::nullopt;
   return out;
 }
@@ -1166,12 +1078,8 @@ bool chainCalls(TSNode top, const FixContext& c, std::string_view method) {
 // True when the file sets SPARK_REMOTE for its own process:
 // `os.environ["SPARK_REMOTE"] = ...` or `os.environ.setdefault("SPARK_REMOTE", ...)`.
 bool setsSparkRemote(const FixContext& c) {
-  for (std::size_t at = c.text.find("SPARK_REMOTE"); at != std::string_view::npos;
-       at = c.text.find("SPARK_REMOTE", at + 1)) {
-    TSNode string =
-        fixutil::ancestorOfType(ts_node_descendant_for_byte_range(c.root, static_cast<std::uint32_t>(at),
-                                                                  static_cast<std::uint32_t>(at)),
-                                {"string"});
+  for (std::uint32_t at : c.model.textOccurrences("SPARK_REMOTE")) {
+    TSNode string = fixutil::ancestorOfType(c.model.nodeAt(at), {"string"});
     if (ts_node_is_null(string) || str(string, c).size() != std::string_view("SPARK_REMOTE").size() + 2)
       continue;
     TSNode parent = parentNode(string);
@@ -1238,14 +1146,20 @@ void renameWarnCalls(TSNode call, const FixContext& c, TransformOutput& out) {
   if (!isType(target, "identifier") && !isType(target, "attribute")) return;
   TSNode region = isType(target, "attribute") ? fixutil::ancestorOfType(assignment, {"class_definition"})
                                               : enclosingFunction(assignment);
-  if (ts_node_is_null(region)) region = c.root;
   std::string_view logger = nodeText(target, c.text);
-  forEachDescendant(region, [&](TSNode node) {
-    if (isType(node, "attribute") && nodeText(field(node, "object"), c.text) == logger &&
-        nodeText(field(node, "attribute"), c.text) == "warn" && isType(parentNode(node), "call"))
-      out.edits.push_back(replace(field(node, "attribute"), "warning"));
-    return true;
-  });
+  TSNode base = target;
+  while (isType(base, "attribute")) base = field(base, "object");
+  if (!isType(base, "identifier")) return;
+  // From each reference to the logger's first name (in the region, or the
+  // whole module), up its attribute chain to `<logger>.warn(...)`.
+  for (TSNode id : c.model.references(nodeText(base, c.text))) {
+    if (!ts_node_is_null(region) && !within(id, region)) continue;
+    for (TSNode n = id, attr = parentNode(id); isType(attr, "attribute") && ts_node_eq(field(attr, "object"), n);
+         n = attr, attr = parentNode(attr)) {
+      if (nodeText(n, c.text) == logger && attributeName(attr, c) == "warn" && isType(parentNode(attr), "call"))
+        out.edits.push_back(replace(field(attr, "attribute"), "warning"));
+    }
+  }
 }
 
 Out log4jToLogging(const FixContext& c) {
@@ -1274,7 +1188,7 @@ Out log4jToLogging(const FixContext& c) {
     return std::nullopt;
   TransformOutput out;
   out.edits.push_back(fixutil::deleteStatement(parentNode(assignment), c.text));
-  for (TSNode id : fixutil::identifiersNamed(c.root, c.text, nodeText(target, c.text))) {
+  for (TSNode id : c.model.references(nodeText(target, c.text))) {
     if (ts_node_eq(id, target)) continue;
     TSNode use = getLoggerCall(id, c, args);
     if (ts_node_is_null(use)) return std::nullopt;

@@ -515,7 +515,7 @@ Validation validateRewrite(std::string_view text, const TSTree* tree, const Chec
       if (existing.insert(line).second) newImports.push_back(line);
     }
   }
-  std::uint32_t importAt = std::min(fixutil::importInsertionPoint(oldRoot, text), r.start);
+  std::uint32_t importAt = std::min(importInsertionPoint(oldRoot, text), r.start);
   if (!newImports.empty()) {
     std::string block;
     for (const auto& line : newImports) block += line + std::string(newline);

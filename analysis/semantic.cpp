@@ -1384,22 +1384,11 @@ SemanticModel::NameDigest SemanticModel::moduleNameDigest(std::string_view name)
   auto it = scopes_[0].names.find(std::string(name));
   if (it == scopes_[0].names.end() || it->second.empty()) return {};
   std::uint64_t h = 1;
-  bool sessionOrImport = false;
+  bool session = false;
   for (int id : it->second) {
     Value v = bindingValue(id);
     const Binding& b = bindings_[id];
-    switch (v.kind) {
-      case Kind::Module:
-      case Kind::Class:
-      case Kind::SparkSession:
-      case Kind::SparkContext:
-      case Kind::SQLContext:
-      case Kind::HiveContext:
-        sessionOrImport = true;
-        break;
-      default:
-        sessionOrImport = sessionOrImport || b.kind == BindKind::Import;
-    }
+    session = session || v.kind == Kind::SparkSession;
     h = support::hashCombine(h, static_cast<std::uint64_t>(b.kind));
     h = support::hashCombine(h, static_cast<std::uint64_t>(v.kind));
     h = support::hashCombine(h, support::hashBytes(v.qualname));
@@ -1417,7 +1406,7 @@ SemanticModel::NameDigest SemanticModel::moduleNameDigest(std::string_view name)
     if (!ts_node_is_null(b.annotation))
       h = support::hashCombine(h, support::hashBytes(nodeText(b.annotation, source_)));
   }
-  return {h, sessionOrImport};
+  return {h, session};
 }
 
 std::uint64_t SemanticModel::documentDigest() const {
@@ -1440,6 +1429,122 @@ std::uint64_t SemanticModel::documentDigest() const {
   for (const auto& [view, count] : views)
     h = support::hashCombine(support::hashCombine(h, support::hashBytes(view)), count);
   return h;
+}
+
+
+// ---------------------------------------------------------------------------
+// File-wide queries, noted in the active recording.
+
+std::uint64_t nameHash(std::string_view name) {
+  return support::hashBytes(name);
+}
+
+namespace {
+void addSorted(std::vector<std::uint64_t>& list, std::uint64_t value) {
+  auto at = std::lower_bound(list.begin(), list.end(), value);
+  if (at == list.end() || *at != value) list.insert(at, value);
+}
+}  // namespace
+
+void FileLookups::merge(const FileLookups& other) {
+  for (std::uint64_t h : other.references) addSorted(references, h);
+  for (std::uint64_t h : other.bindings) addSorted(bindings, h);
+  for (const auto& t : other.texts)
+    if (std::find(texts.begin(), texts.end(), t) == texts.end()) texts.push_back(t);
+  sessions = sessions || other.sessions;
+  importPoint = importPoint || other.importPoint;
+}
+
+SemanticModel::Recording::Recording(SemanticModel& model, FileLookups& into)
+    : model_(model), previous_(model.recording_) {
+  model.recording_ = &into;
+}
+
+SemanticModel::Recording::~Recording() {
+  model_.recording_ = previous_;
+}
+
+const std::vector<TSNode>& SemanticModel::references(std::string_view name) {
+  if (recording_) addSorted(recording_->references, nameHash(name));
+  return parents_.references(source_, name);
+}
+
+std::vector<TSNode> SemanticModel::assignmentsTo(std::string_view name) {
+  if (recording_) addSorted(recording_->bindings, nameHash(name));
+  std::vector<TSNode> out;
+  for (TSNode id : parents_.references(source_, name)) {
+    TSNode assignment = parentOf(id);
+    if (isType(assignment, "assignment") && ts_node_eq(field(assignment, "left"), id)) out.push_back(id);
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> SemanticModel::textOccurrences(std::string_view needle) {
+  if (recording_ && std::find(recording_->texts.begin(), recording_->texts.end(), needle) == recording_->texts.end())
+    recording_->texts.emplace_back(needle);
+  std::vector<std::uint32_t> out;
+  if (needle.empty()) return out;
+  for (std::size_t at = source_.find(needle); at != std::string_view::npos; at = source_.find(needle, at + 1))
+    out.push_back(static_cast<std::uint32_t>(at));
+  return out;
+}
+
+TSNode SemanticModel::nodeAt(std::uint32_t offset) {
+  return descendantAt(root_, offset);
+}
+
+std::uint32_t SemanticModel::importInsertionPoint() {
+  if (recording_) recording_->importPoint = true;
+  return analysis::importInsertionPoint(root_, source_);
+}
+
+const std::vector<SemanticModel::SessionName>& SemanticModel::sessions() {
+  if (recording_) recording_->sessions = true;
+  if (sessions_) return *sessions_;
+  sessions_.emplace();
+  struct Frame {
+    TSNode scope, fn;
+  };
+  std::vector<Frame> frames{{TSNode{}, TSNode{}}};  // per depth: the scope around the node's children
+  TSTreeCursor cursor = ts_tree_cursor_new(root_);
+  while (true) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    const Frame around = frames.back();
+    if (isType(node, "identifier")) {
+      TSNode parent = parentOf(node);
+      std::optional<SessionName::Shape> shape;
+      if (isType(parent, "assignment") && ts_node_eq(field(parent, "left"), node)) {
+        if (kindOf(field(parent, "right")) == Kind::SparkSession) shape = SessionName::Shape::Assigned;
+      } else if (isType(parent, "typed_parameter") || isType(parent, "parameters")) {
+        if (kindOf(node) == Kind::SparkSession) shape = SessionName::Shape::Parameter;
+      } else if (!(isType(parent, "attribute") && !ts_node_eq(field(parent, "object"), node))) {
+        if (kindOf(node) == Kind::SparkSession && !isUnboundName(node)) shape = SessionName::Shape::Used;
+      }
+      if (shape) sessions_->push_back({node, nodeText(node, source_), *shape, around.scope, around.fn});
+    }
+    Frame inner = around;
+    if (isType(node, "function_definition") || isType(node, "lambda"))
+      inner = {node, node};
+    else if (isType(node, "class_definition"))
+      inner.scope = node;
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      frames.push_back(inner);
+      continue;
+    }
+    bool advanced = false;
+    while (!advanced) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        advanced = true;
+      } else if (ts_tree_cursor_goto_parent(&cursor)) {
+        frames.pop_back();
+      } else {
+        break;
+      }
+    }
+    if (!advanced) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return *sessions_;
 }
 
 }  // namespace sparkmigrate::analysis

@@ -15,7 +15,9 @@
 #include "analysis/kinds.h"
 #include "analysis/syntax.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,6 +25,27 @@
 #include <vector>
 
 namespace sparkmigrate::analysis {
+
+// What a client read of the file outside the code it was looking at, noted by
+// the model's file-wide queries while a SemanticModel::Recording is active.
+// The incremental checker records this per top-level statement for the fixes
+// computed in it, and reuses those fixes only while none of it can have
+// changed (see checker.cpp).
+struct FileLookups {
+  std::vector<std::uint64_t> references;  // name hashes: every reference to the name (references())
+  std::vector<std::uint64_t> bindings;    // name hashes: its assignments in any scope (assignmentsTo())
+  std::vector<std::string> texts;         // substrings searched for in the whole text (textOccurrences())
+  bool sessions = false;                  // the sessions bound or used anywhere (sessions())
+  bool importPoint = false;               // where imports are added (importInsertionPoint())
+  bool empty() const {
+    return references.empty() && bindings.empty() && texts.empty() && !sessions && !importPoint;
+  }
+  // Adds what `other` read (lists stay sorted and unique).
+  void merge(const FileLookups& other);
+};
+
+// The hash under which FileLookups and the incremental checker know a name.
+std::uint64_t nameHash(std::string_view name);
 
 struct Value {
   Kind kind = Kind::Unknown;
@@ -40,9 +63,47 @@ class SemanticModel {
   // A Databricks source notebook ("# Databricks notebook source" first line).
   bool isNotebook() const { return notebook_; }
 
-  // Data a client derives once per document and reuses for every finding (the
-  // fix transforms' session lookup); lives and dies with the model.
-  std::shared_ptr<void> documentCache;
+  // ---- File-wide queries. Code that looks beyond the node it was given
+  // (the fix transforms) asks these, never the tree directly: each notes
+  // what it read in the active recording, so the incremental checker knows
+  // when an answer can have changed.
+  //
+  // While alive, the model's file-wide queries add what they read to `into`.
+  class Recording {
+   public:
+    Recording(SemanticModel& model, FileLookups& into);
+    ~Recording();
+    Recording(const Recording&) = delete;
+    Recording& operator=(const Recording&) = delete;
+
+   private:
+    SemanticModel& model_;
+    FileLookups* previous_;
+  };
+  // Every identifier named `name` that is a reference (not an `x.name`
+  // member, not an `f(name=...)` keyword), in document order.
+  const std::vector<TSNode>& references(std::string_view name);
+  // The identifiers `name` assigned by `name = value`, in any scope.
+  std::vector<TSNode> assignmentsTo(std::string_view name);
+  // Where `needle` occurs in the text (byte offsets, in order).
+  std::vector<std::uint32_t> textOccurrences(std::string_view needle);
+  // The smallest node containing byte `offset` (an offset a query returned).
+  TSNode nodeAt(std::uint32_t offset);
+  // Every identifier that names a SparkSession: assigned one, a parameter
+  // typed as one, or a bound name used as one (not `x.name` members), in
+  // document order, with what its visibility at a use depends on.
+  struct SessionName {
+    enum class Shape { Assigned, Parameter, Used };
+    TSNode id;
+    std::string_view name;
+    Shape shape;
+    TSNode scope;  // innermost enclosing def/lambda/class (null: module level)
+    TSNode fn;     // innermost enclosing def/lambda (null: module level)
+  };
+  const std::vector<SessionName>& sessions();
+  // Where the imports a fix needs are added (syntax.h's importInsertionPoint).
+  std::uint32_t importInsertionPoint();
+
   // The file imports pyspark (or databricks.connect) somewhere.
   bool importsPyspark() const { return importsPyspark_; }
   // Names bound by `import ... as NAME` / `from ... import X as NAME`, with
@@ -123,12 +184,11 @@ class SemanticModel {
   // A digest of a module-level name's bindings: how each is made and the
   // value inferred for it (kind, qualified name, the kind of expression; the
   // text of a def or class). `digest` is 0 when the name is not bound at
-  // module level; `sessionOrImport` is set when a binding is an import or
-  // holds a module, class, SparkSession, SparkContext or SQLContext (what the
-  // fix transforms look up by name).
+  // module level; `session` is set when a binding holds a SparkSession (the
+  // module-level entries of sessions()).
   struct NameDigest {
     std::uint64_t digest = 0;
-    bool sessionOrImport = false;
+    bool session = false;
     bool operator==(const NameDigest&) const = default;
   };
   NameDigest moduleNameDigest(std::string_view name);
@@ -211,6 +271,8 @@ class SemanticModel {
   // view name -> (start byte, scope) of each temp-view creation
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, int>>> tempViews_;
   std::vector<std::string> wildcardModules_;
+  FileLookups* recording_ = nullptr;
+  std::optional<std::vector<SessionName>> sessions_;
 };
 
 }  // namespace sparkmigrate::analysis

@@ -123,13 +123,11 @@ TSNode ParentIndex::parent(TSNode node) const {
   return ts_node_parent(node);
 }
 
-const std::vector<TSNode>* indexedReferences(TSNode root, std::string_view text, std::string_view name) {
-  ParentIndex* index = gParentIndex;
-  if (!index || root.tree != index->tree() || !ts_node_eq(root, index->root_)) return nullptr;
-  if (!index->referencesBuilt_) {
-    index->referencesBuilt_ = true;
+const std::vector<TSNode>& ParentIndex::references(std::string_view text, std::string_view name) {
+  if (!referencesBuilt_) {
+    referencesBuilt_ = true;
     TSFieldId attribute = fieldId("attribute"), nameField = fieldId("name");
-    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    TSTreeCursor cursor = ts_tree_cursor_new(root_);
     TSSymbol keywordArgument = ts_language_symbol_for_name(pythonLanguage(), "keyword_argument", 16, true);
     std::vector<TSSymbol> parents;  // symbols of the ancestors of the cursor's node
     while (true) {
@@ -137,7 +135,7 @@ const std::vector<TSNode>* indexedReferences(TSNode root, std::string_view text,
       if (nodeType(node) == "identifier") {
         TSFieldId f = ts_tree_cursor_current_field_id(&cursor);
         bool keyword = f == nameField && !parents.empty() && parents.back() == keywordArgument;
-        if (f != attribute && !keyword) index->references_[nodeText(node, text)].push_back(node);
+        if (f != attribute && !keyword) references_[nodeText(node, text)].push_back(node);
       }
       if (ts_tree_cursor_goto_first_child(&cursor)) {
         parents.push_back(ts_node_symbol(node));
@@ -157,8 +155,8 @@ const std::vector<TSNode>* indexedReferences(TSNode root, std::string_view text,
     ts_tree_cursor_delete(&cursor);
   }
   static const std::vector<TSNode> none;
-  auto it = index->references_.find(name);
-  return it == index->references_.end() ? &none : &it->second;
+  auto it = references_.find(name);
+  return it == references_.end() ? none : it->second;
 }
 
 TSNode descendantAt(TSNode root, std::uint32_t offset) {
@@ -195,6 +193,43 @@ TSInputEdit inputEdit(const LineIndex& lines, ByteRange range, std::string_view 
     edit.new_end_point = {start.line + rows, static_cast<std::uint32_t>(inserted.size() - lastNewline - 1)};
   }
   return edit;
+}
+
+// Where new imports go: after the last import of the module's leading run of
+// imports (docstring, comments and `from __future__` included), else before
+// the first statement.
+std::uint32_t importInsertionPoint(TSNode root, std::string_view text) {
+  std::uint32_t after = 0;
+  bool sawImport = false, first = true, done = false;
+  TSNode firstStatement{};
+  forEachNamedChild(root, [&](TSNode child) {
+    if (done) return;
+    std::string_view type = nodeType(child);
+    if (type == "comment") return;
+    if (ts_node_is_null(firstStatement)) firstStatement = child;
+    bool docstring = first && type == "expression_statement" && ts_node_named_child_count(child) == 1 &&
+                     isType(ts_node_named_child(child, 0), "string");
+    first = false;
+    if (type == "import_statement" || type == "import_from_statement" || type == "future_import_statement") {
+      after = ts_node_end_byte(child);
+      sawImport = true;
+      return;
+    }
+    if (docstring && !sawImport) {
+      after = ts_node_end_byte(child);
+      return;
+    }
+    if (!sawImport && after == 0) after = ts_node_start_byte(child);
+    done = true;
+  });
+  if (!sawImport && after > 0 && !ts_node_is_null(firstStatement) &&
+      after == ts_node_start_byte(firstStatement))
+    return after;  // before the first statement, at its line start
+  if (after == 0) return 0;
+  // After the end of that statement's line.
+  std::uint32_t end = after;
+  while (end < text.size() && text[end] != '\n') ++end;
+  return end < text.size() ? end + 1 : end;
 }
 
 }  // namespace sparkmigrate::analysis

@@ -134,10 +134,10 @@ TSNode parentOf(TSNode node);
 // active ParentIndex for root's tree the top level is found by binary search.
 TSNode descendantAt(TSNode root, std::uint32_t offset);
 
-// The identifiers named `name` that are references (not `x.name` members, not
-// `f(name=...)` keywords) in the tree of the active ParentIndex, built once
-// per document on first use; nullptr when no index is active for root's tree.
-const std::vector<TSNode>* indexedReferences(TSNode root, std::string_view text, std::string_view name);
+// Where imports a fix needs are added: after the module's leading run of
+// imports (docstring, comments and `from __future__` included), else before
+// the first statement.
+std::uint32_t importInsertionPoint(TSNode root, std::string_view text);
 
 class ParentIndex {
  public:
@@ -149,9 +149,12 @@ class ParentIndex {
   const TSTree* tree() const { return root_.tree; }
   // The root's children (the module's top-level statements and comments).
   const std::vector<TSNode>& topLevel() const { return top_; }
+  // The identifiers named `name` that are references (not `x.name` members,
+  // not `f(name=...)` keywords), in document order; all names are indexed in
+  // one walk on first use. `text` is the text the tree was parsed from.
+  const std::vector<TSNode>& references(std::string_view text, std::string_view name);
 
  private:
-  friend const std::vector<TSNode>* indexedReferences(TSNode, std::string_view, std::string_view);
   friend TSNode descendantAt(TSNode, std::uint32_t);
   TSNode root_;
   std::vector<TSNode> top_;

@@ -159,6 +159,17 @@ analysis::Settings settingsFor(const fs::path& path) {
   return settings;
 }
 
+// checkDocumentIncremental on `text` (after `previous`), required to report
+// what checkDocument reports.
+analysis::CheckResult checkBoth(const std::string& text, const analysis::Settings& settings,
+                                const analysis::CheckResult* previous) {
+  analysis::TreePtr tree = analysis::parsePython(text);
+  auto result = analysis::checkDocumentIncremental(text, tree.get(), settings, "job.py", previous);
+  auto full = analysis::checkDocument(text, tree.get(), settings, "job.py");
+  REQUIRE(describe(result.diagnostics) == describe(full.diagnostics));
+  return result;
+}
+
 }  // namespace
 
 TEST_CASE("incremental analysis reports what a full check reports, under random edits", "[incremental]") {
@@ -232,11 +243,7 @@ TEST_CASE("an edit inside one statement re-analyses only the statements it can a
   }
   analysis::Settings settings;
   auto check = [&](const std::string& text, const analysis::CheckResult* previous) {
-    analysis::TreePtr tree = analysis::parsePython(text);
-    auto result = analysis::checkDocumentIncremental(text, tree.get(), settings, "job.py", previous);
-    auto full = analysis::checkDocument(text, tree.get(), settings, "job.py");
-    REQUIRE(describe(result.diagnostics) == describe(full.diagnostics));
-    return result;
+    return checkBoth(text, settings, previous);
   };
   std::string text = head + body;
   auto first = check(text, nullptr);
@@ -275,5 +282,60 @@ TEST_CASE("an edit inside one statement re-analyses only the statements it can a
     settings.ignore = {"SPK303"};
     auto second = check(text, &first);
     CHECK(second.analysedStatements == second.statements);
+  }
+}
+
+// Fixes read the rest of the file only through the model's file-wide queries
+// (references, assignments, sessions, text searches, where imports go); the
+// checker records what each statement's fixes asked and knows no fix by
+// name. Each section edits a statement that no rule reads, in a way that
+// changes only what a fix elsewhere found by one of those queries.
+TEST_CASE("a fix that looked something up file-wide is recomputed when that changes", "[incremental]") {
+  analysis::Settings settings;
+  settings.select = {"ALL"};
+  auto check = [&](const std::string& text, const analysis::CheckResult* previous) {
+    return checkBoth(text, settings, previous);
+  };
+  auto fixText = [](const analysis::CheckResult& r, std::string_view code) {
+    for (const auto& d : r.diagnostics)
+      if (d.code == code && d.fix) {
+        std::string out;
+        for (const auto& e : d.fix->edits) out += e.text;
+        return out;
+      }
+    return std::string("(no fix)");
+  };
+  std::string filler;
+  for (int i = 0; i < 20; ++i) filler += "value" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+
+  SECTION("a text search: the fresh name a fix introduces") {
+    // hoist-columns names its set `existing`, or `existing_2` when the file
+    // already uses that text anywhere.
+    std::string loop =
+        "def widen(df: DataFrame, wanted):\n"
+        "    for name in wanted:\n"
+        "        if name not in df.columns:\n"
+        "            df = df.withColumn(name, F.lit(None))\n"
+        "    return df\n";
+    std::string text = "from pyspark.sql import DataFrame, functions as F\n" + loop + filler;
+    auto first = check(text, nullptr);
+    REQUIRE(fixText(first, "SPK802").find("existing = set(") != std::string::npos);
+    std::string edited = text;
+    edited.replace(edited.find("value7 = 7"), 10, "value7 = 'existing'");
+    auto second = check(edited, &first);
+    CHECK(fixText(second, "SPK802").find("existing_2 = set(") != std::string::npos);
+    CHECK(second.analysedStatements == 2);  // the edited statement and the loop's
+  }
+  SECTION("the references of a name: a use that appears elsewhere") {
+    // drop-unused-import deletes `from pyspark import SparkContext` (missing
+    // from pyspark-client 4) only while nothing else names SparkContext.
+    settings.target = analysis::SparkVersion{4, 0};
+    std::string text = "from pyspark import SparkContext\nfrom pyspark.sql import SparkSession\n" + filler;
+    auto first = check(text, nullptr);
+    std::string edited = text;
+    edited.replace(edited.find("value7 = 7"), 10, "value7 = SparkContext");
+    auto second = check(edited, &first);
+    CHECK(second.analysedStatements < second.statements);
+    CHECK(describe(second.diagnostics) != describe(first.diagnostics));
   }
 }
