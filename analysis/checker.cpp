@@ -7,6 +7,8 @@
 #include "analysis/semantic.h"
 #include "analysis/suppression.h"
 
+#include "support/hash.h"
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -248,6 +250,65 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
 // assignments of a name, the sessions in the file, a text search, where
 // imports go. Each of those is compared with what the edit changed.
 
+namespace {
+
+// A digest of a module-level name's bindings: how each is made and the value
+// inferred for it (kind, qualified name, the kind of expression; the text of
+// a def or class). `digest` is 0 when the name is not bound at module level;
+// `session` is set when a binding holds a SparkSession (the module-level
+// entries of SemanticModel::sessions()).
+struct NameDigest {
+  std::uint64_t digest = 0;
+  bool session = false;
+  bool operator==(const NameDigest&) const = default;
+};
+
+NameDigest moduleNameDigest(SemanticModel& model, std::string_view name) {
+  using support::hashBytes;
+  using support::hashCombine;
+  using BindingKind = SemanticModel::BindingKind;
+  std::vector<SemanticModel::BindingRef> bindings = model.moduleBindings(name);
+  if (bindings.empty()) return {};
+  std::string_view source = model.source();
+  std::uint64_t h = 1;
+  bool session = false;
+  for (const auto& b : bindings) {
+    Value v = model.bindingValue(b.id);
+    session = session || v.kind == Kind::SparkSession;
+    h = hashCombine(h, static_cast<std::uint64_t>(b.kind));
+    h = hashCombine(h, static_cast<std::uint64_t>(v.kind));
+    h = hashCombine(h, hashBytes(v.qualname));
+    // Definitions are seen through their text (their return values, their
+    // bodies); other values through the kind of expression and, for calls,
+    // the callee (rules ask whether an outer name holds a list or a dict).
+    if (!ts_node_is_null(v.node)) h = hashCombine(h, hashBytes(nodeText(v.node, source)));
+    if (!ts_node_is_null(b.value)) {
+      h = hashCombine(h, ts_node_symbol(b.value));
+      if (isType(b.value, "call")) h = hashCombine(h, hashBytes(nodeText(field(b.value, "function"), source)));
+      if (b.kind == BindingKind::Def || b.kind == BindingKind::ClassDef || b.kind == BindingKind::Self)
+        h = hashCombine(h, hashBytes(nodeText(b.value, source)));
+    }
+    if (!ts_node_is_null(b.annotation)) h = hashCombine(h, hashBytes(nodeText(b.annotation, source)));
+  }
+  return {h, session};
+}
+
+// A digest of the facts that hold for the whole file: notebook, pyspark
+// import, imported names and aliases, wildcard imports, temp view names.
+std::uint64_t documentDigest(const SemanticModel& model) {
+  using support::hashBytes;
+  using support::hashCombine;
+  std::uint64_t h = hashCombine(model.isNotebook() ? 2 : 1, model.importsPyspark() ? 2 : 1);
+  for (const auto& [alias, last] : model.importAliases())
+    h = hashCombine(hashCombine(h, hashBytes(alias)), hashBytes(last));
+  for (std::string_view n : model.importedNames()) h = hashCombine(h, hashBytes(n));
+  for (const auto& m : model.wildcardModules()) h = hashCombine(h, hashBytes(m));
+  for (const auto& [view, count] : model.tempViewCounts()) h = hashCombine(hashCombine(h, hashBytes(view)), count);
+  return h;
+}
+
+}  // namespace
+
 struct IncrementalState {
   struct Statement {
     std::uint32_t start = 0, end = 0;
@@ -264,7 +325,7 @@ struct IncrementalState {
   TSSymbol rootSymbol = 0;        // `module`, or ERROR when the whole file is broken
   std::uint32_t importPoint = 0;  // where fixes add imports
   std::vector<Statement> statements;
-  std::unordered_map<std::uint64_t, SemanticModel::NameDigest> nameDigests;  // by name hash
+  std::unordered_map<std::uint64_t, NameDigest> nameDigests;  // by name hash
 };
 
 namespace {
@@ -344,7 +405,7 @@ struct NewVersion {
 class ReusePlan {
  public:
   ReusePlan(const IncrementalState& old, const TextChange& change, const NewVersion& now,
-            std::unordered_map<std::uint64_t, SemanticModel::NameDigest>& digests)
+            std::unordered_map<std::uint64_t, NameDigest>& digests)
       : old_(old), before_(old.statements), change_(change), now_(now), digests_(digests),
         match_(now.statements.size(), -1), reanalysed_(now.statements.size(), 0) {}
 
@@ -486,8 +547,8 @@ class ReusePlan {
   bool update(const std::string& name) {
     std::uint64_t h = nameHash(name);
     auto it = old_.nameDigests.find(h);
-    SemanticModel::NameDigest was = it == old_.nameDigests.end() ? SemanticModel::NameDigest{} : it->second;
-    SemanticModel::NameDigest is = now_.model.moduleNameDigest(name);
+    NameDigest was = it == old_.nameDigests.end() ? NameDigest{} : it->second;
+    NameDigest is = moduleNameDigest(now_.model, name);
     digests_[h] = is;
     return !(was == is);
   }
@@ -496,7 +557,7 @@ class ReusePlan {
   const std::vector<IncrementalState::Statement>& before_;
   const TextChange& change_;
   const NewVersion& now_;
-  std::unordered_map<std::uint64_t, SemanticModel::NameDigest>& digests_;
+  std::unordered_map<std::uint64_t, NameDigest>& digests_;
   std::vector<long> match_, reuse_;
   std::vector<char> reanalysed_;                     // changed, or reads a name whose bindings changed
   std::vector<std::vector<std::uint64_t>> changedReads_;  // identifiers of new [p, newEnd)
@@ -514,7 +575,7 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   auto state = std::make_shared<IncrementalState>();
   state->text = std::string(text);
   state->enabled = enabled;
-  state->documentDigest = model.documentDigest();
+  state->documentDigest = documentDigest(model);
   state->rootSymbol = ts_node_symbol(root);
   state->importPoint = importInsertionPoint(root, text);
 
@@ -556,8 +617,8 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   } else {
     for (const auto& site : sites) {
       if (!site.module) continue;
-      auto [it, added] = state->nameDigests.emplace(nameHash(site.name), SemanticModel::NameDigest{});
-      if (added) it->second = model.moduleNameDigest(site.name);
+      auto [it, added] = state->nameDigests.emplace(nameHash(site.name), NameDigest{});
+      if (added) it->second = moduleNameDigest(model, site.name);
     }
   }
 

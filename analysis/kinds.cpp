@@ -4,6 +4,7 @@
 #include "analysis/kinds.h"
 
 #include <array>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -557,6 +558,56 @@ bool isSessionBound(Kind kind) {
     default:
       return false;
   }
+}
+
+bool isStaticConfKey(std::string_view key) {
+  static const std::unordered_set<std::string_view> staticSql = {
+      "spark.sql.extensions",
+      "spark.sql.catalogImplementation",
+      "spark.sql.warehouse.dir",
+      "spark.sql.hive.metastore.version",
+      "spark.sql.hive.metastore.jars",
+      "spark.sql.queryExecutionListeners",
+      "spark.sql.streaming.streamingQueryListeners",
+      "spark.sql.ui.retainedExecutions",
+      "spark.sql.event.truncate.length",
+      "spark.sql.legacy.sessionInitWithConfigDefaults"};
+  auto starts = [&](std::string_view prefix) { return key.substr(0, prefix.size()) == prefix; };
+  if (key == "spark.remote" || starts("spark.databricks.")) return false;
+  if (starts("spark.sql.")) return staticSql.count(key) > 0;
+  return starts("spark.");
+}
+
+bool isDataFrameAction(std::string_view member) {
+  static const Set actions = {
+      "collect", "count", "show", "first", "take", "head", "tail", "toPandas", "toArrow", "toLocalIterator",
+      "foreach", "foreachPartition", "isEmpty", "save", "saveAsTable", "insertInto", "start", "toTable",
+      "columns", "schema", "dtypes", "printSchema", "explain", "cache", "persist", "checkpoint",
+      "localCheckpoint", "isStreaming", "inputFiles", "storageLevel", "semanticHash", "sameSemantics",
+      "writeTo", "mergeInto",
+      // Connect runs these as commands at once, analysing the plan.
+      "createTempView", "createOrReplaceTempView", "createGlobalTempView", "createOrReplaceGlobalTempView",
+      "registerTempTable"};
+  return actions.count(member) > 0;
+}
+
+bool combinesDataFrames(std::string_view method) {
+  static const Set combining = {"join",      "crossJoin",    "lateralJoin", "union",     "unionAll",
+                                "unionByName", "intersect", "intersectAll", "subtract", "exceptAll",
+                                "sameSemantics"};
+  return combining.count(method) > 0;
+}
+
+bool isSparkLikeName(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const Set names = {"spark",       "sc",  "ss", "sparksession", "spark_session", "session", "sqlcontext",
+                            "sql_context", "ssc", "df", "sdf"};
+  if (names.count(lower)) return true;
+  auto endsWith = [&](std::string_view suffix) {
+    return lower.size() > suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return endsWith("_df") || lower.rfind("df_", 0) == 0;
 }
 
 }  // namespace sparkmigrate::analysis

@@ -1,7 +1,9 @@
 // The Spark object kinds that inference assigns to expressions, and the
-// knowledge tables behind it: which pyspark classes produce which kinds, what
-// each member of a kind returns, and the members a DataFrame really has (so
-// that `df.name` can be told apart from column access). Pure data and lookups.
+// Spark API knowledge behind inference and the rule predicates, in one place:
+// which pyspark classes produce which kinds, what each member of a kind
+// returns, the members a DataFrame really has (so that `df.name` can be told
+// apart from column access), its actions, the names that conventionally hold
+// Spark objects, the static configuration keys. Pure data and lookups.
 #pragma once
 
 #include <optional>
@@ -80,5 +82,17 @@ std::optional<Kind> kindOfConventionalName(std::string_view name);
 // session, its contexts, DataFrames, readers and writers, conf, catalog,
 // streaming queries): what a function shipped to the server cannot capture.
 bool isSessionBound(Kind kind);
+
+// True for members whose use on a DataFrame runs something on the server
+// (collect, count, write..., schema access, temp view creation).
+bool isDataFrameAction(std::string_view member);
+// True for DataFrame methods that combine two DataFrames (join, union, ...).
+bool combinesDataFrames(std::string_view method);
+// True for a name that conventionally holds a Spark object (`spark`,
+// `spark_session`, `sc`, `sqlContext`, `df`, `orders_df`, any case).
+bool isSparkLikeName(std::string_view name);
+// True for configuration keys that a Spark Connect session cannot change at
+// run time (static and core confs: spark.executor.*, spark.jars, ...).
+bool isStaticConfKey(std::string_view key);
 
 }  // namespace sparkmigrate::analysis

@@ -1,7 +1,9 @@
-// Implementation of rule query compilation and matching. Predicates are parsed
-// from ts_query_predicates_for_pattern once, validated against a table of
-// known names and arities, and evaluated per match.
+// Implementation of rule query compilation and matching. Predicates are read
+// from ts_query_predicates_for_pattern once and compiled against the
+// predicate table (predicates.cpp), then evaluated per match.
 #include "analysis/query.h"
+
+#include "analysis/predicates.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,62 +17,6 @@
 
 namespace sparkmigrate::analysis {
 namespace {
-
-struct PredicateSpec {
-  std::string_view name;
-  int minArgs;   // including the capture
-  int maxArgs;   // -1 = unbounded
-  bool capture;  // first argument must be a capture
-};
-
-constexpr PredicateSpec kPredicateSpecs[] = {
-    {"eq?", 2, 2, true},
-    {"not-eq?", 2, 2, true},
-    {"any-of?", 2, -1, true},
-    {"not-any-of?", 2, -1, true},
-    {"match?", 2, 2, true},
-    {"not-match?", 2, 2, true},
-    {"string-match?", 2, 2, true},
-    {"kind?", 2, -1, true},
-    {"not-kind?", 2, -1, true},
-    {"maybe-kind?", 2, -1, true},
-    {"resolves-to?", 2, -1, true},
-    {"not-resolves-to?", 2, -1, true},
-    {"notebook?", 0, 0, false},
-    {"not-notebook?", 0, 0, false},
-    {"static-conf?", 1, 1, true},
-    {"captures-spark?", 1, 1, true},
-    {"in-loop?", 1, 1, true},
-    {"assigned-in-loop?", 1, 1, true},
-    {"not-assigned-in-loop?", 1, 1, true},
-    {"reads-loop-var?", 1, 1, true},
-    {"view-reused?", 1, 1, true},
-    {"no-action?", 1, 1, true},
-    {"other-session-mixed?", 1, 1, true},
-    {"reassigned-in-loop?", 1, 1, true},
-    {"mutates-outer-state?", 1, 1, true},
-    {"unbound?", 1, 1, true},
-    {"not-import-guarded?", 1, 1, true},
-};
-
-const PredicateSpec* findSpec(std::string_view name) {
-  for (const auto& spec : kPredicateSpecs)
-    if (spec.name == name) return &spec;
-  return nullptr;
-}
-
-struct Arg {
-  bool isCapture = false;
-  std::uint32_t capture = 0;
-  std::string text;
-};
-
-struct Predicate {
-  const PredicateSpec* spec = nullptr;
-  std::vector<Arg> args;
-  std::shared_ptr<std::regex> regex;
-  std::vector<Kind> kinds;
-};
 
 struct PatternInfo {
   std::size_t rule = 0;
@@ -126,43 +72,20 @@ std::string parsePattern(TSQuery* query, std::uint32_t pattern, PatternInfo& inf
     if (group[0]->type != TSQueryPredicateStepTypeString) return "predicate without a name";
     std::uint32_t len = 0;
     std::string name = ts_query_string_value_for_id(query, group[0]->value_id, &len);
-    const PredicateSpec* spec = findSpec(name);
-    if (!spec) return "unknown predicate #" + name;
-    Predicate predicate;
-    predicate.spec = spec;
+    std::vector<PredicateArg> args;
     for (std::size_t k = 1; k < group.size(); ++k) {
-      Arg arg;
+      PredicateArg arg;
       if (group[k]->type == TSQueryPredicateStepTypeCapture) {
         arg.isCapture = true;
         arg.capture = group[k]->value_id;
       } else {
         arg.text = ts_query_string_value_for_id(query, group[k]->value_id, &len);
       }
-      predicate.args.push_back(std::move(arg));
+      args.push_back(std::move(arg));
     }
-    int n = static_cast<int>(predicate.args.size());
-    if (n < spec->minArgs || (spec->maxArgs >= 0 && n > spec->maxArgs))
-      return "wrong number of arguments for #" + name;
-    if (spec->capture && !predicate.args[0].isCapture)
-      return "#" + name + " takes a capture as its first argument";
-    for (std::size_t k = 1; k < predicate.args.size(); ++k) {
-      bool textOnly = name != "eq?" && name != "not-eq?";
-      if (textOnly && predicate.args[k].isCapture) return "#" + name + " takes strings after the capture";
-    }
-    if (name == "match?" || name == "not-match?" || name == "string-match?") {
-      try {
-        predicate.regex = std::make_shared<std::regex>(predicate.args[1].text, std::regex::ECMAScript);
-      } catch (const std::regex_error&) {
-        return "invalid regular expression in #" + name;
-      }
-    }
-    if (name == "kind?" || name == "not-kind?" || name == "maybe-kind?") {
-      for (std::size_t k = 1; k < predicate.args.size(); ++k) {
-        auto kind = kindFromName(predicate.args[k].text);
-        if (!kind) return "unknown kind '" + predicate.args[k].text + "' in #" + name;
-        predicate.kinds.push_back(*kind);
-      }
-    }
+    Predicate predicate;
+    std::string problem = compilePredicate(name, std::move(args), predicate);
+    if (!problem.empty()) return problem;
     info.predicates.push_back(std::move(predicate));
   }
   std::uint32_t captures = ts_query_capture_count(query);
@@ -178,49 +101,12 @@ std::string parsePattern(TSQuery* query, std::uint32_t pattern, PatternInfo& inf
   return {};
 }
 
-// True when the expression ends in a name that conventionally holds a Spark
-// object (`spark`, `self.spark_session`, `sc`, `sqlContext`, `orders_df`), so
-// that helper modules which never import pyspark are still understood.
-bool hasSparkLikeName(TSNode node, std::string_view source) {
-  if (isType(node, "attribute")) node = field(node, "attribute");
-  if (!isType(node, "identifier")) return false;
-  std::string name(nodeText(node, source));
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::unordered_set<std::string_view> names = {
-      "spark",       "sc",  "ss", "sparksession", "spark_session", "session", "sqlcontext",
-      "sql_context", "ssc", "df", "sdf"};
-  if (names.count(name)) return true;
-  auto endsWith = [&](std::string_view suffix) {
-    return name.size() > suffix.size() &&
-           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return endsWith("_df") || name.rfind("df_", 0) == 0;
-}
-
 }  // namespace
 
 TSNode RuleMatch::capture(std::string_view name) const {
   for (const auto& [n, node] : captures)
     if (n == name) return node;
   return TSNode{};
-}
-
-bool isStaticConfKey(std::string_view key) {
-  static const std::unordered_set<std::string_view> staticSql = {
-      "spark.sql.extensions",
-      "spark.sql.catalogImplementation",
-      "spark.sql.warehouse.dir",
-      "spark.sql.hive.metastore.version",
-      "spark.sql.hive.metastore.jars",
-      "spark.sql.queryExecutionListeners",
-      "spark.sql.streaming.streamingQueryListeners",
-      "spark.sql.ui.retainedExecutions",
-      "spark.sql.event.truncate.length",
-      "spark.sql.legacy.sessionInitWithConfigDefaults"};
-  auto starts = [&](std::string_view prefix) { return key.substr(0, prefix.size()) == prefix; };
-  if (key == "spark.remote" || starts("spark.databricks.")) return false;
-  if (starts("spark.sql.")) return staticSql.count(key) > 0;
-  return starts("spark.");
 }
 
 std::string validateRuleQuery(const Rule& rule) {
@@ -446,96 +332,6 @@ struct RuleMatcher::Impl {
       }
     });
   }
-
-  bool holds(const Predicate& p, const TSQueryMatch& match, SemanticModel& model) const {
-    std::string_view name = p.spec->name;
-    std::string_view source = model.source();
-    if (name == "notebook?") return model.isNotebook();
-    if (name == "not-notebook?") return !model.isNotebook();
-    // Predicates on a capture hold when they hold for every node it captured.
-    bool any = false;
-    for (std::uint16_t i = 0; i < match.capture_count; ++i) {
-      if (match.captures[i].index != p.args[0].capture) continue;
-      any = true;
-      if (!holdsFor(p, match.captures[i].node, match, model, source)) return false;
-    }
-    return any;
-  }
-
-  bool holdsFor(const Predicate& p, TSNode node, const TSQueryMatch& match, SemanticModel& model,
-                std::string_view source) const {
-    std::string_view name = p.spec->name;
-    std::string_view text = nodeText(node, source);
-    auto anyText = [&] {
-      for (std::size_t k = 1; k < p.args.size(); ++k)
-        if (p.args[k].text == text) return true;
-      return false;
-    };
-    if (name == "eq?" || name == "not-eq?") {
-      bool equal;
-      if (p.args[1].isCapture) {
-        equal = false;
-        for (std::uint16_t i = 0; i < match.capture_count; ++i)
-          if (match.captures[i].index == p.args[1].capture)
-            equal = nodeText(match.captures[i].node, source) == text;
-      } else {
-        equal = text == p.args[1].text;
-      }
-      return name == "eq?" ? equal : !equal;
-    }
-    if (name == "any-of?") return anyText();
-    if (name == "not-any-of?") return !anyText();
-    if (name == "match?") return std::regex_search(text.begin(), text.end(), *p.regex);
-    if (name == "not-match?") return !std::regex_search(text.begin(), text.end(), *p.regex);
-    if (name == "string-match?") {
-      if (!isType(node, "string") && !isType(node, "concatenated_string")) return false;
-      std::string content = stringContent(node, source);
-      return std::regex_search(content, *p.regex);
-    }
-    if (name == "kind?" || name == "not-kind?" || name == "maybe-kind?") {
-      Kind kind = model.kindOf(node);
-      bool in = false;
-      for (Kind k : p.kinds) in = in || k == kind;
-      if (name == "kind?") return in;
-      if (name == "not-kind?") return !in;
-      return in || (kind == Kind::Unknown &&
-                    (model.importsPyspark() || model.isNotebook() || hasSparkLikeName(node, source)));
-    }
-    if (name == "resolves-to?" || name == "not-resolves-to?") {
-      std::string q = model.qualifiedName(node);
-      bool in = false;
-      for (std::size_t k = 1; k < p.args.size() && !q.empty(); ++k) {
-        std::string_view pattern = p.args[k].text;
-        if (pattern.size() > 2 && pattern.substr(pattern.size() - 2) == ".*") {
-          std::string_view prefix = pattern.substr(0, pattern.size() - 2);
-          in = in || q == prefix ||
-               (q.size() > prefix.size() && q.compare(0, prefix.size(), prefix) == 0 &&
-                q[prefix.size()] == '.');
-        } else {
-          in = in || q == pattern;
-        }
-      }
-      return name == "resolves-to?" ? in : !in;
-    }
-    if (name == "static-conf?") {
-      if (!isType(node, "string")) return false;
-      return isStaticConfKey(stringContent(node, source));
-    }
-    if (name == "captures-spark?") return model.capturesOuterSparkObject(node);
-    if (name == "in-loop?") return model.insideLoop(node);
-    if (name == "assigned-in-loop?") return model.assignedInEnclosingLoop(node);
-    if (name == "not-assigned-in-loop?")
-      return model.insideLoop(node) && !model.assignedInEnclosingLoop(node);
-    if (name == "reads-loop-var?") return model.readsEnclosingLoopVariable(node);
-    if (name == "view-reused?") return isType(node, "string") && model.viewNameReused(node);
-    if (name == "no-action?") return model.blockHasNoAction(node);
-    if (name == "other-session-mixed?") return model.combinedWithAnotherSession(node);
-    if (name == "reassigned-in-loop?") return model.reassignedInEnclosingLoop(node);
-    if (name == "mutates-outer-state?") return model.mutatesOuterState(node);
-    if (name == "unbound?") return model.isUnboundName(node);
-    if (name == "not-import-guarded?") return !model.insideImportGuard(node);
-    return false;
-  }
 };
 
 RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Impl>()) {
@@ -688,7 +484,7 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
       if (!found) continue;
       bool ok = true;
       for (const auto& predicate : info.predicates)
-        if (!impl_->holds(predicate, match, model)) {
+        if (!predicateHolds(predicate, match, model)) {
           ok = false;
           break;
         }

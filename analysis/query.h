@@ -1,13 +1,8 @@
 // Rule queries: each rule's tree-sitter query is compiled on first use (a
 // run pays only for the rules its documents need) and run over the
 // document, with the rule predicates that tree-sitter leaves uninterpreted
-// evaluated here (text predicates such as #eq? and #match?, and semantic
-// ones such as #kind? that ask the model).
-//
-// To add a new predicate:
-//   1. Add its name and arity to kPredicateSpecs in query.cpp.
-//   2. Evaluate it in RuleMatcher::Impl::holds.
-//   3. Document it in docs/rule-format.md.
+// resolved once per pattern against the predicate table (predicates.h) and
+// evaluated per match.
 #pragma once
 
 #include "analysis/catalogue.h"
@@ -32,10 +27,6 @@ struct RuleMatch {
 // Compiles one rule's query alone; returns "" when it is valid, otherwise a
 // "file:line: message" error.
 std::string validateRuleQuery(const Rule& rule);
-
-// True for configuration keys that a Spark Connect session cannot change at
-// run time (static and core confs: spark.executor.*, spark.jars, ...).
-bool isStaticConfKey(std::string_view key);
 
 class RuleMatcher {
  public:

@@ -11,7 +11,7 @@
 namespace sparkmigrate::analysis {
 namespace {
 
-constexpr int kMaxDepth = 1500;
+constexpr int kMaxDepth = SemanticModel::kMaxDepth;
 // valueOf recursion: from kChainDepth on, the chain below an expression is
 // evaluated from the inside out first (so the recursion stays shallow);
 // kMaxValueDepth is the hard stop.
@@ -99,10 +99,6 @@ bool isBuiltinName(std::string_view name) {
 
 const void* nodeId(TSNode node) {
   return node.id;
-}
-
-bool isScopeNode(std::string_view type) {
-  return type == "function_definition" || type == "lambda" || type == "class_definition";
 }
 
 Value other() {
@@ -979,116 +975,47 @@ std::string SemanticModel::resolveQualifiedName(TSNode expr) {
 }
 
 // ---------------------------------------------------------------------------
-// Predicates used by rules
+// Bindings and scopes, for analyses built on the model
 
 namespace {
 TSNode resolveDefinition(TSNode node) {
   if (isType(node, "decorated_definition")) return field(node, "definition");
   return node;
 }
+}  // namespace
 
-bool isBindingPosition(TSNode ident) {
-  TSNode parent = parentOf(ident);
-  std::string_view type = nodeType(parent);
-  if (type == "attribute") return ts_node_eq(field(parent, "attribute"), ident);
-  if (type == "keyword_argument") return ts_node_eq(field(parent, "name"), ident);
-  if (type == "function_definition" || type == "class_definition")
-    return ts_node_eq(field(parent, "name"), ident);
-  if (type == "parameters" || type == "lambda_parameters" || type == "default_parameter" ||
-      type == "typed_parameter" || type == "typed_default_parameter")
-    return true;
+std::optional<SemanticModel::BindingRef> SemanticModel::bindingOf(TSNode identifier) {
+  if (!isType(identifier, "identifier")) return std::nullopt;
+  const Binding* b = lookup(nodeText(identifier, source_), identifier);
+  if (!b) return std::nullopt;
+  return BindingRef{static_cast<int>(b - bindings_.data()), b->kind, b->value, b->scope, b->annotation};
+}
+
+int SemanticModel::scopeOpenedBy(TSNode node) const {
+  auto it = scopeByNode_.find(nodeId(node));
+  return it == scopeByNode_.end() ? -1 : it->second;
+}
+
+bool SemanticModel::scopeInside(int scope, int outer) const {
+  for (int s = scope; s >= 0; s = scopes_[s].parent)
+    if (s == outer) return true;
   return false;
 }
-}  // namespace
 
-bool SemanticModel::capturesOuterSparkObject(TSNode function) {
-  TSNode def = resolveDefinition(function);
-  if (isType(def, "identifier")) {
-    const Binding* b = lookup(nodeText(def, source_), def);
-    if (!b || b->kind != BindKind::Def) return false;
-    def = b->value;
+std::vector<std::pair<std::uint32_t, int>> SemanticModel::tempViewCreations(std::string_view name) const {
+  auto it = tempViews_.find(std::string(name));
+  return it == tempViews_.end() ? std::vector<std::pair<std::uint32_t, int>>{} : it->second;
+}
+
+std::vector<std::pair<std::string_view, std::size_t>> SemanticModel::tempViewCounts() const {
+  std::vector<std::pair<std::string_view, std::size_t>> views;
+  for (const auto& [view, uses] : tempViews_) {
+    std::size_t atModule = 0;
+    for (const auto& use : uses) atModule += use.second == 0;
+    views.emplace_back(view, uses.size() * 65536 + atModule);
   }
-  if (!isType(def, "lambda") && !isType(def, "function_definition")) return false;
-  auto scopeIt = scopeByNode_.find(nodeId(def));
-  if (scopeIt == scopeByNode_.end()) return false;
-  int fnScope = scopeIt->second;
-  auto isInside = [&](int scope) {
-    for (int s = scope; s >= 0; s = scopes_[s].parent)
-      if (s == fnScope) return true;
-    return false;
-  };
-  bool found = false;
-  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
-    if (found || depth > kMaxDepth) return;
-    if (isType(node, "identifier") && !isBindingPosition(node)) {
-      std::string_view name = nodeText(node, source_);
-      const Binding* b = lookup(name, node);
-      Value v;
-      if (b) {
-        if (isInside(b->scope)) return;
-        v = bindingValue(static_cast<int>(b - bindings_.data()));
-      } else {
-        v = valueOf(node);
-      }
-      if (isSessionBound(v.kind)) found = true;
-      return;
-    }
-    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
-  };
-  visit(field(def, "body"), 0);
-  return found;
-}
-
-namespace {
-TSNode enclosingLoop(TSNode node) {
-  TSNode child = node;
-  for (TSNode n = parentOf(node); !ts_node_is_null(n); child = n, n = parentOf(n)) {
-    std::string_view type = nodeType(n);
-    // A `for` header (target, iterable) and the `else` clauses run once; the
-    // body, and a `while` condition, run on every iteration.
-    if (type == "for_statement" && ts_node_eq(child, field(n, "body"))) return n;
-    if (type == "while_statement" && !ts_node_eq(child, field(n, "alternative"))) return n;
-    if (isScopeNode(type)) break;
-  }
-  return TSNode{};
-}
-}  // namespace
-
-bool SemanticModel::insideLoop(TSNode node) {
-  return !ts_node_is_null(enclosingLoop(node));
-}
-
-bool SemanticModel::assignedInEnclosingLoop(TSNode name) {
-  return assignedInLoop(name, true);
-}
-
-bool SemanticModel::reassignedInEnclosingLoop(TSNode name) {
-  return assignedInLoop(name, false);
-}
-
-bool SemanticModel::assignedInLoop(TSNode name, bool countLoopTarget) {
-  TSNode loop = enclosingLoop(name);
-  if (ts_node_is_null(loop)) return false;
-  std::string_view target = nodeText(name, source_);
-  bool found = false;
-  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
-    if (found || depth > kMaxDepth) return;
-    std::string_view type = nodeType(node);
-    if (isScopeNode(type)) return;
-    bool ownTarget = !countLoopTarget && ts_node_eq(node, loop);
-    if (!ownTarget && (type == "assignment" || type == "augmented_assignment" || type == "for_statement" ||
-                       type == "named_expression")) {
-      TSNode left = type == "named_expression" ? field(node, "name") : field(node, "left");
-      if (!ts_node_is_null(left) && !isType(left, "attribute") && !isType(left, "subscript"))
-        visitTree(left, [&](TSNode t) {
-          if (isType(t, "identifier") && nodeText(t, source_) == target) found = true;
-          return !isType(t, "identifier");
-        });
-    }
-    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
-  };
-  visit(loop, 0);
-  return found;
+  std::sort(views.begin(), views.end());
+  return views;
 }
 
 TSNode SemanticModel::definitionOf(TSNode function) {
@@ -1102,98 +1029,6 @@ TSNode SemanticModel::definitionOf(TSNode function) {
   return def;
 }
 
-bool SemanticModel::readsEnclosingLoopVariable(TSNode function) {
-  TSNode def = definitionOf(function);
-  if (ts_node_is_null(def)) return false;
-  TSNode loop{};
-  for (TSNode n = parentOf(def); !ts_node_is_null(n); n = parentOf(n)) {
-    std::string_view type = nodeType(n);
-    if (type == "for_statement") {
-      loop = n;
-      break;
-    }
-    if (isScopeNode(type)) break;
-  }
-  if (ts_node_is_null(loop)) return false;
-  std::unordered_set<std::string> loopVars;
-  visitTree(field(loop, "left"), [&](TSNode t) {
-    if (isType(t, "identifier")) loopVars.insert(std::string(nodeText(t, source_)));
-    return !isType(t, "identifier");
-  });
-  TSNode params = field(def, "parameters");
-  for (std::uint32_t i = 0; !ts_node_is_null(params) && i < ts_node_named_child_count(params); ++i) {
-    TSNode p = ts_node_named_child(params, i);
-    TSNode name = isType(p, "identifier") ? p : field(p, "name");
-    if (isType(p, "typed_parameter") && ts_node_named_child_count(p) > 0) name = ts_node_named_child(p, 0);
-    if (!ts_node_is_null(name)) loopVars.erase(std::string(nodeText(name, source_)));
-  }
-  if (loopVars.empty()) return false;
-  bool found = false;
-  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
-    if (found || depth > kMaxDepth) return;
-    if (isType(node, "identifier") && !isBindingPosition(node) &&
-        loopVars.count(std::string(nodeText(node, source_)))) {
-      found = true;
-      return;
-    }
-    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
-  };
-  visit(field(def, "body"), 0);
-  return found;
-}
-
-bool SemanticModel::mutatesOuterState(TSNode function) {
-  TSNode def = definitionOf(function);
-  if (ts_node_is_null(def)) return false;
-  auto scopeIt = scopeByNode_.find(nodeId(def));
-  if (scopeIt == scopeByNode_.end()) return false;
-  int fnScope = scopeIt->second;
-  // An identifier bound outside the function to a mutable container.
-  auto outerContainer = [&](TSNode ident) {
-    if (!isType(ident, "identifier")) return false;
-    const Binding* b = lookup(nodeText(ident, source_), ident);
-    if (!b || (b->kind != BindKind::Assign && b->kind != BindKind::Annotated) || ts_node_is_null(b->value))
-      return false;
-    for (int s = b->scope; s >= 0; s = scopes_[s].parent)
-      if (s == fnScope) return false;
-    static const std::unordered_set<std::string_view> literals = {
-        "list", "dictionary", "set", "list_comprehension", "dictionary_comprehension", "set_comprehension"};
-    static const std::unordered_set<std::string_view> factories = {
-        "list", "dict", "set", "defaultdict", "deque", "Counter", "OrderedDict"};
-    if (literals.count(nodeType(b->value))) return true;
-    if (!isType(b->value, "call")) return false;
-    TSNode fn = field(b->value, "function");
-    if (isType(fn, "attribute")) fn = field(fn, "attribute");
-    return isType(fn, "identifier") && factories.count(nodeText(fn, source_)) > 0;
-  };
-  static const std::unordered_set<std::string_view> mutators = {
-      "append",  "extend", "insert",  "add",   "update",     "setdefault", "pop",
-      "popitem", "remove", "discard", "clear", "appendleft", "extendleft"};
-  bool found = false;
-  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
-    if (found || depth > kMaxDepth) return;
-    std::string_view type = nodeType(node);
-    if (isScopeNode(type)) return;
-    if (type == "global_statement" || type == "nonlocal_statement") {
-      found = true;
-      return;
-    }
-    if (type == "call") {
-      TSNode fn = field(node, "function");
-      if (isType(fn, "attribute") && mutators.count(nodeText(field(fn, "attribute"), source_)) &&
-          outerContainer(field(fn, "object")))
-        found = true;
-    }
-    if (type == "assignment" || type == "augmented_assignment") {
-      TSNode left = field(node, "left");
-      if (isType(left, "subscript") && outerContainer(field(left, "value"))) found = true;
-    }
-    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
-  };
-  visit(field(def, "body"), 0);
-  return found;
-}
-
 bool SemanticModel::isUnboundName(TSNode name) {
   if (!isType(name, "identifier")) return false;
   if (lookup(nodeText(name, source_), name)) return false;
@@ -1202,103 +1037,7 @@ bool SemanticModel::isUnboundName(TSNode name) {
   return true;
 }
 
-bool SemanticModel::insideImportGuard(TSNode node) {
-  static const std::unordered_set<std::string_view> guards = {"ImportError", "ModuleNotFoundError",
-                                                              "Exception", "BaseException"};
-  TSNode child = node;
-  for (TSNode n = parentOf(node); !ts_node_is_null(n); child = n, n = parentOf(n)) {
-    std::string_view type = nodeType(n);
-    if (type == "function_definition" || type == "lambda") break;
-    if (type == "if_statement" && ts_node_eq(child, field(n, "consequence"))) {
-      std::string_view condition = nodeText(field(n, "condition"), source_);
-      if (condition == "TYPE_CHECKING" || condition == "typing.TYPE_CHECKING") return true;
-    }
-    if (type != "try_statement" || !ts_node_eq(child, field(n, "body"))) continue;
-    for (std::uint32_t i = 0; i < ts_node_named_child_count(n); ++i) {
-      TSNode handler = ts_node_named_child(n, i);
-      if (!isType(handler, "except_clause")) continue;
-      bool bare = true, caught = false;
-      for (std::uint32_t k = 0; k < ts_node_named_child_count(handler); ++k) {
-        TSNode part = ts_node_named_child(handler, k);
-        if (isType(part, "block")) continue;
-        bare = false;
-        visitTree(part, [&](TSNode t) {
-          std::string_view ty = nodeType(t);
-          if (ty == "identifier" && guards.count(nodeText(t, source_))) caught = true;
-          return ty != "block" && ty != "as_pattern_target";
-        });
-      }
-      if (bare || caught) return true;
-    }
-  }
-  return false;
-}
-
-bool SemanticModel::viewNameReused(TSNode literal) {
-  auto it = tempViews_.find(stringContent(literal, source_));
-  if (it == tempViews_.end()) return false;
-  // Only an earlier creation in the same function (or both at module level)
-  // counts: views made in separate functions rarely share live DataFrames.
-  std::uint32_t pos = ts_node_start_byte(literal);
-  int scope = scopeOf(literal);
-  for (const auto& [p, s] : it->second)
-    if (p < pos && s == scope) return true;
-  return false;
-}
-
-bool SemanticModel::blockHasNoAction(TSNode block) {
-  static const std::unordered_set<std::string_view> actions = {
-      "collect", "count", "show", "first", "take", "head", "tail", "toPandas", "toArrow", "toLocalIterator",
-      "foreach", "foreachPartition", "isEmpty", "save", "saveAsTable", "insertInto", "start", "toTable",
-      "columns", "schema", "dtypes", "printSchema", "explain", "cache", "persist", "checkpoint",
-      "localCheckpoint", "isStreaming", "inputFiles", "storageLevel", "semanticHash", "sameSemantics",
-      "writeTo", "mergeInto",
-      // Connect runs these as commands at once, analysing the plan.
-      "createTempView", "createOrReplaceTempView", "createGlobalTempView", "createOrReplaceGlobalTempView",
-      "registerTempTable"};
-  bool sawAction = false, sawDataFrame = false;
-  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
-    if (sawAction || depth > kMaxDepth) return;
-    std::string_view type = nodeType(node);
-    if (isScopeNode(type)) return;
-    if (type == "attribute") {
-      std::string_view member = nodeText(field(node, "attribute"), source_);
-      Kind base = kindOf(field(node, "object"));
-      if (actions.count(member) && (base == Kind::DataFrame || base == Kind::Unknown)) sawAction = true;
-      if (base == Kind::DataFrameWriter || base == Kind::DataStreamWriter) sawAction = true;
-      // `spark.sql(...)` is executed (and analysed) eagerly by the Connect
-      // client; catalog calls are RPCs too.
-      if (member == "sql" && (base == Kind::SparkSession || base == Kind::SQLContext ||
-                              base == Kind::HiveContext || base == Kind::Unknown))
-        sawAction = true;
-      if (base == Kind::Catalog) sawAction = true;
-    }
-    if (type == "call") {
-      Kind kind = kindOf(node);
-      if (kind == Kind::DataFrame) sawDataFrame = true;
-      TSNode fn = field(node, "function");
-      if (!isType(fn, "attribute") && !isType(fn, "identifier")) sawAction = true;
-      if (isType(fn, "identifier")) {
-        // A call into user code may run actions we cannot see.
-        Value callee = valueOf(fn);
-        if (callee.kind == Kind::Function || callee.kind == Kind::Unknown) sawAction = true;
-      }
-    }
-    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
-  };
-  visit(block, 0);
-  return !sawAction && sawDataFrame;
-}
-
 namespace {
-// The statement directly under the module that contains `node`.
-TSNode topLevelStatement(TSNode node) {
-  TSNode child = node;
-  for (TSNode n = parentOf(node); !ts_node_is_null(n); child = n, n = parentOf(n))
-    if (isType(n, "module")) return child;
-  return child;
-}
-
 bool contains(TSNode outer, std::uint32_t offset) {
   return ts_node_start_byte(outer) <= offset && offset < ts_node_end_byte(outer);
 }
@@ -1339,38 +1078,8 @@ const void* SemanticModel::sessionOrigin(TSNode expr, TSNode within, int depth) 
   if (isSessionBound(objectKind) && isSessionBound(kindOf(expr))) return sessionOrigin(object, within, depth + 1);
   return nullptr;
 }
-
-bool SemanticModel::combinedWithAnotherSession(TSNode created) {
-  static const std::unordered_set<std::string_view> combining = {
-      "join",      "crossJoin",    "lateralJoin", "union",     "unionAll",     "unionByName",
-      "intersect", "intersectAll", "subtract",    "exceptAll", "sameSemantics"};
-  TSNode within = topLevelStatement(created);
-  const void* target = nodeId(created);
-  bool found = false;
-  forEachDescendant(within, [&](TSNode node) {
-    if (found) return false;
-    if (!isType(node, "call")) return true;
-    TSNode fn = field(node, "function");
-    if (!isType(fn, "attribute") || !combining.count(nodeText(field(fn, "attribute"), source_))) return true;
-    TSNode other{};
-    forEachNamedChild(field(node, "arguments"), [&](TSNode arg) {
-      if (!ts_node_is_null(other)) return;
-      if (isType(arg, "keyword_argument")) {
-        if (nodeText(field(arg, "name"), source_) == "other") other = field(arg, "value");
-      } else {
-        other = arg;
-      }
-    });
-    auto left = sessionOrigin(field(fn, "object"), within, 0);
-    auto right = sessionOrigin(other, within, 0);
-    found = left && right && left != right && (left == target || right == target);
-    return true;
-  });
-  return found;
-}
-
 // ---------------------------------------------------------------------------
-// Digests for incremental analysis
+// What incremental analysis compares (checker.cpp digests it)
 
 std::vector<SemanticModel::BindingSite> SemanticModel::bindingSites() const {
   std::vector<BindingSite> out;
@@ -1380,57 +1089,22 @@ std::vector<SemanticModel::BindingSite> SemanticModel::bindingSites() const {
   return out;
 }
 
-SemanticModel::NameDigest SemanticModel::moduleNameDigest(std::string_view name) {
+std::vector<SemanticModel::BindingRef> SemanticModel::moduleBindings(std::string_view name) {
+  std::vector<BindingRef> out;
   auto it = scopes_[0].names.find(std::string(name));
-  if (it == scopes_[0].names.end() || it->second.empty()) return {};
-  std::uint64_t h = 1;
-  bool session = false;
+  if (it == scopes_[0].names.end()) return out;
   for (int id : it->second) {
-    Value v = bindingValue(id);
     const Binding& b = bindings_[id];
-    session = session || v.kind == Kind::SparkSession;
-    h = support::hashCombine(h, static_cast<std::uint64_t>(b.kind));
-    h = support::hashCombine(h, static_cast<std::uint64_t>(v.kind));
-    h = support::hashCombine(h, support::hashBytes(v.qualname));
-    // Definitions are seen through their text (their return values, their
-    // bodies); other values through the kind of expression and, for calls,
-    // the callee (rules ask whether an outer name holds a list or a dict).
-    if (!ts_node_is_null(v.node)) h = support::hashCombine(h, support::hashBytes(nodeText(v.node, source_)));
-    if (!ts_node_is_null(b.value)) {
-      h = support::hashCombine(h, ts_node_symbol(b.value));
-      if (isType(b.value, "call"))
-        h = support::hashCombine(h, support::hashBytes(nodeText(field(b.value, "function"), source_)));
-      if (b.kind == BindKind::Def || b.kind == BindKind::ClassDef || b.kind == BindKind::Self)
-        h = support::hashCombine(h, support::hashBytes(nodeText(b.value, source_)));
-    }
-    if (!ts_node_is_null(b.annotation))
-      h = support::hashCombine(h, support::hashBytes(nodeText(b.annotation, source_)));
+    out.push_back({id, b.kind, b.value, b.scope, b.annotation});
   }
-  return {h, session};
+  return out;
 }
 
-std::uint64_t SemanticModel::documentDigest() const {
-  std::uint64_t h = support::hashCombine(notebook_ ? 2 : 1, importsPyspark_ ? 2 : 1);
-  for (const auto& [alias, last] : importAliases_)
-    h = support::hashCombine(support::hashCombine(h, support::hashBytes(alias)), support::hashBytes(last));
+std::vector<std::string_view> SemanticModel::importedNames() const {
   std::vector<std::string_view> names(importedNames_.begin(), importedNames_.end());
   std::sort(names.begin(), names.end());
-  for (std::string_view n : names) h = support::hashCombine(h, support::hashBytes(n));
-  for (const auto& m : wildcardModules_) h = support::hashCombine(h, support::hashBytes(m));
-  // Each view name with how many times it is created, and how many of those
-  // are at module level (a reuse counts within a function or at module level).
-  std::vector<std::pair<std::string_view, std::size_t>> views;
-  for (const auto& [view, uses] : tempViews_) {
-    std::size_t atModule = 0;
-    for (const auto& use : uses) atModule += use.second == 0;
-    views.emplace_back(view, uses.size() * 65536 + atModule);
-  }
-  std::sort(views.begin(), views.end());
-  for (const auto& [view, count] : views)
-    h = support::hashCombine(support::hashCombine(h, support::hashBytes(view)), count);
-  return h;
+  return names;
 }
-
 
 // ---------------------------------------------------------------------------
 // File-wide queries, noted in the active recording.

@@ -16,7 +16,6 @@
 #include "analysis/syntax.h"
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,52 +124,45 @@ class SemanticModel {
   // or "" when it does not resolve to an import.
   std::string qualifiedName(TSNode expr);
 
-  // True when the function (lambda, def, or a name bound to a def) reads a
-  // session-bound object (SparkSession, SparkContext, DataFrame, spark.conf,
-  // a reader, ...; see isSessionBound) bound outside it.
-  bool capturesOuterSparkObject(TSNode function);
-  // True when `name` (an identifier) is not assigned anywhere inside the body
-  // of the innermost loop enclosing it.
-  bool assignedInEnclosingLoop(TSNode name);
-  // True when `name` is assigned in the body of the innermost loop enclosing
-  // it (assignment, augmented assignment, walrus, nested `for` target), not
-  // counting the target of that loop itself (`for df in frames`).
-  bool reassignedInEnclosingLoop(TSNode name);
-  // True when the function (lambda, def, or a name bound to a def) declares
-  // `global`/`nonlocal` names or mutates a container bound outside it
-  // (`results.append(x)`, `totals[k] = v` on an outer list/dict/set).
-  bool mutatesOuterState(TSNode function);
   // True when the identifier has no binding visible from it (not assigned,
   // imported, a parameter or a definition anywhere in its scopes) and no
   // wildcard import of a non-pyspark module could provide it.
   bool isUnboundName(TSNode name);
-  // True when the node sits in a `try` body with an ImportError,
-  // ModuleNotFoundError, Exception, BaseException or bare handler, or under
-  // `if TYPE_CHECKING:`.
-  bool insideImportGuard(TSNode node);
-  // True when the node is inside a for/while loop of its function (the
-  // iterable and target of a `for` are evaluated once, so they are not).
-  bool insideLoop(TSNode node);
-  // True when a lambda/def (or a name bound to a def) inside a for loop reads
-  // that loop's target variable without binding it as a default argument.
-  bool readsEnclosingLoopVariable(TSNode function);
-  // True when an earlier call `*.createOrReplaceTempView(<same literal>)`
-  // (or createTempView/registerTempTable) exists in the same function, or
-  // both are at module level.
-  bool viewNameReused(TSNode literal);
-  // True when the block calls no DataFrame action (collect, count, show,
-  // write..., columns/schema access, `spark.sql(...)`, which Connect analyses
-  // eagerly) but does build DataFrames.
-  bool blockHasNoAction(TSNode block);
-  // True when `created` (a `builder.create()`, `spark.newSession()` or
-  // `spark.cloneSession()` call) makes a session whose DataFrames are joined,
-  // unioned or compared with those of another session in the same top-level
-  // statement (followed through the assignments inside it).
-  bool combinedWithAnotherSession(TSNode created);
+
+  // ---- Bindings and scopes, for analyses built on the model (the rule
+  // predicates in predicates.cpp).
+  enum class BindingKind { Assign, Annotated, Param, Self, Import, Def, ClassDef, Other };
+  struct BindingRef {
+    int id;             // for bindingValue
+    BindingKind kind;
+    TSNode value;       // expression (Assign/Annotated), name (Param), def/class node
+    int scope;          // the scope it is made in (0: module)
+    TSNode annotation;  // Annotated/Param: the type annotation, if any
+  };
+  // The binding an identifier refers to where it stands, or nothing.
+  std::optional<BindingRef> bindingOf(TSNode identifier);
+  // The value a binding holds.
+  Value bindingValue(int id);
+  // The scope a node is in, the scope a def/lambda/class opens (-1 for other
+  // nodes), and whether `scope` is `outer` or nested inside it.
+  int scopeOf(TSNode node) const;
+  int scopeOpenedBy(TSNode node) const;
+  bool scopeInside(int scope, int outer) const;
+  // The lambda or def a function expression stands for (itself, a decorated
+  // def, or the def a name is bound to), or a null node.
+  TSNode definitionOf(TSNode function);
+  // Where temp views named `name` are created: (start byte, scope) of each.
+  std::vector<std::pair<std::uint32_t, int>> tempViewCreations(std::string_view name) const;
+  // Which session a session, DataFrame, reader or grouped data comes from (a
+  // parameter's binding, the default session, or the call that made a new
+  // one), or nullptr when that is not known inside `within`.
+  const void* sessionOrigin(TSNode expr, TSNode within, int depth = 0);
+  // How deep the model's recursive walks go before they stop.
+  static constexpr int kMaxDepth = 1500;
 
   // What one top-level statement can learn from the others; incremental
-  // analysis (checker.cpp) compares these between two versions of a file to
-  // decide which statements to analyse again.
+  // analysis (checker.cpp) digests and compares these between two versions
+  // of a file to decide which statements to analyse again.
   // The module's top-level statements (and comments), in order.
   const std::vector<TSNode>& topLevel() const { return parents_.topLevel(); }
   // Every binding: its name, the byte where it is made, and whether it is at
@@ -181,23 +173,17 @@ class SemanticModel {
     bool module;
   };
   std::vector<BindingSite> bindingSites() const;
-  // A digest of a module-level name's bindings: how each is made and the
-  // value inferred for it (kind, qualified name, the kind of expression; the
-  // text of a def or class). `digest` is 0 when the name is not bound at
-  // module level; `session` is set when a binding holds a SparkSession (the
-  // module-level entries of sessions()).
-  struct NameDigest {
-    std::uint64_t digest = 0;
-    bool session = false;
-    bool operator==(const NameDigest&) const = default;
-  };
-  NameDigest moduleNameDigest(std::string_view name);
-  // A digest of the facts that hold for the whole file: notebook, pyspark
-  // import, imported names and aliases, wildcard imports, temp view names.
-  std::uint64_t documentDigest() const;
+  // The module-level bindings of a name, in source order.
+  std::vector<BindingRef> moduleBindings(std::string_view name);
+  // Every name an import binds anywhere, sorted; the modules of wildcard
+  // imports; each temp view name with how often it is created (times 65536)
+  // plus how many of those are at module level, sorted by name.
+  std::vector<std::string_view> importedNames() const;
+  const std::vector<std::string>& wildcardModules() const { return wildcardModules_; }
+  std::vector<std::pair<std::string_view, std::size_t>> tempViewCounts() const;
 
  private:
-  enum class BindKind { Assign, Annotated, Param, Self, Import, Def, ClassDef, Other };
+  using BindKind = BindingKind;
   struct Binding {
     std::uint32_t pos = 0;
     BindKind kind = BindKind::Other;
@@ -229,14 +215,8 @@ class SemanticModel {
   int addBinding(int scope, const std::string& name, Binding binding);
   void collectImport(TSNode node, int scope);
 
-  int scopeOf(TSNode node) const;
   const Binding* lookup(std::string_view name, TSNode at);
   Value conventionalParameter(TSNode name);
-  // Which session a session, DataFrame, reader or grouped data comes from
-  // (a parameter's binding, the default session, or the call that made a new
-  // one), or nullptr when that is not known inside `within`.
-  const void* sessionOrigin(TSNode expr, TSNode within, int depth);
-  Value bindingValue(int id);
   Value compute(TSNode expr);
   TSNode chainChild(TSNode expr);
   void noteTooDeep(TSNode node);
@@ -248,8 +228,6 @@ class SemanticModel {
   std::string resolveQualifiedName(TSNode expr);
   Value selfAttribute(TSNode object, std::string_view member, TSNode at);
   int methodClassScope(TSNode at, std::string_view selfName);
-  TSNode definitionOf(TSNode function);
-  bool assignedInLoop(TSNode name, bool countLoopTarget);
 
   std::string_view source_;
   TSNode root_;

@@ -134,6 +134,11 @@ TSNode parentOf(TSNode node);
 // active ParentIndex for root's tree the top level is found by binary search.
 TSNode descendantAt(TSNode root, std::uint32_t offset);
 
+// True for the node types that open a Python scope (def, lambda, class).
+inline bool isScopeNode(std::string_view type) {
+  return type == "function_definition" || type == "lambda" || type == "class_definition";
+}
+
 // Where imports a fix needs are added: after the module's leading run of
 // imports (docstring, comments and `from __future__` included), else before
 // the first statement.

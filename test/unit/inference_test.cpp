@@ -2,6 +2,7 @@
 // builder chains, attribute chains, self attributes, annotations, functions
 // returning Spark objects, notebook globals, and look-alikes that must stay
 // non-Spark.
+#include "analysis/predicates.h"
 #include "analysis/semantic.h"
 
 #include <catch2/catch.hpp>
@@ -176,9 +177,9 @@ def passed_on(frame, loader):
     fresh = SparkSession.builder.create()
     return loader.load(fresh).join(frame)
 )");
-  CHECK(p.model->combinedWithAnotherSession(p.find("SparkSession.builder.remote(url).create()", 1)));
-  CHECK_FALSE(p.model->combinedWithAnotherSession(p.find("SparkSession.builder.remote(url).create()", 2)));
-  CHECK_FALSE(p.model->combinedWithAnotherSession(p.find("SparkSession.builder.create()")));
+  CHECK(combinedWithAnotherSession(*p.model, p.find("SparkSession.builder.remote(url).create()", 1)));
+  CHECK_FALSE(combinedWithAnotherSession(*p.model, p.find("SparkSession.builder.remote(url).create()", 2)));
+  CHECK_FALSE(combinedWithAnotherSession(*p.model, p.find("SparkSession.builder.create()")));
 }
 
 TEST_CASE("notebook and shell globals") {
@@ -228,8 +229,8 @@ for i in range(3):
     f = lambda v: v + i
     g = lambda v, i=i: v + i
 )");
-  CHECK(p.model->capturesOuterSparkObject(p.find("bad", 1)));
-  CHECK_FALSE(p.model->capturesOuterSparkObject(p.find("good", 1)));
+  CHECK(capturesOuterSparkObject(*p.model, p.find("bad", 1)));
+  CHECK_FALSE(capturesOuterSparkObject(*p.model, p.find("good", 1)));
   // Objects tied to the session count too (`spark.conf` cannot be pickled for the server).
   Parsed conf(R"(def start(spark):
     conf = spark.conf
@@ -237,9 +238,9 @@ for i in range(3):
         return int(conf.get("spark.sql.shuffle.partitions"))
     return handle
 )");
-  CHECK(conf.model->capturesOuterSparkObject(conf.find("def handle(batch, epoch_id):\n        return int(conf.get(\"spark.sql.shuffle.partitions\"))")));
-  CHECK(p.model->readsEnclosingLoopVariable(p.find("lambda v: v + i")));
-  CHECK_FALSE(p.model->readsEnclosingLoopVariable(p.find("lambda v, i=i: v + i")));
+  CHECK(capturesOuterSparkObject(*conf.model, conf.find("def handle(batch, epoch_id):\n        return int(conf.get(\"spark.sql.shuffle.partitions\"))")));
+  CHECK(readsEnclosingLoopVariable(*p.model, p.find("lambda v: v + i")));
+  CHECK_FALSE(readsEnclosingLoopVariable(*p.model, p.find("lambda v, i=i: v + i")));
 }
 
 TEST_CASE("predicates: loop headers, reassignment, outer state, unbound names, import guards") {
@@ -282,22 +283,22 @@ except ImportError:
 from pyspark import SparkConf
 )");
   // The iterable of a `for` is evaluated once: not inside the loop.
-  CHECK_FALSE(p.model->insideLoop(p.find("df", 2)));
-  CHECK(p.model->insideLoop(p.find("df.schema")));
-  CHECK(p.model->reassignedInEnclosingLoop(p.find("df", 5)));
-  CHECK_FALSE(p.model->reassignedInEnclosingLoop(p.find("df", 2)));
+  CHECK_FALSE(insideLoop(p.find("df", 2)));
+  CHECK(insideLoop(p.find("df.schema")));
+  CHECK(reassignedInEnclosingLoop(*p.model, p.find("df", 5)));
+  CHECK_FALSE(reassignedInEnclosingLoop(*p.model, p.find("df", 2)));
   // A loop's own target is not a reassignment; it is an assignment.
-  CHECK_FALSE(p.model->reassignedInEnclosingLoop(p.find("frame", 2)));
-  CHECK(p.model->assignedInEnclosingLoop(p.find("frame", 2)));
-  CHECK(p.model->mutatesOuterState(p.find("keep")));
-  CHECK(p.model->mutatesOuterState(p.find("tally")));
-  CHECK(p.model->mutatesOuterState(p.find("store")));
-  CHECK_FALSE(p.model->mutatesOuterState(p.find("pure")));
-  CHECK(p.model->readsEnclosingLoopVariable(p.find("add_j", 2)));
+  CHECK_FALSE(reassignedInEnclosingLoop(*p.model, p.find("frame", 2)));
+  CHECK(assignedInEnclosingLoop(*p.model, p.find("frame", 2)));
+  CHECK(mutatesOuterState(*p.model, p.find("keep")));
+  CHECK(mutatesOuterState(*p.model, p.find("tally")));
+  CHECK(mutatesOuterState(*p.model, p.find("store")));
+  CHECK_FALSE(mutatesOuterState(*p.model, p.find("pure")));
+  CHECK(readsEnclosingLoopVariable(*p.model, p.find("add_j", 2)));
   CHECK(p.model->isUnboundName(p.find("dbutils")));
   CHECK_FALSE(p.model->isUnboundName(p.find("results", 2)));
-  CHECK(p.model->insideImportGuard(p.find("SparkContext", 1)));
-  CHECK_FALSE(p.model->insideImportGuard(p.find("SparkConf")));
+  CHECK(insideImportGuard(*p.model, p.find("SparkContext", 1)));
+  CHECK_FALSE(insideImportGuard(*p.model, p.find("SparkConf")));
 }
 
 TEST_CASE("predicates: spark.sql and temp views count as analysis in a try body") {
@@ -324,9 +325,9 @@ except Exception:
     if (std::string(ts_node_type(n)) == "try_statement") bodies.push_back(field(n, "body"));
   }
   REQUIRE(bodies.size() == 3);
-  CHECK(p.model->blockHasNoAction(bodies[0]));
-  CHECK_FALSE(p.model->blockHasNoAction(bodies[1]));
-  CHECK_FALSE(p.model->blockHasNoAction(bodies[2]));
+  CHECK(blockHasNoAction(*p.model, bodies[0]));
+  CHECK_FALSE(blockHasNoAction(*p.model, bodies[1]));
+  CHECK_FALSE(blockHasNoAction(*p.model, bodies[2]));
 }
 
 TEST_CASE("legacy contexts imported from the pyspark package and views reused per function") {
@@ -345,7 +346,7 @@ def second(df):
   CHECK(p.kind("legacy") == Kind::SQLContext);
   CHECK(p.kind("hive") == Kind::HiveContext);
   CHECK(p.model->qualifiedName(p.find("SQLContext", 2)) == "pyspark.sql.SQLContext");
-  CHECK_FALSE(p.model->viewNameReused(p.find("\"v\"", 1)));
-  CHECK_FALSE(p.model->viewNameReused(p.find("\"v\"", 2)));
-  CHECK(p.model->viewNameReused(p.find("\"v\"", 3)));
+  CHECK_FALSE(viewNameReused(*p.model, p.find("\"v\"", 1)));
+  CHECK_FALSE(viewNameReused(*p.model, p.find("\"v\"", 2)));
+  CHECK(viewNameReused(*p.model, p.find("\"v\"", 3)));
 }
