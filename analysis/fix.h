@@ -7,8 +7,9 @@
 // never touched.
 //
 // To add a new transform:
-//   1. Write `std::optional<TransformOutput> name(const FixContext&)` in
-//      analysis/fix_transforms.cpp and add it to kTransforms there. Read the
+//   1. Write `Out name(const FixContext&)` in the family's file under
+//      analysis/fixes/ (sessions, rdd, sql_context, dataframe, jvm), declare
+//      it in fixes/transforms.h and name it in fixes/registry.cpp. Read the
 //      match's own code through its nodes; anything else in the file only
 //      through the model's file-wide queries (references, assignmentsTo,
 //      sessions, textOccurrences): the incremental checker records what they
