@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -65,9 +66,40 @@ bool isKebabCase(std::string_view name) {
   return !previousDash;
 }
 
+// The named lists of rules/lists.toml, by name.
+using NamedLists = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+// True for the source that holds the named lists rather than a rule.
+bool isListsFile(std::string_view path) {
+  constexpr std::string_view kName = "lists.toml";
+  return path == kName || (path.size() > kName.size() && path.substr(path.size() - kName.size()) == kName &&
+                           path[path.size() - kName.size() - 1] == '/');
+}
+
 class RuleParser {
  public:
-  RuleParser(const RuleSource& source, std::vector<std::string>& errors) : source_(source), errors_(errors) {}
+  RuleParser(const RuleSource& source, std::vector<std::string>& errors, const NamedLists& lists = {})
+      : source_(source), errors_(errors), lists_(lists) {}
+
+  // rules/lists.toml: `[lists]` of kebab-case names, each an array of strings.
+  NamedLists parseLists() {
+    NamedLists out;
+    toml::table table;
+    try {
+      table = toml::parse(source_.text, source_.path);
+    } catch (const toml::parse_error& e) {
+      error(e.source().begin.line, std::string(e.description()));
+      return out;
+    }
+    checkKeys(table, {"lists"}, "");
+    if (auto* lists = table["lists"].as_table()) {
+      for (const auto& [name, value] : *lists) {
+        if (!isKebabCase(name.str())) error(name.source().begin.line, "list name must be kebab-case");
+        out[std::string(name.str())] = stringArray(*lists, name.str());
+      }
+    }
+    return out;
+  }
 
   std::optional<Rule> parse() {
     toml::table table;
@@ -119,8 +151,8 @@ class RuleParser {
       rule.platform = Platform::Databricks;
     else
       error(line(table, "platform"), "platform must be any or databricks");
-    rule.query = optionalString(table, "query", "");
     rule.queryLine = line(table, "query");
+    rule.query = expandLists(optionalString(table, "query", ""), rule.queryLine);
     if (rule.query.empty() && rule.group != "meta") error(line(table, "code"), "missing key 'query'");
 
     if (auto* fix = table["fix"].as_table()) {
@@ -160,6 +192,31 @@ class RuleParser {
   }
 
  private:
+  // The query with each `"$name"` string replaced by the strings of the
+  // named list (rules/lists.toml), quoted and separated by spaces.
+  std::string expandLists(const std::string& query, std::uint32_t queryLine) {
+    std::string out;
+    std::size_t pos = 0;
+    for (std::size_t at = query.find("\"$"); at != std::string::npos; at = query.find("\"$", pos)) {
+      std::size_t close = query.find('"', at + 2);
+      if (close == std::string::npos) break;
+      std::string_view name = std::string_view(query).substr(at + 2, close - at - 2);
+      out.append(query, pos, at - pos);
+      auto list = lists_.find(name);
+      if (list == lists_.end()) {
+        // A multi-line query starts on the line after `query = '''`.
+        std::uint32_t first = queryLine + (query.find('\n') != std::string::npos ? 1 : 0);
+        error(first + static_cast<std::uint32_t>(std::count(query.begin(), query.begin() + at, '\n')), "unknown list '" + std::string(name) + "' (named lists live in rules/lists.toml)");
+        out.append(query, at, close + 1 - at);
+      } else {
+        for (std::size_t i = 0; i < list->second.size(); ++i) out += (i ? " \"" : "\"") + list->second[i] + "\"";
+      }
+      pos = close + 1;
+    }
+    out.append(query, pos, std::string::npos);
+    return out;
+  }
+
   static std::uint32_t line(const toml::table& table, std::string_view key) {
     const toml::node* node = table.get(key);
     return node ? node->source().begin.line : table.source().begin.line;
@@ -229,6 +286,7 @@ class RuleParser {
 
   const RuleSource& source_;
   std::vector<std::string>& errors_;
+  const NamedLists& lists_;
 };
 
 }  // namespace
@@ -238,8 +296,12 @@ support::Expected<std::shared_ptr<const Catalogue>> Catalogue::load(const std::v
   std::vector<std::string> errors;
   auto catalogue = std::make_shared<Catalogue>();
   std::set<std::string> codes, names;
+  NamedLists lists;
+  for (const auto& source : sources)
+    if (isListsFile(source.path)) lists = RuleParser(source, errors).parseLists();
   for (const auto& source : sources) {
-    RuleParser parser(source, errors);
+    if (isListsFile(source.path)) continue;
+    RuleParser parser(source, errors, lists);
     auto rule = parser.parse();
     if (!rule) continue;
     if (!rule->code.empty() && !codes.insert(rule->code).second)

@@ -171,3 +171,26 @@ TEST_CASE("static configuration keys") {
   CHECK(!analysis::isStaticConfKey("spark.remote"));
   CHECK(!analysis::isStaticConfKey("fs.s3a.access.key"));
 }
+
+TEST_CASE("a query names a shared list with \"$name\" and gets its strings") {
+  const std::string lists = "[lists]\nframe-actions = [\"collect\", \"count\"]\n";
+  auto rule = [](const std::string& predicate) {
+    return "code = \"SPK999\"\nname = \"x\"\ngroup = \"session\"\nmessage = \"m\"\nquery = '''\n"
+           "(call function: (attribute attribute: (identifier) @m) "
+           "(#any-of? @m " +
+           predicate + ")) @report\n'''\n[docs]\nwhat = \"w\"\n";
+  };
+  auto loaded = analysis::Catalogue::load({{"rules/lists.toml", lists}, {"rules/SPK999.toml", rule("\"$frame-actions\" \"show\"")}});
+  INFO((loaded ? std::string() : loaded.error().message));
+  REQUIRE(loaded);
+  const std::string& query = loaded.value()->rules().at(0).query;
+  CHECK_THAT(query, Catch::Contains("(#any-of? @m \"collect\" \"count\" \"show\")"));
+  CHECK(loaded.value()->rules().size() == 1);  // the lists file is no rule
+
+  auto unknown = analysis::Catalogue::load({{"rules/lists.toml", lists}, {"rules/SPK999.toml", rule("\"$frame-action\"")}});
+  REQUIRE(!unknown);
+  CHECK_THAT(unknown.error().message, Catch::Contains("rules/SPK999.toml:6: unknown list 'frame-action'"));
+  auto badName = analysis::Catalogue::load({{"rules/lists.toml", "[lists]\nFrame = [\"a\"]\n"}});
+  REQUIRE(!badName);
+  CHECK_THAT(badName.error().message, Catch::Contains("rules/lists.toml:2: list name must be kebab-case"));
+}
