@@ -29,6 +29,7 @@ test-python: build vsix
 
 docs: build
 	./$(BUILD)/sparkmigrate rule --write-docs docs/rules
+	./$(BUILD)/sparkmigrate rule --schema > docs/rule.schema.json
 
 bench: build
 	$(PYTHON) bench/check_throughput.py --binary $(BUILD)/sparkmigrate

@@ -51,9 +51,17 @@ std::string_view fixSafetyName(FixSafety safety) {
 
 namespace {
 
-const std::set<std::string_view> kGroups = {"meta", "session",   "sparkcontext",   "jvm",
-                                            "rdd",  "dataframe", "legacy-context", "streaming",
-                                            "ml",   "behaviour", "packaging",      "databricks"};
+const std::vector<std::string> kGroups = {"meta", "session",   "sparkcontext",   "jvm",
+                                          "rdd",  "dataframe", "legacy-context", "streaming",
+                                          "ml",   "behaviour", "packaging",      "databricks"};
+
+// The keys a table of a rule file may have ("" for the top level).
+std::vector<std::string_view> keysOf(std::string_view table) {
+  std::vector<std::string_view> keys;
+  for (const auto& k : ruleFileKeys())
+    if (k.table == table) keys.push_back(k.key);
+  return keys;
+}
 
 // Lower-case words of letters and digits joined by single dashes.
 bool isKebabCase(std::string_view name) {
@@ -111,10 +119,7 @@ class RuleParser {
     }
     Rule rule;
     rule.file = source_.path;
-    checkKeys(table,
-              {"code", "name", "group", "severity", "message", "catalogue", "connect-support", "applies-from",
-               "default", "generic", "platform", "query", "fix", "docs"},
-              "");
+    checkKeys(table, keysOf(""), "");
     rule.code = requireString(table, "code");
     rule.name = requireString(table, "name");
     rule.group = requireString(table, "group");
@@ -135,7 +140,7 @@ class RuleParser {
         source_.path.substr(source_.path.size() - expected.size()) != expected)
       error(line(table, "code"), "file name must be " + rule.code + ".toml");
     if (!rule.name.empty() && !isKebabCase(rule.name)) error(line(table, "name"), "name must be kebab-case");
-    if (!rule.group.empty() && !kGroups.count(rule.group))
+    if (!rule.group.empty() && std::find(kGroups.begin(), kGroups.end(), rule.group) == kGroups.end())
       error(line(table, "group"), "unknown group '" + rule.group + "'");
     if (rule.message.find('\n') != std::string::npos)
       error(line(table, "message"), "message must be one line");
@@ -156,7 +161,7 @@ class RuleParser {
     if (rule.query.empty() && rule.group != "meta") error(line(table, "code"), "missing key 'query'");
 
     if (auto* fix = table["fix"].as_table()) {
-      checkKeys(*fix, {"safety", "transform", "message"}, "fix.");
+      checkKeys(*fix, keysOf("fix"), "fix.");
       std::string safety = optionalString(*fix, "safety", "display-only");
       if (safety == "safe")
         rule.fix.safety = FixSafety::Safe;
@@ -174,7 +179,7 @@ class RuleParser {
       rule.fix.message = optionalString(*fix, "message", "");
     }
     if (auto* docs = table["docs"].as_table()) {
-      checkKeys(*docs, {"what", "why", "example", "instead", "fix-safety", "references"}, "docs.");
+      checkKeys(*docs, keysOf("docs"), "docs.");
       rule.docs.what = optionalString(*docs, "what", "");
       rule.docs.why = optionalString(*docs, "why", "");
       rule.docs.example = optionalString(*docs, "example", "");
@@ -222,7 +227,7 @@ class RuleParser {
     return node ? node->source().begin.line : table.source().begin.line;
   }
 
-  void checkKeys(const toml::table& table, std::initializer_list<std::string_view> allowed,
+  void checkKeys(const toml::table& table, const std::vector<std::string_view>& allowed,
                  std::string_view prefix) {
     for (const auto& [key, value] : table) {
       if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
@@ -290,6 +295,43 @@ class RuleParser {
 };
 
 }  // namespace
+
+const std::vector<RuleFileKey>& ruleFileKeys() {
+  using T = RuleFileKey::Type;
+  static const std::vector<RuleFileKey> keys = {
+      {"", "code", T::String, true, {}, "^SPK[0-9]{3}$", "The rule's code, SPK and three digits; the file is named after it."},
+      {"", "name", T::String, true, {}, "^[a-z0-9]+(-[a-z0-9]+)*$", "A unique kebab-case name."},
+      {"", "group", T::String, true, kGroups, "", "The family the rule belongs to."},
+      {"", "severity", T::String, false, {"error", "warning", "info"}, "",
+       "error: breaks under Connect (default); warning: behaviour changes or often breaks; info: worth knowing."},
+      {"", "message", T::String, true, {}, "^[^\n]*$",
+       "One line shown with each finding; {capture} inserts a capture's text."},
+      {"", "catalogue", T::StringArray, false, {}, "", "Entries of the Spark Connect catalogue this rule covers."},
+      {"", "connect-support", T::String, false, {}, "^[0-9]+\\.[0-9]+$",
+       "First Spark version whose Connect client supports the API; targets at or above it drop the rule."},
+      {"", "applies-from", T::String, false, {}, "^[0-9]+\\.[0-9]+$",
+       "For behaviour changes: the rule reports only for targets at or above this version."},
+      {"", "default", T::Boolean, false, {}, "", "false for opt-in rules (selected by exact code or ALL)."},
+      {"", "generic", T::Boolean, false, {}, "",
+       "true for catch-all rules, dropped when a specific finding on the same chain is at least as severe."},
+      {"", "platform", T::String, false, {"any", "databricks"}, "", "databricks for rules that only matter there."},
+      {"", "query", T::String, false, {}, "",
+       "The tree-sitter query with sparkmigrate's predicates and a @report capture (required except for meta rules)."},
+      {"", "fix", T::Table, false, {}, "", "How findings are fixed."},
+      {"", "docs", T::Table, true, {}, "", "The rule's documentation page."},
+      {"fix", "safety", T::String, false, {"safe", "unsafe", "display-only"}, "",
+       "safe fixes apply by default, unsafe ones with --unsafe-fixes, display-only ones never."},
+      {"fix", "transform", T::String, false, transformNames(), "", "The registered fix transform that rewrites the code."},
+      {"fix", "message", T::String, false, {}, "", "What the fix does, or what to do by hand."},
+      {"docs", "what", T::String, false, {}, "", "What the rule finds."},
+      {"docs", "why", T::String, false, {}, "", "Why it breaks or changes under Spark Connect."},
+      {"docs", "example", T::String, false, {}, "", "Code the rule flags."},
+      {"docs", "instead", T::String, false, {}, "", "The Spark Connect way; the rule must not flag it."},
+      {"docs", "fix-safety", T::String, false, {}, "", "Why the fix is safe or unsafe."},
+      {"docs", "references", T::StringArray, false, {}, "", "Links to documentation."},
+  };
+  return keys;
+}
 
 support::Expected<std::shared_ptr<const Catalogue>> Catalogue::load(const std::vector<RuleSource>& sources,
                                                                     bool validateQueries) {

