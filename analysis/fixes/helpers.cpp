@@ -182,6 +182,18 @@ std::optional<std::string> sessionFor(const FixContext& c, TSNode receiver, TSNo
 }
 
 // The whitespace before `node` on its line, or nothing when other text precedes it.
+std::string stringLiteralAt(TSNode node, std::string_view text, const FixContext& c) {
+  char quote = '"';
+  for (TSNode n = parentNode(node); !ts_node_is_null(n); n = parentNode(n)) {
+    if (!isType(n, "string")) continue;
+    std::string_view literal = nodeText(n, c.text);
+    std::size_t open = literal.find_first_of("'\"");
+    if (open != std::string_view::npos && literal[open] == '"') quote = '\'';
+    break;
+  }
+  return quote + std::string(text) + quote;
+}
+
 std::optional<std::string> indentOf(TSNode node, const FixContext& c) {
   std::uint32_t start = startOf(node), lineStart = start;
   while (lineStart > 0 && c.text[lineStart - 1] != '\n') --lineStart;

@@ -37,6 +37,10 @@ inline bool within(TSNode inner, TSNode outer) {
 }
 // A dotted name (`a`, `a.b.c`).
 bool simpleName(std::string_view s);
+// `text` as a Python string literal that can stand at `node`: in double
+// quotes, or in single quotes inside an f-string delimited by double quotes
+// (before Python 3.12 an f-string cannot reuse its own quote).
+std::string stringLiteralAt(TSNode node, std::string_view text, const FixContext& c);
 // The whitespace before `node` on its line, or nothing when other text precedes it.
 std::optional<std::string> indentOf(TSNode node, const FixContext& c);
 

@@ -21,6 +21,7 @@ constexpr Registered kTransforms[] = {
     {"column-subscript", columnSubscript},
     {"column-to-list", columnToList},
     {"conf-get", contextConfToSessionConf},
+    {"context-info-to-session", contextInfoToSession},
     {"display-to-show", displayToShow},
     {"drop-rdd", dropRddBridge},
     {"drop-unused-import", dropUnusedImport},

@@ -45,6 +45,36 @@ Out addArtifacts(const FixContext& c) {
   return single(replace(call, *session + ".addArtifacts(" + str(args[0], c) + ", " + flag + "=True)"));
 }
 
+namespace {
+const ImportNeed kImportSys{"sys", "sys", "import sys"};
+}  // namespace
+
+// The application facts a SparkContext gives, read from the session instead:
+// sc.version -> spark.version; sc.appName / sc.applicationId ->
+// spark.conf.get("spark.app.name" / "spark.app.id"); sc.pythonVer ->
+// "%d.%d" % sys.version_info[:2] (the client runs the driver's Python).
+// master and startTime have no session equivalent; sparkUser() (a call)
+// is left to a person.
+Out contextInfoToSession(const FixContext& c) {
+  TSNode report = c.match.report, receiver = c.match.capture("context"), member = c.match.capture("member");
+  if (ts_node_is_null(receiver) || !isType(member, "identifier")) return std::nullopt;
+  TSNode parent = parentNode(report);
+  if ((isType(parent, "assignment") || isType(parent, "augmented_assignment")) &&
+      ts_node_eq(field(parent, "left"), report))
+    return std::nullopt;  // assigned to, not read
+  if (isType(parent, "call") && ts_node_eq(field(parent, "function"), report)) return std::nullopt;
+  std::string_view name = nodeText(member, c.text);
+  if (name == "pythonVer")
+    return TransformOutput{{replace(report, stringLiteralAt(report, "%d.%d", c) + " % sys.version_info[:2]")},
+                           {kImportSys}};
+  std::string key = name == "appName" ? "spark.app.name" : name == "applicationId" ? "spark.app.id" : "";
+  if (key.empty() && name != "version") return std::nullopt;
+  auto session = sessionFor(c, receiver, report);
+  if (!session) return std::nullopt;
+  if (key.empty()) return single(replace(report, *session + ".version"));
+  return single(replace(report, *session + ".conf.get(" + stringLiteralAt(report, key, c) + ")"));
+}
+
 // sc.getConf().get(k[, d]) / sc._conf.get(k[, d]) -> spark.conf.get(k[, d])
 Out contextConfToSessionConf(const FixContext& c) {
   TSNode report = c.match.report, receiver = c.match.capture("context");

@@ -8,6 +8,7 @@ namespace sparkmigrate::analysis::fixes {
 // Sessions and contexts (sessions.cpp)
 Out removeSetLogLevel(const FixContext& c);
 Out addArtifacts(const FixContext& c);
+Out contextInfoToSession(const FixContext& c);
 Out contextConfToSessionConf(const FixContext& c);
 Out dropUnusedSparkContext(const FixContext& c);
 Out sparkContextToSession(const FixContext& c);

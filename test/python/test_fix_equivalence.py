@@ -60,6 +60,10 @@ CASES: dict[str, tuple[list[str], str]] = {
         sc = spark.sparkContext
         result = sc.range(0, 20, 3).count()
     """),
+    "context_info": (["SPK113", "SPK001"], """
+        sc = spark.sparkContext
+        result = [sc.version, sc.pythonVer, bool(sc.appName), bool(sc.applicationId)]
+    """),
     "set_log_level": (["SPK110"], """
         spark.sparkContext.setLogLevel("WARN")
         result = spark.range(3).count()

@@ -326,6 +326,28 @@ TEST_CASE("a fix that looked something up file-wide is recomputed when that chan
     CHECK(fixText(second, "SPK802").find("existing_2 = set(") != std::string::npos);
     CHECK(second.analysedStatements == 2);  // the edited statement and the loop's
   }
+  SECTION("the assignments of a name: which session a context came from") {
+    // context-info-to-session (written after the checker learnt to record
+    // lookups, with nothing added to it) finds the session behind `sc`
+    // through the assignments of `sc`. Rebinding `sc` to another session's
+    // context leaves the binding's digest as it was (an attribute holding a
+    // SparkContext either way); the recorded lookup still sees the change.
+    std::string text =
+        "from pyspark.sql import SparkSession\n"
+        "spark = SparkSession.builder.getOrCreate()\n"
+        "other = SparkSession.builder.appName('other').getOrCreate()\n"
+        "sc = spark.sparkContext\n"
+        "def describe():\n"
+        "    return sc.version\n" +
+        filler;
+    auto first = check(text, nullptr);
+    REQUIRE(fixText(first, "SPK113") == "spark.version");
+    std::string edited = text;
+    edited.replace(edited.find("sc = spark.sparkContext"), 23, "sc = other.sparkContext");
+    auto second = check(edited, &first);
+    CHECK(fixText(second, "SPK113") == "other.version");
+    CHECK(second.analysedStatements < second.statements);
+  }
   SECTION("the references of a name: a use that appears elsewhere") {
     // drop-unused-import deletes `from pyspark import SparkContext` (missing
     // from pyspark-client 4) only while nothing else names SparkContext.
