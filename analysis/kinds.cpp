@@ -610,4 +610,24 @@ bool isSparkLikeName(std::string_view name) {
   return endsWith("_df") || lower.rfind("df_", 0) == 0;
 }
 
+bool isPysparkName(std::string_view qualname) {
+  return qualname == "pyspark" || qualname.rfind("pyspark.", 0) == 0 ||
+         qualname.rfind("databricks.connect", 0) == 0 || qualname.rfind("py4j", 0) == 0;
+}
+
+bool isForeignLibrary(std::string_view qualname) {
+  static const Set roots = {
+      "builtins",   "pandas",       "numpy",       "sklearn",   "os",         "sys",       "json",
+      "re",         "datetime",     "collections", "math",      "random",     "time",      "logging",
+      "pathlib",    "typing",       "itertools",   "functools", "requests",   "scipy",     "matplotlib",
+      "torch",      "tensorflow",   "boto3",       "csv",       "io",         "uuid",      "subprocess",
+      "shutil",     "glob",         "tempfile",    "decimal",   "statistics", "string",    "hashlib",
+      "yaml",       "pyarrow",      "polars",      "dask",      "xgboost",    "lightgbm",  "seaborn",
+      "argparse",   "configparser", "urllib",      "http",      "socket",     "threading", "multiprocessing",
+      "concurrent", "dataclasses",  "enum",        "copy",      "pickle",     "base64",    "zipfile",
+      "gzip",       "textwrap",     "pprint",      "operator",  "contextlib", "abc",       "warnings"};
+  auto dot = qualname.find('.');
+  return roots.count(qualname.substr(0, dot)) > 0;
+}
+
 }  // namespace sparkmigrate::analysis

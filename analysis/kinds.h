@@ -3,7 +3,8 @@
 // which pyspark classes produce which kinds, what each member of a kind
 // returns, the members a DataFrame really has (so that `df.name` can be told
 // apart from column access), its actions, the names that conventionally hold
-// Spark objects, the static configuration keys. Pure data and lookups.
+// Spark objects, the static configuration keys, and the libraries that are
+// pyspark's or never Spark's. Pure data and lookups.
 #pragma once
 
 #include <optional>
@@ -91,6 +92,12 @@ bool combinesDataFrames(std::string_view method);
 // True for a name that conventionally holds a Spark object (`spark`,
 // `spark_session`, `sc`, `sqlContext`, `df`, `orders_df`, any case).
 bool isSparkLikeName(std::string_view name);
+// True for names of pyspark, Databricks Connect and py4j (modules, classes,
+// functions: "pyspark.sql.functions.col").
+bool isPysparkName(std::string_view qualname);
+// True for names in libraries whose objects are never Spark objects (pandas,
+// numpy, sklearn, the standard library, ...): calling into them yields Other.
+bool isForeignLibrary(std::string_view qualname);
 // True for configuration keys that a Spark Connect session cannot change at
 // run time (static and core confs: spark.executor.*, spark.jars, ...).
 bool isStaticConfKey(std::string_view key);

@@ -18,31 +18,6 @@ constexpr int kMaxDepth = SemanticModel::kMaxDepth;
 constexpr int kChainDepth = 200;
 constexpr int kMaxValueDepth = 1000;
 
-bool startsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
-bool isPysparkName(std::string_view qualname) {
-  return qualname == "pyspark" || startsWith(qualname, "pyspark.") ||
-         startsWith(qualname, "databricks.connect") || startsWith(qualname, "py4j");
-}
-
-// Libraries whose objects are never Spark objects: calling into them yields Other.
-bool isForeignLibrary(std::string_view qualname) {
-  static const std::unordered_set<std::string_view> roots = {
-      "builtins",   "pandas",       "numpy",       "sklearn",   "os",         "sys",       "json",
-      "re",         "datetime",     "collections", "math",      "random",     "time",      "logging",
-      "pathlib",    "typing",       "itertools",   "functools", "requests",   "scipy",     "matplotlib",
-      "torch",      "tensorflow",   "boto3",       "csv",       "io",         "uuid",      "subprocess",
-      "shutil",     "glob",         "tempfile",    "decimal",   "statistics", "string",    "hashlib",
-      "yaml",       "pyarrow",      "polars",      "dask",      "xgboost",    "lightgbm",  "seaborn",
-      "argparse",   "configparser", "urllib",      "http",      "socket",     "threading", "multiprocessing",
-      "concurrent", "dataclasses",  "enum",        "copy",      "pickle",     "base64",    "zipfile",
-      "gzip",       "textwrap",     "pprint",      "operator",  "contextlib", "abc",       "warnings"};
-  auto dot = qualname.find('.');
-  return roots.count(qualname.substr(0, dot)) > 0;
-}
-
 bool isBuiltinName(std::string_view name) {
   static const std::unordered_set<std::string_view> names = {"print",
                                                              "len",
