@@ -152,43 +152,26 @@ Out emptyRddToList(const FixContext& c) {
   return single(replace(call, "[]"));
 }
 
-// sc.range(a, b, step, numSlices) -> spark.range(a, b, step, numPartitions)
-Out contextRangeToSessionRange(const FixContext& c) {
-  TSNode call = c.match.report, receiver = c.match.capture("context");
-  // A DataFrame of `id` rows instead of an RDD of ints: only where nothing
-  // RDD-specific follows.
-  auto [next, nextAttr] = memberOf(call, c);
-  if (!next.empty() && next != "count") return std::nullopt;
-  TSNode argList = parentNode(call);
-  if (isType(argList, "argument_list") &&
-      attributeName(field(parentNode(argList), "function"), c) == "createDataFrame")
-    return std::nullopt;
-  auto session = sessionFor(c, receiver, call);
-  if (!session) return std::nullopt;
-  TransformOutput out;
-  out.edits.push_back(replace(receiver, *session));
-  for (TSNode arg : arguments(call)) {
-    if (isSplat(arg)) return std::nullopt;
-    if (isKeyword(arg) && nodeText(field(arg, "name"), c.text) == "numSlices")
-      out.edits.push_back(replace(field(arg, "name"), "numPartitions"));
-  }
-  return out;
-}
-
 namespace {
+// The members of a DataFrame and an RDD that give the same result on both
+// (for an RDD of the rows the DataFrame has).
+constexpr std::array<std::string_view, 9> kSameOnRowRdd = {"count", "collect", "take",      "first",   "isEmpty",
+                                                           "cache", "persist", "unpersist", "distinct"};
+// ... and on an RDD of ints and `spark.range`'s DataFrame of `id` rows.
+constexpr std::array<std::string_view, 2> kSameOnRange = {"count", "isEmpty"};
+
 // True when the DataFrame that replaces an RDD at `node` is used only in ways
-// both have: a DataFrame action or `toDF()` next, directly or through the one
-// name it is assigned to.
-bool usedAsDataFrameOnly(TSNode node, const FixContext& c) {
-  static constexpr std::array kBoth = {"count", "collect", "take",      "first",   "isEmpty",
-                                       "cache", "persist", "unpersist", "distinct"};
+// both give the same answer for: one of `same` next (or `toDF()`), directly
+// or through the one name it is assigned to.
+template <std::size_t N>
+bool usedAsDataFrameOnly(TSNode node, const FixContext& c, const std::array<std::string_view, N>& same) {
   auto next = [&](TSNode n) {
     auto [member, attr] = memberOf(n, c);
     if (member == "toDF") {
       TSNode call = parentNode(attr);
       return isType(call, "call") && arguments(call).empty();
     }
-    return std::find(kBoth.begin(), kBoth.end(), member) != kBoth.end();
+    return std::find(same.begin(), same.end(), member) != same.end();
   };
   if (next(node)) return true;
   TSNode assignment = parentNode(node);
@@ -203,9 +186,29 @@ bool usedAsDataFrameOnly(TSNode node, const FixContext& c) {
   }
   return uses > 0;
 }
+}  // namespace
 
+// sc.range(a, b, step, numSlices) -> spark.range(a, b, step, numPartitions)
+Out contextRangeToSessionRange(const FixContext& c) {
+  TSNode call = c.match.report, receiver = c.match.capture("context");
+  // A DataFrame of `id` rows instead of an RDD of ints: only where every use
+  // gives the same answer on both (`rdd.sample(...)` would silently return
+  // Rows, `rdd.takeSample(...)` raise).
+  if (!usedAsDataFrameOnly(call, c, kSameOnRange)) return std::nullopt;
+  auto session = sessionFor(c, receiver, call);
+  if (!session) return std::nullopt;
+  TransformOutput out;
+  out.edits.push_back(replace(receiver, *session));
+  for (TSNode arg : arguments(call)) {
+    if (isSplat(arg)) return std::nullopt;
+    if (isKeyword(arg) && nodeText(field(arg, "name"), c.text) == "numSlices")
+      out.edits.push_back(replace(field(arg, "name"), "numPartitions"));
+  }
+  return out;
+}
+
+namespace {
 const ImportNeed kImportReduce{"reduce", "functools.reduce", "from functools import reduce"};
-
 const ImportNeed kImportFunctools{"functools", "functools", "import functools"};
 }  // namespace
 
@@ -226,7 +229,7 @@ Out unionToReduce(const FixContext& c) {
     if (c.model.kindOf(df) != Kind::DataFrame) failed = true;
     frames += (count++ ? ", " : "") + str(df, c);
   });
-  if (failed || count == 0 || !usedAsDataFrameOnly(call, c)) return std::nullopt;
+  if (failed || count == 0 || !usedAsDataFrameOnly(call, c, kSameOnRowRdd)) return std::nullopt;
   TransformOutput out;
   std::string reduce = "reduce";
   for (TSNode id : c.model.references("reduce"))

@@ -55,15 +55,21 @@ Out sqlContextMethodToSession(const FixContext& c) {
 
 // sqlContext = SQLContext(sc) -> deleted when every use of the name is a
 // member the SQLContext map rewrites (those uses move to the session);
-// otherwise the constructor becomes the session in scope.
+// otherwise the constructor becomes the session in scope, but only when
+// every use of what it made is a member the session has as well
+// (`ctx.sql(...)`): a session where `ctx.registerDataFrameAsTable(...)` or
+// `helper(ctx)` still expects a SQLContext would fail on Connect.
 Out sqlContextToSession(const FixContext& c) {
   TSNode call = c.match.report;
   TSNode assignment = parentNode(call);
+  auto sameOnSessionUse = [&](TSNode use) { return sameOnSession(memberOf(use, c).first); };
+  bool usesFitSession = sameOnSessionUse(call);
   if (isType(assignment, "assignment") && ts_node_eq(field(assignment, "right"), call) &&
       isType(field(assignment, "left"), "identifier") &&
       isType(parentNode(assignment), "expression_statement")) {
     TSNode target = field(assignment, "left");
     bool onlyMapped = true;
+    usesFitSession = true;
     for (TSNode id : c.model.references(nodeText(target, c.text))) {
       if (ts_node_eq(id, target)) continue;
       auto [member, attr] = memberOf(id, c);
@@ -71,9 +77,11 @@ Out sqlContextToSession(const FixContext& c) {
         onlyMapped = false;
       else if (!sessionFor(c, id, attr))
         onlyMapped = false;
+      if (!sameOnSessionUse(id)) usesFitSession = false;
     }
     if (onlyMapped) return single(fixutil::deleteStatement(parentNode(assignment), c.text));
   }
+  if (!usesFitSession) return std::nullopt;
   std::vector<TSNode> args = arguments(call);
   auto session = sessionFor(c, args.empty() ? TSNode{} : args[0], call);
   if (!session) return std::nullopt;

@@ -4,13 +4,18 @@ from pyspark.sql import Row, SparkSession
 
 spark = SparkSession.builder.getOrCreate()
 sc = spark.sparkContext
-ids = spark.range(0, 100)  # error: [SPK102]
+ids = sc.range(0, 100)  # error: [SPK102]
 rows = spark.createDataFrame(spark.sparkContext.range(1, 11).map(lambda i: Row(x=i)))  # error: [SPK102]
-big = spark.range(0, 10**6, 1, 32)  # error: [SPK102]
+big = spark.range(0, 10**6, 1, 32).count()  # error: [SPK102]
+evens = spark.range(0, 10, 2, numPartitions=2)  # error: [SPK102]
+print(evens.count(), evens.isEmpty())
+# Not rewritten: a DataFrame of `id` rows would change what these do.
+sampled = sc.range(0, 100)  # error: [SPK102]
+print(sampled.sample(False, 0.1).collect(), sampled.takeSample(False, 3))
 
 
 def numbers(context: SparkContext, n):
-    return spark.range(n)  # error: [SPK102]
+    return context.range(n)  # error: [SPK102]
 
 
 class Job:
@@ -18,7 +23,7 @@ class Job:
         self.sc = spark_context
 
     def ids(self):
-        return spark.range(10)  # error: [SPK102]
+        return self.sc.range(10)  # error: [SPK102]
 
 
 frame = spark.range(0, 100)  # ok: the session's range is fine

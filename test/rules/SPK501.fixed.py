@@ -1,7 +1,7 @@
 # Fixture for SPK501 (SQLContext construction).
 import pyspark.sql.context as legacy
 from pyspark import SparkContext, SparkConf
-from pyspark.sql import SparkSession
+from pyspark.sql import SQLContext, SparkSession
 from pyspark.sql import DataFrame
 
 conf = SparkConf().setAppName("run")
@@ -15,11 +15,11 @@ spark = SparkSession.builder.getOrCreate()
 
 class NamedFrame(DataFrame):
     def __init__(self, df):
-        super().__init__(df._jdf, spark)  # error: [SPK501]
+        super().__init__(df._jdf, SQLContext(spark.sparkContext, spark))  # error: [SPK501]
 
 
 def make_context(session: SparkSession):
-    return session  # error: [SPK501]
+    return SQLContext(session.sparkContext)  # error: [SPK501]
 
 
 rows = spark.sql("SELECT 1")  # ok: the SparkSession
@@ -32,3 +32,12 @@ class SQLContextFactory:
 
 
 factory = SQLContextFactory()  # ok: a local class with a similar name
+
+
+def register_all(frames):
+    # Declined: `return ctx` and the keyword call still need a SQLContext, so
+    # turning the constructor into the session would break them on Connect.
+    ctx = SQLContext(spark.sparkContext)  # error: [SPK501]
+    for name, frame in frames.items():
+        ctx.registerDataFrameAsTable(frame, tableName=name)
+    return ctx
