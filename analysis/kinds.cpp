@@ -630,4 +630,9 @@ bool isForeignLibrary(std::string_view qualname) {
   return roots.count(qualname.substr(0, dot)) > 0;
 }
 
+std::optional<Kind> sparkOnlyAttributeKind(std::string_view member) {
+  if (member == "sparkContext") return Kind::SparkContext;
+  return std::nullopt;
+}
+
 }  // namespace sparkmigrate::analysis

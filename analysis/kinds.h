@@ -70,6 +70,10 @@ std::optional<Kind> moduleFunctionResult(std::string_view qualname);
 
 // What `obj.member` evaluates to when obj has kind `kind` (not called).
 std::optional<Kind> attributeKind(Kind kind, std::string_view member);
+// What `obj.member` is for an object nothing is known about, when the member
+// name exists only on Spark objects (`sparkContext` is a SparkContext), or
+// nullopt.
+std::optional<Kind> sparkOnlyAttributeKind(std::string_view member);
 // What `obj.method(...)` returns when obj has kind `kind`.
 std::optional<Kind> methodResult(Kind kind, std::string_view method);
 // True when `member` is a real attribute or method of pyspark's DataFrame.

@@ -370,8 +370,21 @@ bool stringMatches(const Call& c) {
   return std::regex_search(content, *c.p.regex);
 }
 
-bool kindIn(const Call& c) {
+// The node's kind; for an Unknown `x.member` whose member exists only on
+// Spark objects (`s.sparkContext` on a `with ... as s` target, a subscript,
+// an untyped value), the kind that name gives. Applied here, where a rule
+// asks, rather than in inference, so that what a name holds never depends
+// on evidence (inference stays the same whatever order it runs in).
+Kind kindWithEvidence(const Call& c) {
   Kind kind = c.model.kindOf(c.node);
+  if (kind != Kind::Unknown || !isType(c.node, "attribute")) return kind;
+  if (auto evidence = sparkOnlyAttributeKind(nodeText(field(c.node, "attribute"), c.model.source())))
+    return *evidence;
+  return kind;
+}
+
+bool kindIn(const Call& c) {
+  Kind kind = kindWithEvidence(c);
   return std::find(c.p.kinds.begin(), c.p.kinds.end(), kind) != c.p.kinds.end();
 }
 
@@ -379,7 +392,7 @@ bool kindIn(const Call& c) {
 // object, so that helper modules which never import pyspark are understood.
 bool maybeKind(const Call& c) {
   if (kindIn(c)) return true;
-  if (c.model.kindOf(c.node) != Kind::Unknown) return false;
+  if (kindWithEvidence(c) != Kind::Unknown) return false;
   if (c.model.importsPyspark() || c.model.isNotebook()) return true;
   TSNode last = isType(c.node, "attribute") ? field(c.node, "attribute") : c.node;
   return isType(last, "identifier") && isSparkLikeName(nodeText(last, c.model.source()));

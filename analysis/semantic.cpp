@@ -805,10 +805,28 @@ Value SemanticModel::returnValue(TSNode def) {
     result = annotationValue(annotation);
   } else {
     bool sawReturn = false, allOther = true;
+    // A @contextmanager generator: `with f() as x` binds what it yields.
+    TSNode decorated = parentOf(def);
+    bool contextManager = false;
+    if (isType(decorated, "decorated_definition"))
+      forEachNamedChild(decorated, [&](TSNode child) {
+        std::string_view text = nodeText(child, source_);
+        if (isType(child, "decorator") && text.size() >= 14 && text.substr(text.size() - 14) == "contextmanager")
+          contextManager = true;
+      });
     std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
       if (depth > kMaxDepth || isSparkKind(result.kind)) return;
       std::string_view type = nodeType(node);
       if (type == "function_definition" || type == "lambda" || type == "class_definition") return;
+      if (type == "yield" && contextManager && ts_node_named_child_count(node) > 0) {
+        sawReturn = true;
+        Value v = valueOf(ts_node_named_child(node, 0));
+        if (isSparkKind(v.kind))
+          result = v;
+        else if (v.kind != Kind::Other)
+          allOther = false;
+        return;
+      }
       if (type == "return_statement") {
         sawReturn = true;
         if (ts_node_named_child_count(node) == 0) return;

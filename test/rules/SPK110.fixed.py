@@ -1,5 +1,6 @@
 # Fixture for SPK110 (SparkContext.setLogLevel).
 import logging
+from contextlib import contextmanager
 
 from pyspark import SparkConf, SparkContext
 from pyspark.sql import SparkSession
@@ -28,3 +29,27 @@ class Console:
 
 
 Console().setLogLevel("DEBUG")  # ok: a local class
+
+
+@contextmanager
+def managed_session(factory):
+    session = factory()
+    yield session
+    session.stop()
+
+
+def quiet(factory, frames):
+    # Receivers it cannot see through, known by a Spark-only attribute.
+    with managed_session(factory) as s:
+        pass  # sparkmigrate: removed s.sparkContext.setLogLevel("ERROR"); set spark.log.level on the server instead  # error: [SPK110]
+    # sparkmigrate: removed frames["orders"].sparkSession.sparkContext.setLogLevel("WARN"); set spark.log.level on the server instead  # error: [SPK110]
+
+
+@contextmanager
+def log_file(path):
+    with open(path) as handle:
+        yield handle
+
+
+with log_file("app.log") as handle:
+    handle.setLogLevel("DEBUG")  # ok: a file, not a context
