@@ -147,7 +147,7 @@ CASES: dict[str, Case] = {
     "session_private_sc": Case("jobs/appinfo.py", src("""
         def app_name(spark):
             return spark._sc.appName
-        """), "app_name", "AttributeError", "_sc", "spark._sc.appName", {"SPK003", "SPK113"}),
+        """), "app_name", "AttributeError", "_sc", "spark._sc.appName", {"SPK003", "SPK113"}, fix="diff"),
     # CONTEXT_UNAVAILABLE_FOR_REMOTE_CLIENT
     "context_get_or_create": Case("jobs/context.py", src("""
         from pyspark import SparkContext
