@@ -81,20 +81,55 @@ bool isInside(const fs::path& path, const fs::path& folder) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
+// A backup of `expected` next to `real` (`.name.sparkmigrate-XXXXXX`, 0600),
+// complete before it has that name: written to an unnamed file in the folder
+// (O_TMPFILE) and then linked in, so that a kill at any moment leaves no
+// partial backup a user could restore. File systems without O_TMPFILE get a
+// named file written in place. Returns its path, or "" with `problem` set.
+std::string makeBackup(const fs::path& real, std::string_view expected, std::string& problem) {
+  std::string pattern = (real.parent_path() / ("." + real.filename().string() + ".sparkmigrate-XXXXXX")).string();
+  int unnamed = ::open(real.parent_path().c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (unnamed >= 0) {
+    problem = replaceContent(unnamed, expected);
+    std::string self = "/proc/self/fd/" + std::to_string(unnamed);
+    for (int attempt = 0; problem.empty() && attempt < 64; ++attempt) {
+      // A fresh name (mkostemp's pattern), taken by linking the written file to it.
+      std::string name = pattern;
+      int probe = ::mkostemp(name.data(), O_CLOEXEC);
+      if (probe < 0) break;
+      ::close(probe);
+      ::unlink(name.c_str());
+      if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+        ::close(unnamed);
+        return name;
+      }
+      if (errno != EEXIST) break;
+    }
+    ::close(unnamed);
+    if (!problem.empty()) return "";
+  }
+  std::string name = pattern;
+  int named = ::mkostemp(name.data(), O_CLOEXEC);
+  if (named < 0) {
+    problem = fmt::format("cannot create a backup copy in {}: {}", real.parent_path().string(),
+                          std::strerror(errno));
+    return "";
+  }
+  problem = replaceContent(named, expected);
+  ::close(named);
+  if (!problem.empty()) {
+    ::unlink(name.c_str());
+    problem = "cannot write a backup copy: " + problem;
+    return "";
+  }
+  return name;
+}
+
 // The steps after the file is open, locked and known to hold `expected`.
 std::string writeWithBackup(int fd, const fs::path& real, std::string_view expected, std::string_view text) {
-  std::string backup =
-      (real.parent_path() / ("." + real.filename().string() + ".sparkmigrate-XXXXXX")).string();
-  int backupFd = ::mkostemp(backup.data(), O_CLOEXEC);
-  if (backupFd < 0)
-    return fmt::format("cannot create a backup copy in {}: {}; not written", real.parent_path().string(),
-                       std::strerror(errno));
-  std::string problem = replaceContent(backupFd, expected);
-  ::close(backupFd);
-  if (!problem.empty()) {
-    ::unlink(backup.c_str());
-    return fmt::format("cannot write a backup copy: {}; not written", problem);
-  }
+  std::string problem;
+  std::string backup = makeBackup(real, expected, problem);
+  if (backup.empty()) return problem + "; not written";
   syncFolder(real.parent_path());
   problem = replaceContent(fd, text);
   if (!problem.empty()) {
