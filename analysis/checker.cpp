@@ -418,6 +418,14 @@ class ReusePlan {
     return reuse_;
   }
 
+  // The identifiers of new statement k when run() scanned it (it changed),
+  // handed over once; empty otherwise.
+  std::vector<std::uint64_t> takeReads(std::size_t k) {
+    if (k < p_ || k >= newEnd_) return {};
+    return std::move(changedReads_[k - p_]);
+  }
+  bool scanned(std::size_t k) const { return k >= p_ && k < newEnd_; }
+
  private:
   // 1. Statements in the unchanged prefix and suffix of the text, at the same
   //    place; the others (old [p, oldEnd), new [p, newEnd)) changed.
@@ -609,11 +617,13 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
     old = nullptr;
   std::vector<long> reuse(statements.size(), -1);
   std::optional<TextChange> change;
+  NewVersion now{text, statements, moduleBinds, binds, state->importPoint, model};
+  std::optional<ReusePlan> plan;
   if (old) {
     change.emplace(old->text, text);
     state->nameDigests = old->nameDigests;
-    NewVersion now{text, statements, moduleBinds, binds, state->importPoint, model};
-    reuse = ReusePlan(*old, *change, now, state->nameDigests).run();
+    plan.emplace(*old, *change, now, state->nameDigests);
+    reuse = plan->run();
   } else {
     for (const auto& site : sites) {
       if (!site.module) continue;
@@ -648,7 +658,7 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
       s.start = ts_node_start_byte(statements[k]);
       s.end = ts_node_end_byte(statements[k]);
       s.symbol = ts_node_symbol(statements[k]);
-      s.reads = identifiersIn(statements[k], text);
+      s.reads = plan && plan->scanned(k) ? plan->takeReads(k) : identifiersIn(statements[k], text);
     }
     s.moduleBinds = std::move(moduleBinds[k]);
     s.binds = std::move(binds[k]);

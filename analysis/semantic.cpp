@@ -818,16 +818,7 @@ Value SemanticModel::returnValue(TSNode def) {
       if (depth > kMaxDepth || isSparkKind(result.kind)) return;
       std::string_view type = nodeType(node);
       if (type == "function_definition" || type == "lambda" || type == "class_definition") return;
-      if (type == "yield" && contextManager && ts_node_named_child_count(node) > 0) {
-        sawReturn = true;
-        Value v = valueOf(ts_node_named_child(node, 0));
-        if (isSparkKind(v.kind))
-          result = v;
-        else if (v.kind != Kind::Other)
-          allOther = false;
-        return;
-      }
-      if (type == "return_statement") {
+      if (type == "return_statement" || (type == "yield" && contextManager)) {
         sawReturn = true;
         if (ts_node_named_child_count(node) == 0) return;
         Value v = valueOf(ts_node_named_child(node, 0));
@@ -995,9 +986,10 @@ bool SemanticModel::scopeInside(int scope, int outer) const {
   return false;
 }
 
-std::vector<std::pair<std::uint32_t, int>> SemanticModel::tempViewCreations(std::string_view name) const {
+const std::vector<std::pair<std::uint32_t, int>>& SemanticModel::tempViewCreations(std::string_view name) const {
+  static const std::vector<std::pair<std::uint32_t, int>> none;
   auto it = tempViews_.find(std::string(name));
-  return it == tempViews_.end() ? std::vector<std::pair<std::uint32_t, int>>{} : it->second;
+  return it == tempViews_.end() ? none : it->second;
 }
 
 std::vector<std::pair<std::string_view, std::size_t>> SemanticModel::tempViewCounts() const {
@@ -1112,15 +1104,6 @@ void addSorted(std::vector<std::uint64_t>& list, std::uint64_t value) {
   if (at == list.end() || *at != value) list.insert(at, value);
 }
 }  // namespace
-
-void FileLookups::merge(const FileLookups& other) {
-  for (std::uint64_t h : other.references) addSorted(references, h);
-  for (std::uint64_t h : other.bindings) addSorted(bindings, h);
-  for (const auto& t : other.texts)
-    if (std::find(texts.begin(), texts.end(), t) == texts.end()) texts.push_back(t);
-  sessions = sessions || other.sessions;
-  importPoint = importPoint || other.importPoint;
-}
 
 SemanticModel::Recording::Recording(SemanticModel& model, FileLookups& into)
     : model_(model), previous_(model.recording_) {

@@ -39,8 +39,6 @@ struct FileLookups {
   bool empty() const {
     return references.empty() && bindings.empty() && texts.empty() && !sessions && !importPoint;
   }
-  // Adds what `other` read (lists stay sorted and unique).
-  void merge(const FileLookups& other);
 };
 
 // The hash under which FileLookups and the incremental checker know a name.
@@ -152,7 +150,7 @@ class SemanticModel {
   // def, or the def a name is bound to), or a null node.
   TSNode definitionOf(TSNode function);
   // Where temp views named `name` are created: (start byte, scope) of each.
-  std::vector<std::pair<std::uint32_t, int>> tempViewCreations(std::string_view name) const;
+  const std::vector<std::pair<std::uint32_t, int>>& tempViewCreations(std::string_view name) const;
   // Which session a session, DataFrame, reader or grouped data comes from (a
   // parameter's binding, the default session, or the call that made a new
   // one), or nullptr when that is not known inside `within`.
