@@ -19,8 +19,10 @@ import decimal
 import fractions
 import functools
 import heapq
+import math
 import os
 import pickle
+import random
 import zlib
 from typing import Any, Callable, Iterable, Iterator
 
@@ -277,6 +279,84 @@ def partition_runner(function: Callable) -> Callable:
         return iter(())
 
     return apply
+
+
+# --- random sampling (sample / takeSample / randomSplit / sampleByKey) -----------------------
+#
+# Classic PySpark samples each partition in its Python worker with a generator seeded from the
+# driver's seed and the partition index (pyspark.rddsampler). The same draws, in the same
+# order, on the same partitions give the same sample; so these functions make exactly the
+# draws classic makes: one uniform number per element, or a Poisson count per element when
+# sampling with replacement.
+
+def partition_random(seed: int, index: int) -> random.Random:
+    """The generator of partition ``index``: seeded with ``seed ^ index``, then warmed up."""
+    generator = random.Random(seed ^ index)
+    for _ in range(10):  # neighbouring partitions have nearly equal seeds: decorrelate them
+        generator.randint(0, 1)
+    return generator
+
+
+def poisson_draw(generator: random.Random, mean: float) -> int:
+    """A Poisson(``mean``) count: Knuth's product of uniforms below 20, sums of exponentials
+    from 20 on (the draws classic's sampler makes)."""
+    if mean < 20.0:
+        threshold = math.exp(-mean)
+        product, count = generator.random(), 0
+        while product > threshold:
+            count += 1
+            product *= generator.random()
+        return count
+    total, count = generator.expovariate(mean), 0
+    while total < 1.0:
+        count += 1
+        total += generator.expovariate(mean)
+    return count
+
+
+def fraction_sampler(with_replacement: bool, fraction: float, seed: int) -> Callable:
+    """Per partition (with index): elements kept with probability ``fraction``, or repeated
+    a Poisson(``fraction``) number of times with replacement."""
+
+    def run(index: int, values: Iterator[Any]) -> Iterator[Any]:
+        generator = partition_random(seed, index)
+        for value in values:
+            if with_replacement:
+                for _ in range(poisson_draw(generator, fraction)):
+                    yield value
+            elif generator.random() < fraction:
+                yield value
+
+    return run
+
+
+def range_sampler(lower: float, upper: float, seed: int) -> Callable:
+    """Per partition (with index): elements whose uniform draw falls in [lower, upper)."""
+
+    def run(index: int, values: Iterator[Any]) -> Iterator[Any]:
+        generator = partition_random(seed, index)
+        for value in values:
+            if lower <= generator.random() < upper:
+                yield value
+
+    return run
+
+
+def stratified_sampler(with_replacement: bool, key_fractions: dict, seed: int) -> Callable:
+    """Per partition (with index): pairs sampled with their key's fraction (a key without
+    one fails, as in classic)."""
+
+    def run(index: int, pairs: Iterator[Any]) -> Iterator[Any]:
+        generator = partition_random(seed, index)
+        for key, value in pairs:
+            fraction = key_fractions[key]
+            if with_replacement:
+                for _ in range(poisson_draw(generator, fraction)):
+                    yield key, value
+            elif generator.random() < fraction:
+                yield key, value
+
+    return run
 
 
 # --- key grouping ---------------------------------------------------------------------------

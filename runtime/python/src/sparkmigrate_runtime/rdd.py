@@ -19,7 +19,10 @@ import enum
 import functools
 import heapq
 import itertools
+import math
 import operator
+import random
+import sys
 from collections import defaultdict
 from collections.abc import Sized
 from typing import Any, Callable, Iterator
@@ -321,6 +324,22 @@ class ConnectRDD:
     def mean(self) -> float:
         return self.stats().mean()
 
+    @intercepted("RDD.variance")
+    def variance(self) -> float:
+        return self.stats().variance()
+
+    @intercepted("RDD.stdev")
+    def stdev(self) -> float:
+        return self.stats().stdev()
+
+    @intercepted("RDD.sampleVariance")
+    def sampleVariance(self) -> float:
+        return self.stats().sampleVariance()
+
+    @intercepted("RDD.sampleStdev")
+    def sampleStdev(self) -> float:
+        return self.stats().sampleStdev()
+
     @intercepted("RDD.top")
     def top(self, num: int, key: Callable | None = None) -> list:
         parts = self._partition_results(portable.top_selector(num, key, largest=True))
@@ -425,6 +444,77 @@ class ConnectRDD:
     def zipWithUniqueId(self) -> "ConnectRDD":
         partitions = self._count_partitions()
         return self._map_partitions(portable.unique_id_zipper(partitions), with_index=True)
+
+    # --- random sampling ------------------------------------------------------------------
+    #
+    # Classic's algorithms (pyspark.rddsampler, RDD.takeSample): every partition is sampled by
+    # a generator seeded from the seed and the partition index, so with the same seed and the
+    # same partitions (parallelize, range, numPartitions-shaped data) the sample is classic's.
+
+    def _sampled(self, sampler: Callable) -> "ConnectRDD":
+        return self._map_partitions(sampler, with_index=True)
+
+    @intercepted("RDD.sample")
+    def sample(
+        self, withReplacement: bool, fraction: float, seed: int | None = None
+    ) -> "ConnectRDD":
+        if not fraction >= 0:
+            raise ValueError("Fraction must be nonnegative.")
+        if seed is None:  # classic draws one seed on the driver for every partition
+            seed = random.randint(0, sys.maxsize)
+        return self._sampled(portable.fraction_sampler(bool(withReplacement), fraction, seed))
+
+    @intercepted("RDD.takeSample")
+    def takeSample(self, withReplacement: bool, num: int, seed: int | None = None) -> list:
+        limit = sys.maxsize - int(10.0 * math.sqrt(sys.maxsize))
+        if num < 0:
+            raise ValueError("Sample size cannot be negative.")
+        if num > limit:
+            raise ValueError("Sample size cannot be greater than %d." % limit)
+        if num == 0:
+            return []
+        total = self.count()  # classic also asks for the partition count; 0 partitions = 0 rows
+        if total == 0:
+            return []
+        shuffler = random.Random(seed)
+        if not withReplacement and num >= total:
+            everything = self.collect()
+            shuffler.shuffle(everything)
+            return everything
+        fraction = _fraction_for_sample_size(num, total, bool(withReplacement))
+        samples = self.sample(withReplacement, fraction, seed).collect()
+        while len(samples) < num:  # rare (the fraction aims at 99.99%): draw again
+            seed = shuffler.randint(0, sys.maxsize)
+            samples = self.sample(withReplacement, fraction, seed).collect()
+        shuffler.shuffle(samples)
+        return samples[0:num]
+
+    @intercepted("RDD.randomSplit")
+    def randomSplit(self, weights: list, seed: int | None = None) -> list["ConnectRDD"]:
+        if not all(weight >= 0 for weight in weights):
+            raise ValueError("Weights must be nonnegative")
+        total = float(sum(weights))
+        if not total > 0:
+            raise ValueError("Sum of weights must be positive")
+        bounds = [0.0]
+        for weight in weights:
+            bounds.append(bounds[-1] + weight / total)
+        if seed is None:
+            seed = random.randint(0, 2**32 - 1)
+        return [self._sampled(portable.range_sampler(lower, upper, seed))
+                for lower, upper in zip(bounds, bounds[1:])]
+
+    @intercepted("RDD.sampleByKey")
+    def sampleByKey(
+        self, withReplacement: bool, fractions: dict, seed: int | None = None
+    ) -> "ConnectRDD":
+        for fraction in fractions.values():
+            assert fraction >= 0.0, "Negative fraction value: %s" % fraction
+        if seed is None:
+            seed = random.randint(0, sys.maxsize)
+        return self._sampled(
+            portable.stratified_sampler(bool(withReplacement), dict(fractions), seed)
+        )
 
     # --- key-based operations -------------------------------------------------------------
 
@@ -624,6 +714,18 @@ class ConnectRDD:
 
     def __repr__(self) -> str:
         return f"ConnectRDD[{self._encoding.value}] over {self._df!r}"
+
+
+def _fraction_for_sample_size(wanted: int, total: int, with_replacement: bool) -> float:
+    """A sampling fraction that yields at least ``wanted`` of ``total`` elements 99.99% of the
+    time (classic RDD._computeFractionForSampleSize: a Poisson bound with replacement, a
+    binomial one without)."""
+    fraction = float(wanted) / total
+    if with_replacement:
+        deviations = 9 if wanted < 12 else 5
+        return fraction + deviations * math.sqrt(fraction / total)
+    gamma = -math.log(0.00005) / total
+    return min(1, fraction + gamma + math.sqrt(gamma * gamma + 2 * gamma * fraction))
 
 
 def _same_shape(rdd: ConnectRDD, other: ConnectRDD) -> bool:
