@@ -22,6 +22,8 @@ NO_CONTEXT = ("PySparkRuntimeError", "[CONTEXT_UNAVAILABLE_FOR_REMOTE_CLIENT] Re
               "cannot create a SparkContext. Create SparkSession instead.")
 NO_RDD = ("PySparkNotImplementedError", "[NOT_IMPLEMENTED] rdd is not implemented.")
 NO_TO_JSON = ("PySparkNotImplementedError", "[NOT_IMPLEMENTED] toJSON() is not implemented.")
+NO_SQL_CTX = ("PySparkAttributeError", "[ATTRIBUTE_NOT_SUPPORTED] Attribute `sql_ctx` is not "
+              "supported.")
 
 # script -> (error without the shim, interceptions expected at the line holding the snippet)
 SCRIPTS = {
@@ -84,6 +86,26 @@ SCRIPTS = {
         ("SparkContext.range", "SPK102", "sc.range(0, 10, 3)"),
         ("RDD.partitionBy", "SPK306", "partitionBy(3"),
         ("RDD.cache", "SPK313", ".cache()"),
+    ]),
+    "sampling": (JVM_SPARK_CONTEXT, [
+        ("SparkContext.parallelize", "SPK101", "numbers = sc.parallelize"),
+        ("RDD.sample", "SPK306", "numbers.sample(False, 0.1, 42)"),
+        ("RDD.takeSample", "SPK306", "numbers.takeSample(False, 5, 1)"),
+        ("RDD.takeSample", "SPK306", "sc.range(50, numSlices=3).takeSample("),
+        ("RDD.takeSample", "SPK306", "rows.takeSample("),
+        ("RDD.sampleByKey", "SPK306", "sampleByKey("),
+        ("RDD.randomSplit", "SPK306", "randomSplit("),
+        ("RDD.sampleStdev", "SPK306", "sampleStdev()"),
+        ("RDD.variance", "SPK306", "numbers.variance()"),
+    ]),
+    "dataframe_sql_ctx": (NO_SQL_CTX, [
+        ("DataFrame.sql_ctx", "SPK407", "context = orders.sql_ctx"),
+        ("SQLContext.registerDataFrameAsTable", "SPK502", "registerDataFrameAsTable("),
+        ("SQLContext.sql", "SPK502", "context.sql("),
+        ("SQLContext.table", "SPK502", "context.table("),
+        ("DataFrame.sql_ctx", "SPK407", "extra = orders.sql_ctx"),
+        ("SQLContext.createDataFrame", "SPK502", "extra = orders.sql_ctx"),
+        ("SQLContext.getConf", "SPK502", "orders.sql_ctx.getConf("),
     ]),
     "files_and_jobs": (JVM_SPARK_CONTEXT, [
         ("SparkContext.addPyFile", "SPK111", "sc.addPyFile("),

@@ -278,3 +278,11 @@ def test_to_json(spark, install):
     assert df.toJSON().collect() == ['{"id":1,"tag":"a"}']
     assert df.toJSON(use_unicode=False).first() == b'{"id":1,"tag":"a"}'
     assert df.toJSON().map(lambda doc: len(doc)).collect() == [18]
+
+
+def test_map_partitions_with_split_is_the_deprecated_name_of_with_index(sc):
+    rdd = sc.parallelize(range(6), 3)
+    with pytest.warns(FutureWarning, match="mapPartitionsWithSplit is deprecated"):
+        split = rdd.mapPartitionsWithSplit(lambda index, it: [(index, sum(it))])
+    assert split.collect() == [(0, 1), (1, 5), (2, 9)]
+    assert [r["code"] for r in records("RDD.mapPartitionsWithSplit")] == ["SPK306"]

@@ -174,5 +174,6 @@ def test_spread_statistics_come_from_stats(sc):
     assert rdd.stdev() == pytest.approx(statistics.pstdev(data))
     assert rdd.sampleVariance() == pytest.approx(statistics.variance(data))
     assert rdd.sampleStdev() == pytest.approx(statistics.stdev(data))
-    assert {r["api"]: r["code"] for r in records() if r["api"].startswith("RDD.")} == {"RDD.variance": "SPK306", "RDD.stdev": "SPK306",
-                  "RDD.sampleVariance": "SPK306", "RDD.sampleStdev": "SPK306"}
+    assert {r["api"]: r["code"] for r in records() if r["api"].startswith("RDD.")} == {
+        "RDD.variance": "SPK306", "RDD.stdev": "SPK306", "RDD.sampleVariance": "SPK306",
+        "RDD.sampleStdev": "SPK306"}

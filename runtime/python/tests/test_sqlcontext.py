@@ -5,10 +5,11 @@ each call is recorded, and HiveContext is only routed when the server catalog is
 from __future__ import annotations
 
 import pytest
-from pyspark.errors import PySparkNotImplementedError
+from pyspark.errors import PySparkAttributeError, PySparkNotImplementedError
 from pyspark.sql import HiveContext, Row, SQLContext
 from pyspark.sql.types import IntegerType
 
+from sparkmigrate_runtime.errors import SparkMigrateError
 from support import records
 
 
@@ -87,3 +88,89 @@ def test_hive_context_needs_a_hive_catalog_on_the_server(sc, spark):
         HiveContext(sc)
     assert caught.value.code == "SPK503"
     assert [r["outcome"] for r in records("HiveContext.__init__")] == ["raised"]
+
+
+# --- df.sql_ctx (SPK407) ------------------------------------------------------------------------
+
+def test_dataframe_sql_ctx_is_the_sessions_sql_context(sc, spark):
+    orders = spark.createDataFrame([(1, "tea"), (2, "cake")], ["id", "item"])
+    with pytest.warns(UserWarning, match="DataFrame.sql_ctx is an internal property"):
+        context = orders.sql_ctx
+    assert isinstance(context, SQLContext) and context.sparkSession is spark
+    with pytest.warns(FutureWarning):  # classic: one SQLContext, whoever asks for it
+        assert SQLContext.getOrCreate(sc) is context
+    with pytest.warns(UserWarning):
+        assert spark.range(1).sql_ctx is context
+    context.registerDataFrameAsTable(orders, "sqlctx_orders")
+    assert context.sql("SELECT item FROM sqlctx_orders WHERE id = 2").collect() == [
+        Row(item="cake")]
+    assert context.table("sqlctx_orders").count() == 2
+    assert context.createDataFrame([(3, "jam")], ["id", "item"]).union(orders).count() == 3
+    context.dropTempTable("sqlctx_orders")
+    assert {(r["api"], r["code"], r["outcome"]) for r in records() if r["api"].startswith(
+        "DataFrame.")} == {("DataFrame.sql_ctx", "SPK407", "shimmed")}
+    assert {r["code"] for r in records() if r["api"].startswith("SQLContext.")
+            and r["api"] != "SQLContext.getOrCreate"} == {"SPK502"}
+
+
+def test_dataframe_sql_ctx_follows_the_dataframes_own_session(install, spark,
+                                                              spark_connect_server):
+    from pyspark.sql import SparkSession
+
+    import sparkmigrate_runtime
+
+    install("shim")
+    other = SparkSession.builder.remote(spark_connect_server.url).create()
+    try:
+        sparkmigrate_runtime.install(other, mode="shim")
+        frame = other.createDataFrame([(1,)], ["n"])
+        with pytest.warns(UserWarning):
+            context = frame.sql_ctx
+        assert context.sparkSession is other
+        context.registerDataFrameAsTable(frame, "sqlctx_elsewhere")
+        assert "sqlctx_elsewhere" in context.tableNames()
+        assert "sqlctx_elsewhere" not in [t.name for t in spark.catalog.listTables()]
+        assert frame._sc is other.sparkContext and frame._sc is not spark.sparkContext
+    finally:
+        other.stop()
+
+
+def test_dataframe_private_context_and_sql_context_name(install, spark):
+    install("shim")
+    frame = spark.range(2)
+    assert frame._sc is spark.sparkContext
+    assert spark._sc is spark.sparkContext
+    with pytest.raises(PySparkAttributeError) as caught:
+        frame.sqlContext
+    assert caught.value.code == "SPK407"
+    assert caught.value.getCondition() == "ATTRIBUTE_NOT_SUPPORTED"
+    assert "Suggested rewrite: df.sparkSession" in str(caught.value)
+    assert not hasattr(frame, "sqlContext")
+    named = spark.createDataFrame([(1,)], ["sqlContext"])  # a column of that name wins
+    assert named.select(named.sqlContext).collect() == [Row(sqlContext=1)]
+    found = {(r["api"], r["code"], r["outcome"]) for r in records()}
+    assert found == {("DataFrame._sc", "SPK407", "shimmed"),
+                     ("SparkSession._sc", "SPK003", "shimmed"),
+                     ("SparkSession.sparkContext", "SPK001", "shimmed"),
+                     ("DataFrame.sqlContext", "SPK407", "raised")}
+
+
+def test_dataframe_sql_ctx_in_record_and_strict_modes_and_unshimmed(install, spark):
+    import sparkmigrate_runtime
+
+    install("record")
+    frame = spark.range(1)
+    with pytest.raises(PySparkAttributeError) as recorded:
+        frame.sql_ctx
+    assert not isinstance(recorded.value, SparkMigrateError)
+    assert str(recorded.value).startswith("[ATTRIBUTE_NOT_SUPPORTED] Attribute `sql_ctx`")
+    install("strict")
+    with pytest.raises(PySparkAttributeError) as strict:
+        frame.sql_ctx
+    assert strict.value.code == "SPK407" and "df.sparkSession" in str(strict.value)
+    assert [(r["api"], r["code"], r["outcome"]) for r in records()] == [
+        ("DataFrame.sql_ctx", "SPK407", "raised")] * 2
+    sparkmigrate_runtime.uninstall()
+    with pytest.raises(PySparkAttributeError) as plain:
+        frame.sql_ctx
+    assert not isinstance(plain.value, SparkMigrateError)

@@ -405,6 +405,12 @@ class ConnectSparkContext:
 
     # --- lifecycle ------------------------------------------------------------------------
 
+    @intercepted("SparkContext.getOrCreate")
+    def getOrCreate(self, conf: Any = None) -> "ConnectSparkContext":
+        """``sc.getOrCreate()`` on an instance: the running context, this facade (a ``conf``
+        is ignored, as classic ignores it once a context runs)."""
+        return self
+
     @intercepted("SparkContext.stop")
     def stop(self) -> None:
         self._session.stop()

@@ -1,9 +1,12 @@
 """Class-level hooks that send Spark Connect calls through the runtime.
 
-Hooked: ``SparkSession.sparkContext`` and ``SparkSession.createDataFrame`` (Connect),
-``DataFrame.rdd`` and ``DataFrame.toJSON`` (Connect), ``SparkContext(...)`` and
+Hooked: ``SparkSession.sparkContext``, ``_sc`` and ``createDataFrame`` (Connect),
+``DataFrame.rdd``, ``toJSON``, ``sql_ctx`` and ``_sc`` (Connect), ``SparkContext(...)`` and
 ``SparkContext.getOrCreate`` (classic class, which refuses to exist under Connect), and
 ``SQLContext(...)``/``HiveContext(...)``/``getOrCreate`` when handed a SparkContext facade.
+Classic members that Connect lacks and the shim cannot give (the Py4J handles ``_jsc``,
+``_jvm``, ``_jdf``, ..., ``spark.newSession``, ``df.sqlContext``) keep Connect's error, with
+the rule code and the rewrite added.
 
 The hooks are installed once per process and never removed (CPython cannot cleanly restore
 a class's ``__new__``). Each one checks the runtime state and falls through to pyspark's
@@ -24,10 +27,10 @@ from pyspark.sql.connect import functions as F
 
 from .callsite import warn_at_call_site
 from .context import ConnectSparkContext, context_for
-from .errors import SparkMigrateWarning
+from .errors import NoFaithfulEquivalent, SparkMigrateWarning
 from .rdd import ConnectRDD, to_dataframe
 from .runtime import STATE, applies_to, dispatch
-from .sqlcontext import context_of, is_facade, new_context
+from .sqlcontext import context_of, dataframe_context, is_facade, new_context
 
 _installed = False
 _install_lock = threading.Lock()
@@ -71,6 +74,28 @@ def _hook_attribute(cls: type, name: str, route: Callable[[Any, Callable[[], Any
     cls.__getattr__ = __getattr__
 
 
+def _no_attribute() -> Any:
+    raise NoFaithfulEquivalent(attribute=True)
+
+
+def _refused(api: str, session_of: Callable[[Any], Any]) -> Callable[..., Any]:
+    """A route for a classic member that Connect lacks and the shim cannot give: the
+    Connect error, annotated with the rule code and rewrite (recorded as ``api``)."""
+
+    def route(instance: Any, original: Callable[[], Any]) -> Any:
+        if not applies_to(session_of(instance)):
+            return original()
+        return dispatch(api, _no_attribute, original)
+
+    return route
+
+
+# Py4J handles of a Connect session (Connect raises JVM_ATTRIBUTE_NOT_SUPPORTED for each).
+_SESSION_JVM_MEMBERS = ("_jsc", "_jsparkSession", "_jconf", "_jvm", "newSession")
+# Py4J handles of a Connect DataFrame.
+_DATAFRAME_JVM_MEMBERS = ("_jdf", "_jseq", "_jmap", "_jcols")
+
+
 def _hook_connect_session() -> None:
     from pyspark.sql.connect.session import SparkSession as ConnectSession
 
@@ -80,6 +105,15 @@ def _hook_connect_session() -> None:
         return dispatch("SparkSession.sparkContext", lambda: context_for(session), original)
 
     _hook_attribute(ConnectSession, "sparkContext", spark_context)
+
+    def private_context(session: Any, original: Callable[[], Any]) -> Any:
+        if not applies_to(session):
+            return original()
+        return dispatch("SparkSession._sc", lambda: context_for(session), original)
+
+    _hook_attribute(ConnectSession, "_sc", private_context)
+    for name in _SESSION_JVM_MEMBERS:
+        _hook_attribute(ConnectSession, name, _refused(f"SparkSession.{name}", _itself))
 
     original_create = ConnectSession.createDataFrame
     signature = inspect.signature(original_create)
@@ -130,8 +164,43 @@ def _hook_connect_dataframe() -> None:
 
         return call
 
+    def sql_ctx(df: Any, original: Callable[[], Any]) -> Any:
+        if not applies_to(df._session):
+            return original()
+        return dispatch("DataFrame.sql_ctx",
+                        lambda: dataframe_context(context_for(df._session)), original)
+
+    def private_context(df: Any, original: Callable[[], Any]) -> Any:
+        if not applies_to(df._session):
+            return original()
+        return dispatch("DataFrame._sc", lambda: context_for(df._session), original)
+
+    refuse_sql_context = _refused("DataFrame.sqlContext", _session_of)
+
+    def sql_context(df: Any, original: Callable[[], Any]) -> Any:
+        """Not a classic DataFrame attribute either: a column of that name, or refused."""
+        if applies_to(df._session):
+            try:
+                return original()
+            except AttributeError:
+                pass
+        return refuse_sql_context(df, original)
+
     _hook_attribute(ConnectDataFrame, "rdd", rdd)
     _hook_attribute(ConnectDataFrame, "toJSON", to_json)
+    _hook_attribute(ConnectDataFrame, "sql_ctx", sql_ctx)
+    _hook_attribute(ConnectDataFrame, "_sc", private_context)
+    _hook_attribute(ConnectDataFrame, "sqlContext", sql_context)
+    for name in _DATAFRAME_JVM_MEMBERS:
+        _hook_attribute(ConnectDataFrame, name, _refused(f"DataFrame.{name}", _session_of))
+
+
+def _itself(session: Any) -> Any:
+    return session
+
+
+def _session_of(df: Any) -> Any:
+    return df._session
 
 
 # --- SparkContext(...) and SparkContext.getOrCreate() -----------------------------------------

@@ -50,6 +50,7 @@ from pyspark.sql.types import (
 from pyspark.storagelevel import StorageLevel
 
 from . import portable
+from .callsite import warn_at_call_site
 from .errors import NoFaithfulEquivalent
 from .runtime import intercepted, refuse_attribute, refusing
 
@@ -430,6 +431,16 @@ class ConnectRDD:
     def mapPartitionsWithIndex(
         self, f: Callable, preservesPartitioning: bool = False
     ) -> "ConnectRDD":
+        return self._map_partitions(f, with_index=True)
+
+    @intercepted("RDD.mapPartitionsWithSplit")
+    def mapPartitionsWithSplit(
+        self, f: Callable, preservesPartitioning: bool = False
+    ) -> "ConnectRDD":
+        warn_at_call_site(
+            "mapPartitionsWithSplit is deprecated; use mapPartitionsWithIndex instead",
+            FutureWarning,
+        )
         return self._map_partitions(f, with_index=True)
 
     @intercepted("RDD.zipWithIndex")

@@ -4,7 +4,8 @@ the suggested Connect rewrite, and -- when no faithful equivalent exists -- why 
 This is the single place that ties runtime API names (``Class.member``, as written in the
 report) to rule codes; the facades, the error messages, the report and docs/runtime.md all
 read from it. Members without an entry of their own fall back to their class's catch-all
-rule (SPK120 for SparkContext, SPK306 for RDD, SPK502 for the SQL contexts' methods).
+rule (SPK120 for SparkContext, SPK306 for RDD, SPK502 for the SQL contexts' methods); the
+Connect ``SparkSession`` and ``DataFrame`` members listed here have no catch-all.
 """
 
 from __future__ import annotations
@@ -37,6 +38,15 @@ _TABLE: tuple[tuple[str, tuple[str, ...], str, str | None], ...] = (
     ("SPK001", ("SparkSession.sparkContext",),
      "use the SparkSession itself (spark.createDataFrame, spark.read, spark.conf, "
      "spark.addArtifacts, spark.addTag)", None),
+    ("SPK002", ("SparkSession._jsc", "SparkSession._jsparkSession", "SparkSession._jconf"),
+     "the public SparkSession API (spark.conf, spark.catalog, spark.sql, spark.read, "
+     "spark.udf)", "a Spark Connect session has no Py4J handle to the driver JVM"),
+    ("SPK003", ("SparkSession._sc",),
+     "use the SparkSession API (spark.createDataFrame, spark.read, spark.conf)", None),
+    ("SPK004", ("SparkSession.newSession",),
+     "SparkSession.builder.remote(url).create() for a separate session",
+     "a Spark Connect client (before 4.3) cannot create a session that shares this one's "
+     "SparkContext and cache"),
     ("SPK005", ("SparkContext.__init__", "SparkContext.getOrCreate"),
      "SparkSession.builder.getOrCreate()", None),
     ("SPK101", ("SparkContext.parallelize",), "spark.createDataFrame(data, schema)", None),
@@ -103,7 +113,7 @@ _TABLE: tuple[tuple[str, tuple[str, ...], str, str | None], ...] = (
                 "SparkContext.cancelJobsWithTag"),
      "spark.addTag / spark.removeTag / spark.getTags / spark.clearTags / spark.interruptTag",
      None),
-    ("SPK201", ("SparkContext._jvm", "SparkContext._gateway"),
+    ("SPK201", ("SparkContext._jvm", "SparkContext._gateway", "SparkSession._jvm"),
      "SQL/DataFrame built-ins, or a function registered on the server and called with "
      "F.call_function", "Spark Connect clients have no Py4J gateway to the driver JVM"),
     ("SPK301", ("DataFrame.rdd",), "use DataFrame operations instead of the RDD bridge", None),
@@ -128,6 +138,15 @@ _TABLE: tuple[tuple[str, tuple[str, ...], str, str | None], ...] = (
                 "RDD.getStorageLevel"),
      "column expressions (select/withColumn/filter/explode), df.groupBy().agg(), df.join(), "
      "df.orderBy(), a udf/pandas_udf, or df.mapInPandas / df.mapInArrow", None),
+    ("SPK306", ("RDD.sample", "RDD.takeSample", "RDD.randomSplit", "RDD.sampleByKey"),
+     "df.sample(withReplacement, fraction, seed) / df.randomSplit(weights, seed) / "
+     "df.sampleBy(col, fractions, seed); takeSample -> df.sample(...).limit(n).collect() "
+     "(the DataFrame sampler draws a different sample for the same seed)", None),
+    ("SPK306", ("RDD.variance", "RDD.stdev", "RDD.sampleVariance", "RDD.sampleStdev"),
+     "df.agg(F.var_pop(c)) / F.stddev_pop / F.var_samp / F.stddev_samp", None),
+    ("SPK306", ("RDD.mapPartitionsWithSplit",),
+     "df.mapInPandas(fn, schema) or df.mapInArrow(fn, schema); the partition index is "
+     "F.spark_partition_id()", None),
     ("SPK306", ("RDD.checkpoint",),
      "df.checkpoint() (needs spark.checkpoint.dir on the server) or df.localCheckpoint()",
      "RDD checkpoints need a SparkContext checkpoint directory, which is server configuration"),
@@ -147,8 +166,16 @@ _TABLE: tuple[tuple[str, tuple[str, ...], str, str | None], ...] = (
                 "RDD.glom"),
      "df.cache() / df.persist() / df.repartition(n) / df.coalesce(n); glom -> "
      "groupBy(F.spark_partition_id())", None),
+    ("SPK203", ("DataFrame._jdf", "DataFrame._jseq", "DataFrame._jmap", "DataFrame._jcols"),
+     "the public DataFrame API (df.explain(), df.schema, df.hint(...), F.call_function)",
+     "a Spark Connect DataFrame has no Py4J handle to the driver JVM"),
     ("SPK401", ("DataFrame.toJSON",),
      'df.select(F.to_json(F.struct("*")).alias("value"))', None),
+    ("SPK407", ("DataFrame.sql_ctx", "DataFrame._sc"),
+     "df.sparkSession (SQLContext-only methods: the SparkSession equivalents of SPK502)", None),
+    ("SPK407", ("DataFrame.sqlContext",), "df.sparkSession",
+     "a DataFrame has no sqlContext attribute, on classic Spark either (df.sql_ctx is the "
+     "classic name)"),
     ("SPK501", ("SQLContext.__init__", "SQLContext.getOrCreate"),
      "SparkSession.builder.getOrCreate()", None),
     ("SPK502", ("SQLContext.*", "HiveContext.*"),
@@ -169,6 +196,19 @@ _CONNECT_ERRORS: dict[str, tuple[str, str]] = {
     "SparkSession.sparkContext": ("jvm_attribute", "sparkContext"),
     "SparkContext.__init__": ("context_unavailable", ""),
     "SparkContext.getOrCreate": ("context_unavailable", ""),
+    "SparkSession._sc": ("attribute", "_sc"),
+    "SparkSession._jsc": ("jvm_attribute", "_jsc"),
+    "SparkSession._jsparkSession": ("jvm_attribute", "_jsparkSession"),
+    "SparkSession._jconf": ("jvm_attribute", "_jconf"),
+    "SparkSession._jvm": ("jvm_attribute", "_jvm"),
+    "SparkSession.newSession": ("jvm_attribute", "newSession"),
+    "DataFrame._jdf": ("jvm_attribute", "_jdf"),
+    "DataFrame._jseq": ("jvm_attribute", "_jseq"),
+    "DataFrame._jmap": ("jvm_attribute", "_jmap"),
+    "DataFrame._jcols": ("jvm_attribute", "_jcols"),
+    "DataFrame.sql_ctx": ("attribute", "sql_ctx"),
+    "DataFrame.sqlContext": ("attribute", "sqlContext"),
+    "DataFrame._sc": ("attribute", "_sc"),
     "DataFrame.rdd": ("not_implemented", "rdd"),
     "DataFrame.toJSON": ("not_implemented", "toJSON()"),
     "SQLContext.__init__": ("not_implemented", "SQLContext"),

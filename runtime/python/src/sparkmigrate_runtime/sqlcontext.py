@@ -206,28 +206,49 @@ def _warn_deprecated(kind: type) -> None:
 
 
 def new_context(requested: type, spark_context: Any) -> Any:
-    """An uninitialised facade; Python then runs its ``__init__`` with the caller's args."""
+    """An uninitialised facade; Python then runs its ``__init__`` with the caller's args.
+
+    The first context of a kind made for a session is also the one ``getOrCreate`` and
+    ``df.sql_ctx`` return afterwards, as classic keeps the first SQLContext created.
+    """
     kind = facade_class(requested)
     if kind is ConnectHiveContext:
         _require_hive_catalog(spark_context._session)
     _warn_deprecated(kind)
-    return object.__new__(kind)
+    context = object.__new__(kind)
+    with _CACHED_LOCK:
+        _CACHED.setdefault(spark_context._session, {}).setdefault(kind, context)
+    return context
 
 
 def context_of(requested: type, spark_context: Any) -> Any:
     """``getOrCreate``: one facade of each kind per session."""
-    session = spark_context._session
     kind = facade_class(requested)
     if kind is ConnectHiveContext:
-        _require_hive_catalog(session)
+        _require_hive_catalog(spark_context._session)
     _warn_deprecated(kind)
+    return _cached_context(kind, spark_context)
+
+
+def _cached_context(kind: type, spark_context: Any) -> Any:
     with _CACHED_LOCK:
-        per_session = _CACHED.setdefault(session, {})
+        per_session = _CACHED.setdefault(spark_context._session, {})
         if kind not in per_session:
             context = object.__new__(kind)
             context.__init__(spark_context)
             per_session[kind] = context
         return per_session[kind]
+
+
+_SQL_CTX_WARNING = ("DataFrame.sql_ctx is an internal property, and will be removed in future "
+                    "releases. Use DataFrame.sparkSession instead.")
+
+
+def dataframe_context(spark_context: Any) -> Any:
+    """``df.sql_ctx``: the session's SQLContext, with the UserWarning classic emits (and not
+    the deprecation warning of creating one, which classic does not emit here either)."""
+    warn_at_call_site(_SQL_CTX_WARNING, UserWarning)
+    return _cached_context(ConnectSQLContext, spark_context)
 
 
 def _require_hive_catalog(session: Any) -> None:
