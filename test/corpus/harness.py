@@ -1,0 +1,165 @@
+"""Runs corpus jobs one after another in ONE process on one engine and records what each printed.
+
+    python test/corpus/harness.py --engine classic|connect PLAN.json RESULTS.json
+
+PLAN.json is a list of {"name", "entry"}: ``entry`` is the job's .py file (or a multi-module
+job's main.py). RESULTS.json maps each name to {"stdout": what the job printed,
+"error": null or {"type", "message"}}. A job's failure is its result; the run never aborts.
+
+Each job runs as ``__main__`` (runpy) with ``sys.argv == [entry]``, its own folder first on
+sys.path, and stdout captured. Afterwards the modules it imported from its folder are dropped
+from sys.modules (two jobs' ``session.py`` never collide) and logging handlers it added are
+removed.
+
+classic: jobs build their own session or context (``SparkSession.builder...getOrCreate()``,
+``SparkContext(conf=...)``, ``SQLContext(sc)``...). The first one starts the JVM; later ones
+reuse it, because the harness stops whatever session and SparkContext is still active before
+and after every job. LOCAL_SPARK_CONF and LOCAL_MASTER (runtime/python/tests/spark_server.py)
+reach every context through PYSPARK_SUBMIT_ARGS, so classic partitions like the test server
+(a job's own ``.master(...)``/``SparkContext("local", ...)`` still wins, as in real life).
+
+connect: SPARK_REMOTE (required in the environment) points at a running Spark Connect
+server; SPARK_CONNECT_MODE_ENABLED is set up front, as in a Connect-only client, so a job that
+builds a SparkContext fails instead of starting a local JVM. After each job the harness clears
+cached data and stops the client session, which releases it on the server with its temporary
+views and SQL settings, so the next job gets a fresh session.
+
+A job still running after JOB_WATCHDOG seconds gets every thread's stack dumped to stderr
+(the caller's timeout then ends the run); ``kill -USR1`` dumps them at any time.
+
+Run it with the same interpreter as the tests, with an environment like
+``spark_environment()`` (no PYTHONPATH, PYSPARK_SUBMIT_ARGS, SPARK_REMOTE leaking in).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import faulthandler
+import gc
+import io
+import json
+import logging
+import os
+import runpy
+import signal
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "runtime" / "python" / "tests"))
+from spark_server import LOCAL_MASTER, LOCAL_SPARK_CONF  # noqa: E402
+
+sys.path.pop(0)  # jobs must not see the test helpers
+
+JOB_WATCHDOG = 120.0
+
+
+def configure(engine: str) -> None:
+    if engine == "classic":
+        args = ["--master", LOCAL_MASTER]
+        for key, value in LOCAL_SPARK_CONF.items():
+            args += ["--conf", f"{key}={value}"]
+        os.environ["PYSPARK_SUBMIT_ARGS"] = " ".join(args + ["pyspark-shell"])
+        os.environ.pop("SPARK_REMOTE", None)
+    else:
+        if not os.environ.get("SPARK_REMOTE"):
+            raise SystemExit("harness: --engine connect needs SPARK_REMOTE=sc://host:port")
+        os.environ["SPARK_CONNECT_MODE_ENABLED"] = "1"
+
+
+def stop_classic() -> None:
+    """Stop the active session and SparkContext, keeping the JVM gateway for the next job."""
+    from pyspark import SparkContext
+    from pyspark.sql import SparkSession, SQLContext
+
+    session = SparkSession._instantiatedSession
+    if session is not None:
+        session.stop()
+    if SparkContext._active_spark_context is not None:
+        SparkContext._active_spark_context.stop()
+    SparkSession._instantiatedSession = None
+    SparkSession._activeSession = None
+    SQLContext._instantiatedContext = None
+
+
+def reset_connect() -> None:
+    """Drop the job's cached data and end its Connect session (views and settings go with it)."""
+    from pyspark.sql import SparkSession
+
+    session = SparkSession.getActiveSession()
+    if session is None:
+        return
+    try:
+        session.catalog.clearCache()  # the cache manager is shared by the server's sessions
+    except Exception:  # an already stopped or broken session: nothing left to clear
+        pass
+    session.stop()
+
+
+def error_of(exc: BaseException) -> dict:
+    return {"type": type(exc).__name__, "message": str(exc)[:4000]}
+
+
+def run_job(entry: str, engine: str) -> dict:
+    entry = os.path.abspath(entry)
+    folder = os.path.dirname(entry)
+    if engine == "classic":
+        stop_classic()
+    saved_argv, saved_modules = sys.argv, set(sys.modules)
+    saved_handlers = list(logging.getLogger().handlers)
+    sys.argv = [entry]
+    sys.path.insert(0, folder)
+    output = io.StringIO()
+    error = None
+    faulthandler.dump_traceback_later(JOB_WATCHDOG, exit=False)
+    try:
+        with contextlib.redirect_stdout(output):
+            runpy.run_path(entry, run_name="__main__")
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            error = error_of(exc)
+    except BaseException as exc:  # the job's failure is its result
+        error = error_of(exc)
+    finally:
+        sys.argv = saved_argv
+        sys.path.remove(folder)
+        for name in set(sys.modules) - saved_modules:
+            path = getattr(sys.modules[name], "__file__", None) or ""
+            if os.path.abspath(path).startswith(folder + os.sep):
+                del sys.modules[name]
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            if handler not in saved_handlers:
+                root.removeHandler(handler)
+        try:
+            stop_classic() if engine == "classic" else reset_connect()
+        except Exception as exc:
+            error = error or {"type": "HarnessResetError", "message": str(exc)[:4000]}
+        # Finalise the job's dead sessions now, between jobs: a Connect session's __del__ shuts
+        # down the client's shared release thread pool, and the cyclic collector running it in
+        # the middle of a later RPC (inside that pool's submit) deadlocks the process.
+        gc.collect()
+        faulthandler.cancel_dump_traceback_later()
+    return {"stdout": output.getvalue(), "error": error}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--engine", choices=("classic", "connect"), required=True)
+    parser.add_argument("plan")
+    parser.add_argument("results")
+    options = parser.parse_args()
+    configure(options.engine)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
+    plan = json.loads(Path(options.plan).read_text(encoding="utf-8"))
+    results = {}
+    for job in plan:
+        results[job["name"]] = run_job(job["entry"], options.engine)
+        # Written after each job so that a crash of the interpreter still leaves the others.
+        Path(options.results).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    Path(options.results).write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
