@@ -211,9 +211,10 @@ struct Prepared {
   SemanticModel model;
   LineIndex lines;
   std::vector<char> enabled;
-  Prepared(std::string_view text, const TSTree* tree, const Settings& settings, std::string_view relativePath)
+  Prepared(std::string_view text, const TSTree* tree, const Settings& settings, std::string_view relativePath,
+           const ProjectView* project)
       : root(ts_tree_root_node(tree)),
-        model(text, root),
+        model(text, root, project),
         lines(text),
         enabled(enabledRules(Catalogue::builtin(), settings, relativePath, model.isNotebook())) {}
   CheckResult result() const {
@@ -227,8 +228,9 @@ struct Prepared {
 }  // namespace
 
 CheckResult checkDocument(std::string_view text, const TSTree* tree, const Settings& settings,
-                          std::string_view relativePath, const support::CancellationToken* cancel) {
-  Prepared doc(text, tree, settings, relativePath);
+                          std::string_view relativePath, const support::CancellationToken* cancel,
+                          const ProjectView* project) {
+  Prepared doc(text, tree, settings, relativePath, project);
   auto& [root, model, lines, enabled] = doc;
   CheckResult result = doc.result();
   std::vector<Diagnostic> found;
@@ -304,6 +306,7 @@ std::uint64_t documentDigest(const SemanticModel& model) {
   for (std::string_view n : model.importedNames()) h = hashCombine(h, hashBytes(n));
   for (const auto& m : model.wildcardModules()) h = hashCombine(h, hashBytes(m));
   for (const auto& [view, count] : model.tempViewCounts()) h = hashCombine(hashCombine(h, hashBytes(view)), count);
+  if (model.project()) h = hashCombine(h, model.project()->digest(model.importQualnames()));
   return h;
 }
 
@@ -576,8 +579,8 @@ class ReusePlan {
 
 CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, const Settings& settings,
                                      std::string_view relativePath, const CheckResult* previous,
-                                     const support::CancellationToken* cancel) {
-  Prepared doc(text, tree, settings, relativePath);
+                                     const support::CancellationToken* cancel, const ProjectView* project) {
+  Prepared doc(text, tree, settings, relativePath, project);
   auto& [root, model, lines, enabled] = doc;
   CheckResult result = doc.result();
   auto state = std::make_shared<IncrementalState>();
@@ -681,9 +684,9 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
 }
 
 CheckResult checkText(std::string_view text, const Settings& settings, std::string_view relativePath,
-                      const support::CancellationToken* cancel) {
+                      const support::CancellationToken* cancel, const ProjectView* project) {
   TreePtr tree = parsePython(text);
-  return checkDocument(text, tree.get(), settings, relativePath, cancel);
+  return checkDocument(text, tree.get(), settings, relativePath, cancel, project);
 }
 
 }  // namespace sparkmigrate::analysis

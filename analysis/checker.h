@@ -6,6 +6,7 @@
 
 #include "analysis/catalogue.h"
 #include "analysis/diagnostic.h"
+#include "analysis/project.h"
 #include "analysis/settings.h"
 #include "analysis/syntax.h"
 #include "support/cancel.h"
@@ -33,9 +34,11 @@ struct CheckResult {
 };
 
 // `relativePath` is the file's path relative to settings.root ('/' separated),
-// used for per-file-ignores. The tree must be a parse of `text`.
+// used for per-file-ignores. The tree must be a parse of `text`. `project`,
+// when given, tells what names imported from the project's other modules hold.
 CheckResult checkDocument(std::string_view text, const TSTree* tree, const Settings& settings,
-                          std::string_view relativePath, const support::CancellationToken* cancel = nullptr);
+                          std::string_view relativePath, const support::CancellationToken* cancel = nullptr,
+                          const ProjectView* project = nullptr);
 
 // checkDocument for a document that is edited and checked again (the
 // language server): with `previous`, the result of this function on an
@@ -52,10 +55,11 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
 // result without state: everything is analysed.
 CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, const Settings& settings,
                                      std::string_view relativePath, const CheckResult* previous,
-                                     const support::CancellationToken* cancel = nullptr);
+                                     const support::CancellationToken* cancel = nullptr,
+                                     const ProjectView* project = nullptr);
 
 // Convenience for callers without a tree: parses, then checks.
 CheckResult checkText(std::string_view text, const Settings& settings, std::string_view relativePath,
-                      const support::CancellationToken* cancel = nullptr);
+                      const support::CancellationToken* cancel = nullptr, const ProjectView* project = nullptr);
 
 }  // namespace sparkmigrate::analysis

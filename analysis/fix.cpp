@@ -242,11 +242,11 @@ FixOutcome fixDocument(std::string_view text, const Settings& settings, std::str
   if (!originalParses) {
     // Never write a result that does not parse: a broken file is not fixed at all.
     outcome.error = "has a syntax error; not fixed";
-    outcome.remaining = checkText(outcome.text, settings, relativePath).diagnostics;
+    outcome.remaining = checkText(outcome.text, settings, relativePath, nullptr, options.project).diagnostics;
     return outcome;
   }
   for (int iteration = 0; iteration < options.maxIterations; ++iteration) {
-    CheckResult result = checkText(outcome.text, settings, relativePath);
+    CheckResult result = checkText(outcome.text, settings, relativePath, nullptr, options.project);
     std::vector<Edit> accepted;
     std::vector<std::string> codes;
     for (const auto& d : result.diagnostics) {
@@ -284,7 +284,7 @@ FixOutcome fixDocument(std::string_view text, const Settings& settings, std::str
     std::string cleaned = dropUnusedImports(text, outcome.text);
     if (cleaned != outcome.text && parses(cleaned)) outcome.text = std::move(cleaned);
   }
-  outcome.remaining = checkText(outcome.text, settings, relativePath).diagnostics;
+  outcome.remaining = checkText(outcome.text, settings, relativePath, nullptr, options.project).diagnostics;
   return outcome;
 }
 

@@ -80,6 +80,7 @@ std::string applyEdits(std::string_view text, std::vector<Edit> edits);
 struct FixOptions {
   bool unsafe = false;  // also apply unsafe fixes
   int maxIterations = 10;
+  const ProjectView* project = nullptr;  // the file's project (checker.h), or none
 };
 
 struct FixOutcome {

@@ -427,6 +427,10 @@ std::optional<Kind> kindFromName(std::string_view name) {
   return std::nullopt;
 }
 
+bool isKindOf(Kind actual, Kind wanted) {
+  return actual == wanted || (actual == Kind::HiveContext && wanted == Kind::SQLContext);
+}
+
 bool isSparkKind(Kind kind) {
   return kind >= Kind::SparkSession && kind <= Kind::JavaObject;
 }
@@ -625,7 +629,9 @@ bool isForeignLibrary(std::string_view qualname) {
       "yaml",       "pyarrow",      "polars",      "dask",      "xgboost",    "lightgbm",  "seaborn",
       "argparse",   "configparser", "urllib",      "http",      "socket",     "threading", "multiprocessing",
       "concurrent", "dataclasses",  "enum",        "copy",      "pickle",     "base64",    "zipfile",
-      "gzip",       "textwrap",     "pprint",      "operator",  "contextlib", "abc",       "warnings"};
+      "gzip",       "textwrap",     "pprint",      "operator",  "contextlib", "abc",       "warnings",
+      // pure-Python look-alikes of the RDD API, and other engines
+      "pysparkling", "dpark",       "ray",         "duckdb",    "joblib",     "statsmodels", "networkx"};
   auto dot = qualname.find('.');
   return roots.count(qualname.substr(0, dot)) > 0;
 }

@@ -48,6 +48,9 @@ std::string_view kindName(Kind kind);
 std::optional<Kind> kindFromName(std::string_view name);
 // True for the kinds that are Spark objects (SparkSession .. JavaObject).
 bool isSparkKind(Kind kind);
+// True when a value of kind `actual` is a `wanted` (the same kind, or a
+// subclass of it: a HiveContext is an SQLContext).
+bool isKindOf(Kind actual, Kind wanted);
 
 // Canonical spelling of a dotted pyspark name: module paths that re-export the
 // same class collapse to one name ("pyspark.context.SparkContext" and

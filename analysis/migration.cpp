@@ -465,7 +465,7 @@ std::string shapeAnswer(std::string_view text, TSNode fileRoot, const MigrationR
 
 Validation validateRewrite(std::string_view text, const TSTree* tree, const CheckResult& before,
                            const MigrationTask& task, const ProposedRewrite& rewrite, const Settings& settings,
-                           std::string_view relativePath) {
+                           std::string_view relativePath, const ProjectView* project) {
   Validation v;
   auto reject = [&](Verdict verdict, std::string complaint) {
     v.verdict = verdict;
@@ -556,7 +556,8 @@ Validation validateRewrite(std::string_view text, const TSTree* tree, const Chec
   TSNode newRoot = ts_tree_root_node(newTree.get());
   // Findings, re-checked only where the change reaches: the target gone,
   // nothing new anywhere.
-  CheckResult after = checkDocumentIncremental(v.patched, newTree.get(), settings, relativePath, &before);
+  CheckResult after =
+      checkDocumentIncremental(v.patched, newTree.get(), settings, relativePath, &before, nullptr, project);
   if (ts_node_has_error(newRoot) && !ts_node_has_error(oldRoot))
     return reject(Verdict::SyntaxError, fmt::format("the file does not parse after the rewrite (line {})",
                                                     after.syntaxError ? after.syntaxError->line + 1 : 0));

@@ -79,8 +79,9 @@ struct Validation {
 // incremental state lets the patched file be re-checked only where the
 // rewrite reaches). The only way an edit from a model is accepted by any
 // surface.
+// `project` must be the one `before` was checked with (checker.h).
 Validation validateRewrite(std::string_view text, const TSTree* tree, const CheckResult& before,
                            const MigrationTask& task, const ProposedRewrite& rewrite, const Settings& settings,
-                           std::string_view relativePath);
+                           std::string_view relativePath, const ProjectView* project = nullptr);
 
 }  // namespace sparkmigrate::analysis

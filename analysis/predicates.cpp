@@ -385,17 +385,41 @@ Kind kindWithEvidence(const Call& c) {
 
 bool kindIn(const Call& c) {
   Kind kind = kindWithEvidence(c);
-  return std::find(c.p.kinds.begin(), c.p.kinds.end(), kind) != c.p.kinds.end();
+  return std::any_of(c.p.kinds.begin(), c.p.kinds.end(), [&](Kind wanted) { return isKindOf(kind, wanted); });
+}
+
+// What an untyped chain of Spark methods on a conventionally named object
+// holds (`df.orderBy("id")` a DataFrame, `spark.range(5).filter(...)` too).
+std::optional<Kind> conventionalChainKind(SemanticModel& model, TSNode node, int depth) {
+  if (depth > 64) return std::nullopt;
+  if (isType(node, "identifier") || isType(node, "attribute")) {
+    TSNode last = isType(node, "attribute") ? field(node, "attribute") : node;
+    std::string_view name = nodeText(last, model.source());
+    if (auto kind = kindOfConventionalName(name)) return kind;
+    if (isSparkLikeName(name)) return Kind::DataFrame;
+    return std::nullopt;
+  }
+  TSNode fn = field(node, "function");
+  if (!isType(node, "call") || !isType(fn, "attribute")) return std::nullopt;
+  TSNode receiver = field(fn, "object");
+  Kind known = model.kindOf(receiver);
+  std::optional<Kind> base = known == Kind::Unknown ? conventionalChainKind(model, receiver, depth + 1)
+                                                    : std::optional<Kind>(known);
+  if (!base || !isSparkKind(*base)) return std::nullopt;
+  return methodResult(*base, nodeText(field(fn, "attribute"), model.source()));
 }
 
 // True when the expression ends in a name that conventionally holds a Spark
-// object, so that helper modules which never import pyspark are understood.
+// object, or is a chain of Spark methods on one giving the kind asked for, so
+// that helper modules which never import pyspark are understood.
 bool maybeKind(const Call& c) {
   if (kindIn(c)) return true;
   if (kindWithEvidence(c) != Kind::Unknown) return false;
   if (c.model.importsPyspark() || c.model.isNotebook()) return true;
   TSNode last = isType(c.node, "attribute") ? field(c.node, "attribute") : c.node;
-  return isType(last, "identifier") && isSparkLikeName(nodeText(last, c.model.source()));
+  if (isType(last, "identifier")) return isSparkLikeName(nodeText(last, c.model.source()));
+  auto chain = conventionalChainKind(c.model, c.node, 0);
+  return chain && std::any_of(c.p.kinds.begin(), c.p.kinds.end(), [&](Kind wanted) { return isKindOf(*chain, wanted); });
 }
 
 // `pyspark.sql.*` matches the module and everything under it.

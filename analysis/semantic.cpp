@@ -88,8 +88,8 @@ Value ofKind(Kind kind) {
 
 }  // namespace
 
-SemanticModel::SemanticModel(std::string_view source, TSNode root)
-    : source_(source), root_(root), parents_(root) {
+SemanticModel::SemanticModel(std::string_view source, TSNode root, const ProjectView* project)
+    : source_(source), root_(root), project_(project), parents_(root) {
   std::string_view firstLine = source.substr(0, source.find('\n'));
   if (!firstLine.empty() && firstLine.back() == '\r') firstLine.remove_suffix(1);
   notebook_ = firstLine == "# Databricks notebook source";
@@ -113,7 +113,7 @@ int SemanticModel::addBinding(int scope, const std::string& name, Binding bindin
 }
 
 void SemanticModel::bindTarget(TSNode target, int scope, std::uint32_t pos, BindKind kind, TSNode value,
-                               TSNode annotation) {
+                               TSNode annotation, bool item) {
   std::string_view type = nodeType(target);
   if (type == "identifier") {
     Binding b;
@@ -121,11 +121,30 @@ void SemanticModel::bindTarget(TSNode target, int scope, std::uint32_t pos, Bind
     b.kind = kind;
     b.value = value;
     b.annotation = annotation;
+    b.item = item;
     addBinding(scope, std::string(nodeText(target, source_)), std::move(b));
   } else if (type == "pattern_list" || type == "tuple_pattern" || type == "list_pattern" ||
              type == "expression_list" || type == "tuple" || type == "list") {
-    for (std::uint32_t i = 0; i < ts_node_named_child_count(target); ++i)
-      bindTarget(ts_node_named_child(target, i), scope, pos, BindKind::Other, {}, {});
+    // `a, b = value` / `for k, v in pairs`: each name holds its position of
+    // the value (an item of it, in a loop). A starred name makes positions
+    // unknown.
+    bool starred = false;
+    forEachNamedChild(target, [&](TSNode child) { starred = starred || isType(child, "list_splat_pattern"); });
+    for (std::uint32_t i = 0; i < ts_node_named_child_count(target); ++i) {
+      TSNode child = ts_node_named_child(target, i);
+      if (isType(child, "identifier") && !starred && !ts_node_is_null(value) &&
+          (kind == BindKind::Assign || kind == BindKind::Unpacked)) {
+        Binding b;
+        b.pos = pos;
+        b.kind = BindKind::Unpacked;
+        b.value = value;
+        b.element = static_cast<int>(i);
+        b.item = item;
+        addBinding(scope, std::string(nodeText(child, source_)), std::move(b));
+      } else {
+        bindTarget(child, scope, pos, BindKind::Other, {}, {});
+      }
+    }
   } else if (type == "list_splat_pattern" && ts_node_named_child_count(target) > 0) {
     bindTarget(ts_node_named_child(target, 0), scope, pos, BindKind::Other, {}, {});
   } else if (type == "attribute") {
@@ -404,8 +423,9 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
   if (type == "for_statement" || type == "for_in_clause") {
     TSNode left = field(node, "left");
     TSNode right = field(node, "right");
-    if (!ts_node_is_null(left)) bindTarget(left, scope, ts_node_start_byte(node), BindKind::Other, {}, {});
-    (void)right;
+    if (!ts_node_is_null(left))
+      bindTarget(left, scope, ts_node_start_byte(node), ts_node_is_null(right) ? BindKind::Other : BindKind::Unpacked,
+                 right, {}, /*item=*/true);
   }
   if (type == "as_pattern" && isType(parentOf(node), "with_item")) {
     TSNode value = ts_node_named_child(node, 0);
@@ -500,6 +520,10 @@ int SemanticModel::methodClassScope(TSNode at, std::string_view selfName) {
 // Values
 
 Value SemanticModel::valueFromQualname(const std::string& qualname) {
+  if (project_ && !isPysparkName(qualname)) {
+    Value v = importedValue(qualname);
+    if (v.kind != Kind::Unknown) return v;
+  }
   std::string canonical = canonicalQualifiedName(qualname);
   if (instanceKindOfClass(canonical) || isKnownClass(canonical)) return Value{Kind::Class, canonical, {}};
   return Value{Kind::Module, canonical, {}};
@@ -544,6 +568,9 @@ Value SemanticModel::bindingValue(int id) {
       break;
     case BindKind::ClassDef:
       v = Value{Kind::Class, {}, b.value};
+      break;
+    case BindKind::Unpacked:
+      v = b.item ? itemValue(b.value, b.element) : elementValue(b.value, b.element, 0);
       break;
     case BindKind::Other:
       v = unknown();
@@ -643,6 +670,13 @@ Value SemanticModel::compute(TSNode expr) {
   }
   if (type == "subscript") {
     Value base = valueOf(field(expr, "value"));
+    if (base.kind == Kind::Other || base.kind == Kind::Unknown) {
+      // An item of a container of Spark objects (`frames["orders"]`).
+      std::vector<TSNode> parts;
+      containerParts(field(expr, "value"), Part::Value, parts, 0);
+      Value item = commonValue(parts);
+      if (isSparkKind(item.kind)) return item;
+    }
     if (base.kind == Kind::DataFrame) return ofKind(Kind::Column);
     if (base.kind == Kind::JVMView || base.kind == Kind::JavaObject) return base;
     if (base.kind == Kind::Unknown || base.kind == Kind::Module) return unknown();
@@ -678,6 +712,27 @@ Value SemanticModel::compute(TSNode expr) {
 Value SemanticModel::selfAttribute(TSNode object, std::string_view member, TSNode at) {
   int cls = methodClassScope(at, nodeText(object, source_));
   if (cls < 0) return Value{Kind::Unknown, "<no-self>", {}};
+  return classMember(cls, member, 0);
+}
+
+bool SemanticModel::isProperty(TSNode def) {
+  TSNode decorated = parentOf(def);
+  bool property = false;
+  if (isType(decorated, "decorated_definition"))
+    forEachNamedChild(decorated, [&](TSNode child) {
+      std::string_view text = nodeText(child, source_);
+      property = property || (isType(child, "decorator") &&
+                              (text == "@property" || text.substr(text.size() >= 15 ? text.size() - 15 : 0) ==
+                                                          "cached_property"));
+    });
+  return property;
+}
+
+// What `self.member` (or `instance.member`) holds for the class opening scope
+// `cls`: an attribute its methods assign, a class attribute or method (a
+// property's value), else the same member of a base class defined in this file.
+Value SemanticModel::classMember(int cls, std::string_view member, int depth) {
+  if (cls < 0 || depth > 8) return unknown();
   const Scope& scope = scopes_[cls];
   auto it = scope.selfAttributes.find(std::string(member));
   if (it != scope.selfAttributes.end()) {
@@ -689,8 +744,153 @@ Value SemanticModel::selfAttribute(TSNode object, std::string_view member, TSNod
     }
     return best;
   }
-  auto method = scope.names.find(std::string(member));
-  if (method != scope.names.end() && !method->second.empty()) return bindingValue(method->second.back());
+  auto named = scope.names.find(std::string(member));
+  if (named != scope.names.end() && !named->second.empty()) {
+    Value v = bindingValue(named->second.back());
+    if (v.kind == Kind::Function && !ts_node_is_null(v.node) && isProperty(v.node)) return returnValue(v.node);
+    return v;
+  }
+  TSNode supers = field(scope.node, "superclasses");
+  for (std::uint32_t i = 0; !ts_node_is_null(supers) && i < ts_node_named_child_count(supers); ++i) {
+    TSNode base = ts_node_named_child(supers, i);
+    if (!isType(base, "identifier")) continue;
+    const Binding* b = lookup(nodeText(base, source_), base);
+    if (!b || b->kind != BindKind::ClassDef) continue;
+    Value v = classMember(scopeOpenedBy(b->value), member, depth + 1);
+    if (v.kind != Kind::Unknown) return v;
+  }
+  return unknown();
+}
+
+Value SemanticModel::importedValue(const std::string& qualname) {
+  const ModuleExport* e = project_ ? project_->find(qualname) : nullptr;
+  if (!e) return unknown();
+  if (e->function) return Value{Kind::Function, qualname, {}};
+  return ofKind(e->kind);
+}
+
+void SemanticModel::containerParts(TSNode expr, Part part, std::vector<TSNode>& out, int depth) {
+  if (ts_node_is_null(expr) || depth > 8) return;
+  std::string_view type = nodeType(expr);
+  if (type == "identifier") {
+    const Binding* b = lookup(nodeText(expr, source_), expr);
+    if (b && (b->kind == BindKind::Assign || b->kind == BindKind::Annotated)) containerParts(b->value, part, out, depth + 1);
+  } else if (type == "parenthesized_expression") {
+    if (ts_node_named_child_count(expr) > 0) containerParts(ts_node_named_child(expr, 0), part, out, depth + 1);
+  } else if (type == "list" || type == "tuple" || type == "set" || type == "expression_list") {
+    forEachNamedChild(expr, [&](TSNode child) {
+      if (!isType(child, "list_splat") && !isType(child, "comment")) out.push_back(child);
+    });
+  } else if (type == "dictionary") {
+    forEachNamedChild(expr, [&](TSNode child) {
+      if (isType(child, "pair")) out.push_back(field(child, part == Part::Value ? "value" : "key"));
+    });
+  } else if (type == "list_comprehension" || type == "set_comprehension" || type == "generator_expression") {
+    if (ts_node_named_child_count(expr) > 0) out.push_back(field(expr, "body"));
+  } else if (type == "dictionary_comprehension") {
+    TSNode pair = field(expr, "body");
+    if (isType(pair, "pair")) out.push_back(field(pair, part == Part::Value ? "value" : "key"));
+  }
+}
+
+Value SemanticModel::commonValue(const std::vector<TSNode>& exprs) {
+  if (exprs.empty()) return unknown();
+  Value found;
+  bool allOther = true;
+  for (TSNode e : exprs) {
+    Value v = valueOf(e);
+    if (isSparkKind(v.kind)) {
+      if (isSparkKind(found.kind) && found.kind != v.kind) return unknown();
+      found = ofKind(v.kind);
+    }
+    if (v.kind != Kind::Other) allOther = false;
+  }
+  if (isSparkKind(found.kind)) return found;
+  return allOther ? other() : unknown();
+}
+
+// Position `element` of what `expr` evaluates to as a tuple: a tuple literal,
+// a name assigned one, or a call of a function that returns one.
+Value SemanticModel::elementValue(TSNode expr, int element, int depth) {
+  if (ts_node_is_null(expr) || element < 0 || depth > 8) return unknown();
+  std::string_view type = nodeType(expr);
+  if (type == "tuple" || type == "expression_list" || type == "list" || type == "parenthesized_expression") {
+    if (type == "parenthesized_expression")
+      return ts_node_named_child_count(expr) ? elementValue(ts_node_named_child(expr, 0), element, depth + 1) : unknown();
+    bool starred = false;
+    forEachNamedChild(expr, [&](TSNode child) { starred = starred || isType(child, "list_splat"); });
+    if (starred || static_cast<std::uint32_t>(element) >= ts_node_named_child_count(expr)) return unknown();
+    return valueOf(ts_node_named_child(expr, static_cast<std::uint32_t>(element)));
+  }
+  if (type == "identifier") {
+    const Binding* b = lookup(nodeText(expr, source_), expr);
+    if (b && (b->kind == BindKind::Assign || b->kind == BindKind::Annotated))
+      return elementValue(b->value, element, depth + 1);
+    return unknown();
+  }
+  if (type == "call") {
+    TSNode fn = field(expr, "function");
+    Value callee;
+    if (isType(fn, "attribute") && isType(field(fn, "object"), "identifier")) {
+      Value self = selfAttribute(field(fn, "object"), nodeText(field(fn, "attribute"), source_), expr);
+      callee = self.qualname == "<no-self>" ? valueOf(fn) : self;
+    } else {
+      callee = valueOf(fn);
+    }
+    if (callee.kind != Kind::Function) return unknown();
+    if (ts_node_is_null(callee.node)) {
+      const ModuleExport* e = project_ && !callee.qualname.empty() ? project_->find(callee.qualname) : nullptr;
+      if (!e || static_cast<std::size_t>(element) >= e->elements.size()) return unknown();
+      return ofKind(e->elements[static_cast<std::size_t>(element)]);
+    }
+    for (TSNode returned : returnedExpressions(callee.node)) {
+      Value v = elementValue(returned, element, depth + 1);
+      if (isSparkKind(v.kind)) return v;
+    }
+  }
+  return unknown();
+}
+
+// What an item of `iterable` holds (its position `element`, when the loop
+// unpacks items): `frames.items()`, `.values()`, `.keys()`, `enumerate(x)`,
+// `zip(a, b)`, `sorted(x)`, or a container (containerParts).
+Value SemanticModel::itemValue(TSNode iterable, int element) {
+  if (isType(iterable, "call")) {
+    TSNode fn = field(iterable, "function");
+    TSNode args = field(iterable, "arguments");
+    auto argument = [&](std::uint32_t i) {
+      return !ts_node_is_null(args) && i < ts_node_named_child_count(args) ? ts_node_named_child(args, i) : TSNode{};
+    };
+    if (isType(fn, "attribute")) {
+      std::string_view method = nodeText(field(fn, "attribute"), source_);
+      TSNode object = field(fn, "object");
+      std::vector<TSNode> parts;
+      if (method == "items" && element >= 0) {
+        if (element > 1) return unknown();
+        containerParts(object, element == 0 ? Part::Key : Part::Value, parts, 0);
+        return commonValue(parts);
+      }
+      if (method == "values" || method == "keys") {
+        containerParts(object, method == "values" ? Part::Value : Part::Key, parts, 0);
+        if (element < 0) return commonValue(parts);
+        for (TSNode part : parts)
+          if (Value v = elementValue(part, element, 0); isSparkKind(v.kind)) return v;
+        return unknown();
+      }
+    } else if (isType(fn, "identifier")) {
+      std::string_view name = nodeText(fn, source_);
+      bool builtin = !lookup(name, fn);
+      if (builtin && name == "enumerate") return element == 1 ? itemValue(argument(0), -1) : other();
+      if (builtin && name == "zip" && element >= 0) return itemValue(argument(static_cast<std::uint32_t>(element)), -1);
+      if (builtin && (name == "sorted" || name == "list" || name == "reversed" || name == "tuple" || name == "set"))
+        return itemValue(argument(0), element);
+    }
+  }
+  std::vector<TSNode> parts;
+  containerParts(iterable, Part::Element, parts, 0);
+  if (element < 0) return commonValue(parts);
+  for (TSNode part : parts)
+    if (Value v = elementValue(part, element, 0); isSparkKind(v.kind)) return v;
   return unknown();
 }
 
@@ -712,6 +912,11 @@ Value SemanticModel::attributeValue(TSNode attr) {
       }
       return unknown();
     case Kind::Other:
+      // An instance of a class defined here: what its methods assigned.
+      if (isType(base.node, "class_definition")) {
+        Value v = classMember(scopeOpenedBy(base.node), member, 0);
+        if (isSparkKind(v.kind)) return v;
+      }
       return other();
     case Kind::Unknown:
     case Kind::Function:
@@ -746,6 +951,7 @@ Value SemanticModel::callValue(TSNode call) {
         if (isKnownClass(full)) return other();
         if (auto kind = moduleFunctionResult(full)) return ofKind(*kind);
         if (isForeignLibrary(full)) return other();
+        if (Value v = importedValue(full); v.kind == Kind::Function) return exportedResult(v);
         return unknown();
       }
       case Kind::Class:
@@ -754,6 +960,14 @@ Value SemanticModel::callValue(TSNode call) {
         }
         return unknown();
       case Kind::Other:
+        // A method of a class defined here.
+        if (isType(base.node, "class_definition")) {
+          Value m = classMember(scopeOpenedBy(base.node), method, 0);
+          if (m.kind == Kind::Function && !ts_node_is_null(m.node)) {
+            Value r = returnValue(m.node);
+            if (isSparkKind(r.kind)) return r;
+          }
+        }
         return other();
       case Kind::Unknown:
       case Kind::Function:
@@ -777,6 +991,7 @@ Value SemanticModel::callValue(TSNode call) {
           std::string q = qualifiedName(ts_node_named_child(supers, i));
           if (auto kind = instanceKindOfClass(q)) return ofKind(*kind);
         }
+        return Value{Kind::Other, {}, callee.node};  // an instance of a local class
       }
       return other();
     case Kind::Module:
@@ -784,12 +999,18 @@ Value SemanticModel::callValue(TSNode call) {
       if (isForeignLibrary(callee.qualname)) return other();
       return unknown();
     case Kind::Function:
-      return returnValue(callee.node);
+      return ts_node_is_null(callee.node) ? exportedResult(callee) : returnValue(callee.node);
     case Kind::Other:
       return other();
     default:
       return unknown();
   }
+}
+
+// What calling a function another module of the project exports returns.
+Value SemanticModel::exportedResult(const Value& function) {
+  const ModuleExport* e = project_ && !function.qualname.empty() ? project_->find(function.qualname) : nullptr;
+  return e && e->function ? ofKind(e->kind) : unknown();
 }
 
 Value SemanticModel::returnValue(TSNode def) {
@@ -804,38 +1025,98 @@ Value SemanticModel::returnValue(TSNode def) {
   if (!ts_node_is_null(annotation)) {
     result = annotationValue(annotation);
   } else {
-    bool sawReturn = false, allOther = true;
-    // A @contextmanager generator: `with f() as x` binds what it yields.
-    TSNode decorated = parentOf(def);
-    bool contextManager = false;
-    if (isType(decorated, "decorated_definition"))
-      forEachNamedChild(decorated, [&](TSNode child) {
-        std::string_view text = nodeText(child, source_);
-        if (isType(child, "decorator") && text.size() >= 14 && text.substr(text.size() - 14) == "contextmanager")
-          contextManager = true;
-      });
-    std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
-      if (depth > kMaxDepth || isSparkKind(result.kind)) return;
-      std::string_view type = nodeType(node);
-      if (type == "function_definition" || type == "lambda" || type == "class_definition") return;
-      if (type == "return_statement" || (type == "yield" && contextManager)) {
-        sawReturn = true;
-        if (ts_node_named_child_count(node) == 0) return;
-        Value v = valueOf(ts_node_named_child(node, 0));
-        if (isSparkKind(v.kind))
-          result = v;
-        else if (v.kind != Kind::Other)
-          allOther = false;
-        return;
+    bool allOther = true;
+    std::vector<TSNode> returned = returnedExpressions(def);
+    for (TSNode expr : returned) {
+      if (ts_node_is_null(expr)) continue;  // a bare `return`
+      Value v = valueOf(expr);
+      if (isSparkKind(v.kind)) {
+        result = v;
+        break;
       }
-      forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
-    };
-    visit(field(def, "body"), 0);
-    if (!isSparkKind(result.kind)) result = (!sawReturn || allOther) ? other() : unknown();
+      if (v.kind != Kind::Other) allOther = false;
+    }
+    if (!isSparkKind(result.kind)) result = (returned.empty() || allOther) ? other() : unknown();
   }
   returnState_[id] = 2;
   returnMemo_[id] = result;
   return result;
+}
+
+std::vector<TSNode> SemanticModel::returnedExpressions(TSNode def) {
+  // A @contextmanager generator: `with f() as x` binds what it yields.
+  TSNode decorated = parentOf(def);
+  bool contextManager = false;
+  if (isType(decorated, "decorated_definition"))
+    forEachNamedChild(decorated, [&](TSNode child) {
+      std::string_view text = nodeText(child, source_);
+      if (isType(child, "decorator") && text.size() >= 14 && text.substr(text.size() - 14) == "contextmanager")
+        contextManager = true;
+    });
+  std::vector<TSNode> out;
+  std::function<void(TSNode, int)> visit = [&](TSNode node, int depth) {
+    if (depth > kMaxDepth) return;
+    std::string_view type = nodeType(node);
+    if (type == "function_definition" || type == "lambda" || type == "class_definition") return;
+    if (type == "return_statement" || (type == "yield" && contextManager)) {
+      out.push_back(ts_node_named_child_count(node) ? ts_node_named_child(node, 0) : TSNode{});
+      return;
+    }
+    forEachNamedChild(node, [&](TSNode child) { visit(child, depth + 1); });
+  };
+  if (!ts_node_is_null(def)) visit(field(def, "body"), 0);
+  return out;
+}
+
+std::vector<std::string> SemanticModel::importQualnames() const {
+  std::vector<std::string> out;
+  for (const auto& b : bindings_)
+    if (b.kind == BindKind::Import) out.push_back(b.qualname);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::pair<std::string, ModuleExport>> SemanticModel::moduleExports() {
+  std::vector<std::pair<std::string, ModuleExport>> out;
+  for (const auto& [name, ids] : scopes_[0].names) {
+    if (ids.empty()) continue;
+    int id = ids.back();
+    const Binding& b = bindings_[id];
+    ModuleExport e;
+    if (b.kind == BindKind::Def) {
+      e.function = true;
+      Value r = returnValue(b.value);
+      if (isSparkKind(r.kind)) {
+        e.kind = r.kind;
+      } else {
+        for (TSNode returned : returnedExpressions(b.value)) {
+          if (!isType(returned, "tuple") && !isType(returned, "expression_list")) continue;
+          std::vector<Kind> kinds;
+          bool any = false;
+          for (std::uint32_t i = 0; i < ts_node_named_child_count(returned); ++i) {
+            Kind k = elementValue(returned, static_cast<int>(i), 0).kind;
+            any = any || isSparkKind(k);
+            kinds.push_back(isSparkKind(k) ? k : Kind::Unknown);
+          }
+          if (any) {
+            e.elements = std::move(kinds);
+            break;
+          }
+        }
+      }
+    } else if (b.kind == BindKind::Import) {
+      if (isPysparkName(b.qualname) || !project_ || !project_->find(b.qualname)) continue;
+      e.reexport = b.qualname;
+    } else if (b.kind == BindKind::ClassDef) {
+      continue;
+    } else {
+      Kind k = bindingValue(id).kind;
+      e.kind = isSparkKind(k) ? k : Kind::Unknown;
+    }
+    out.emplace_back(name, std::move(e));
+  }
+  return out;
 }
 
 Value SemanticModel::annotationValue(TSNode annotation) {

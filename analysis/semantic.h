@@ -3,8 +3,11 @@
 // SparkContext, DataFrame, RDD, ...). It understands imports and aliases,
 // assignments, builder chains, attribute chains (`spark.sparkContext`,
 // `df.rdd`, `self.spark`), parameter and return annotations, functions that
-// return Spark objects, and the notebook/shell globals `spark`, `sc` and
-// `sqlContext`. Values it cannot see through are Unknown, values it knows are
+// return Spark objects, tuple unpacking (`spark, sc = make()`), items of
+// containers (`frames["orders"]`, `for name, df in frames.items()`),
+// properties, attributes of local classes and their bases, what other modules
+// of the project export (project.h), and the notebook/shell globals `spark`,
+// `sc` and `sqlContext`. Values it cannot see through are Unknown, values it knows are
 // not Spark objects are Other: rules use that difference to avoid flagging
 // objects that merely share a name (`sc = StandardScaler()`).
 //
@@ -13,6 +16,7 @@
 #pragma once
 
 #include "analysis/kinds.h"
+#include "analysis/project.h"
 #include "analysis/syntax.h"
 
 #include <cstdint>
@@ -52,7 +56,9 @@ struct Value {
 
 class SemanticModel {
  public:
-  SemanticModel(std::string_view source, TSNode root);
+  // `project`, when given, answers what names imported from the project's
+  // other modules hold (see project.h); it must outlive the model.
+  SemanticModel(std::string_view source, TSNode root, const ProjectView* project = nullptr);
   SemanticModel(const SemanticModel&) = delete;
   SemanticModel& operator=(const SemanticModel&) = delete;
 
@@ -101,6 +107,10 @@ class SemanticModel {
   // Where the imports a fix needs are added (syntax.h's importInsertionPoint).
   std::uint32_t importInsertionPoint();
 
+  // The project this file belongs to (null: the file alone), and the dotted
+  // names its imports bind, which that project may answer for.
+  const ProjectView* project() const { return project_; }
+  std::vector<std::string> importQualnames() const;
   // The file imports pyspark (or databricks.connect) somewhere.
   bool importsPyspark() const { return importsPyspark_; }
   // Names bound by `import ... as NAME` / `from ... import X as NAME`, with
@@ -129,7 +139,9 @@ class SemanticModel {
 
   // ---- Bindings and scopes, for analyses built on the model (the rule
   // predicates in predicates.cpp).
-  enum class BindingKind { Assign, Annotated, Param, Self, Import, Def, ClassDef, Other };
+  // Unpacked: one element of a tuple target (`a, b = value`) or an item of
+  // the iterable a `for` loop walks (value: the iterable).
+  enum class BindingKind { Assign, Annotated, Param, Self, Import, Def, ClassDef, Unpacked, Other };
   struct BindingRef {
     int id;             // for bindingValue
     BindingKind kind;
@@ -171,6 +183,11 @@ class SemanticModel {
     bool module;
   };
   std::vector<BindingSite> bindingSites() const;
+  // What the module's top-level names hold that other modules may import: for
+  // each function what it returns (a Spark kind, a tuple holding some, or
+  // Unknown), for each variable what it holds, and the names imported from
+  // the project that it passes on.
+  std::vector<std::pair<std::string, ModuleExport>> moduleExports();
   // The module-level bindings of a name, in source order.
   std::vector<BindingRef> moduleBindings(std::string_view name);
   // Every name an import binds anywhere, sorted; the modules of wildcard
@@ -188,6 +205,8 @@ class SemanticModel {
     TSNode value{};        // expression (Assign/Annotated), name (Param), def/class node
     TSNode annotation{};   // Annotated/Param
     std::string qualname;  // Import
+    int element = -1;      // Unpacked: the position in the tuple target, or -1 for the whole item
+    bool item = false;     // Unpacked: `value` is an iterable and this binding holds an item of it
     int scope = 0;
     int state = 0;  // 0 new, 1 computing, 2 done
     Value cached;
@@ -209,7 +228,7 @@ class SemanticModel {
   void collectFunction(TSNode def, int parentScope, int depth);
   void collectClass(TSNode cls, int parentScope, int depth);
   void bindTarget(TSNode target, int scope, std::uint32_t pos, BindKind kind, TSNode value,
-                  TSNode annotation);
+                  TSNode annotation, bool item = false);
   int addBinding(int scope, const std::string& name, Binding binding);
   void collectImport(TSNode node, int scope);
 
@@ -222,6 +241,20 @@ class SemanticModel {
   Value attributeValue(TSNode attr);
   Value annotationValue(TSNode annotation);
   Value returnValue(TSNode def);
+  // The expressions `def` returns (and, for a @contextmanager generator, yields).
+  std::vector<TSNode> returnedExpressions(TSNode def);
+  // Containers and tuples: the expressions a container's items come from, what
+  // position `element` of a tuple-valued expression holds, what an item of an
+  // iterable holds, and the value shared by a set of expressions.
+  enum class Part { Element, Key, Value };
+  void containerParts(TSNode expr, Part part, std::vector<TSNode>& out, int depth);
+  Value commonValue(const std::vector<TSNode>& exprs);
+  Value elementValue(TSNode expr, int element, int depth);
+  Value itemValue(TSNode iterable, int element);
+  Value importedValue(const std::string& qualname);
+  Value exportedResult(const Value& function);
+  Value classMember(int classScope, std::string_view member, int depth);
+  bool isProperty(TSNode def);
   Value valueFromQualname(const std::string& qualname);
   std::string resolveQualifiedName(TSNode expr);
   Value selfAttribute(TSNode object, std::string_view member, TSNode at);
@@ -229,6 +262,7 @@ class SemanticModel {
 
   std::string_view source_;
   TSNode root_;
+  const ProjectView* project_ = nullptr;
   ParentIndex parents_;
   bool notebook_ = false;
   bool importsPyspark_ = false;

@@ -271,6 +271,13 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   for (const auto& problem : discovered.problems)
     report.errors.push_back({problem.path, 0, 0, problem.message});
 
+  // What the checked modules export to each other (a helper that imports
+  // get_spark from a sibling module knows it returns a session).
+  std::vector<std::filesystem::path> paths;
+  for (const auto& file : discovered.files) paths.push_back(file.path);
+  const analysis::ProjectIndex project =
+      analysis::indexFiles(paths, overrides.maxFileSize.value_or(analysis::kDefaultMaxFileSize), jobs);
+
   std::vector<FileReport> results(discovered.files.size());
   std::vector<std::optional<ReportError>> fileErrors(discovered.files.size());
   std::vector<std::string> warnings(discovered.files.size());
@@ -290,17 +297,18 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
       if (parseText.rfind("\xEF\xBB\xBF", 0) == 0) parseText.replace(0, 3, "   ");  // keep offsets
       out.lines = std::make_unique<analysis::LineIndex>(out.text);
       const analysis::Settings& settings = *file.settings.settings;
+      const analysis::ProjectView view = analysis::ProjectView::forFile(&project, file.path);
       if (fixing) {
         FileFixResult& fixed = fixes[i];
         fixed = fixFile(out.path, out.text, settings, analysis::relativeTo(settings, file.path),
-                        {file.tree, followSymlinks}, fixOptions);
+                        {file.tree, followSymlinks}, fixOptions, &view);
         out.text = fixed.text;
         out.lines = std::make_unique<analysis::LineIndex>(out.text);
         out.diagnostics = std::move(fixed.remaining);
         return;
       }
       analysis::CheckResult result =
-          analysis::checkText(parseText, settings, analysis::relativeTo(settings, file.path));
+          analysis::checkText(parseText, settings, analysis::relativeTo(settings, file.path), nullptr, &view);
       out.diagnostics = std::move(result.diagnostics);
       if (result.syntaxError)
         warnings[i] = fmt::format("{}:{}:{}: syntax error; findings inside the broken code are skipped",

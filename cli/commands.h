@@ -10,6 +10,7 @@
 
 #include "analysis/config.h"
 #include "analysis/diagnostic.h"
+#include "analysis/project.h"
 #include "analysis/discovery.h"
 #include "analysis/settings.h"
 #include "cli/report.h"
@@ -53,8 +54,10 @@ struct FileFixResult {
   std::string diff;                             // with --diff
   std::string error;                            // a refused step or a failed write (without the path)
 };
+// `project`: what the file's sibling modules export (analysis/project.h), or none.
 FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
-                      std::string_view relativePath, const WriteScope& scope, const FixRunOptions& options);
+                      std::string_view relativePath, const WriteScope& scope, const FixRunOptions& options,
+                      const analysis::ProjectView* project = nullptr);
 // Moves the files' fix errors into the report (counting them in fileProblems)
 // and returns the one-line summary: what was fixed, what is left.
 std::string summarizeFixes(const std::vector<FileFixResult>& fixes, Report& report,

@@ -183,13 +183,15 @@ std::string writeInPlace(const std::string& path, std::string_view expected, std
 }
 
 FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
-                      std::string_view relativePath, const WriteScope& scope, const FixRunOptions& options) {
+                      std::string_view relativePath, const WriteScope& scope, const FixRunOptions& options,
+                      const analysis::ProjectView* project) {
   FileFixResult result;
   result.path = path;
   bool bom = text.rfind(kBom, 0) == 0;
   std::string_view body = bom ? std::string_view(text).substr(kBom.size()) : std::string_view(text);
   analysis::FixOptions fixOptions;
   fixOptions.unsafe = options.unsafeFixes;
+  fixOptions.project = project;
   analysis::FixOutcome outcome = analysis::fixDocument(body, settings, relativePath, fixOptions);
   result.error = outcome.error;
   result.text = bom ? std::string(kBom) + outcome.text : outcome.text;
@@ -198,7 +200,7 @@ FileFixResult fixFile(const std::string& path, const std::string& text, const an
   result.remaining = std::move(outcome.remaining);
   if (bom) {  // offsets of the remaining findings must count the BOM, as check's do
     std::string parseText = "   " + outcome.text;
-    result.remaining = analysis::checkText(parseText, settings, relativePath).diagnostics;
+    result.remaining = analysis::checkText(parseText, settings, relativePath, nullptr, project).diagnostics;
   }
   if (result.text == text) return result;
   result.changed = true;
@@ -215,7 +217,7 @@ FileFixResult fixFile(const std::string& path, const std::string& text, const an
     result.text = text;
     std::string parseText = text;
     if (bom) parseText.replace(0, 3, "   ");
-    result.remaining = analysis::checkText(parseText, settings, relativePath).diagnostics;
+    result.remaining = analysis::checkText(parseText, settings, relativePath, nullptr, project).diagnostics;
   }
   return result;
 }

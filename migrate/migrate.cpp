@@ -245,7 +245,8 @@ Outcome migrateFinding(llm::Backend& backend, std::string_view text, const TSTre
   if (!options.cacheDir.empty()) {
     cacheFile = options.cacheDir / (cacheKey(config, outcome.task) + ".json");
     if (auto cached = readCached(cacheFile)) {
-      auto v = analysis::validateRewrite(text, tree, check, outcome.task, *cached, settings, relativePath);
+      auto v = analysis::validateRewrite(text, tree, check, outcome.task, *cached, settings, relativePath,
+                                           options.project);
       if (v.verdict == analysis::Verdict::Validated) {
         outcome.fromCache = true;
         say("answer from the cache");
@@ -296,7 +297,7 @@ Outcome migrateFinding(llm::Backend& backend, std::string_view text, const TSTre
       v.verdict = analysis::Verdict::NoCode;
       v.complaint = problem;
     } else {
-      v = analysis::validateRewrite(text, tree, check, outcome.task, *proposed, settings, relativePath);
+      v = analysis::validateRewrite(text, tree, check, outcome.task, *proposed, settings, relativePath, options.project);
     }
     if (v.verdict == analysis::Verdict::Validated) {
       if (!cacheFile.empty()) writeCached(cacheFile, config.model, *proposed);

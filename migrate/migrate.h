@@ -51,6 +51,7 @@ struct Options {
   const support::CancellationToken* cancel = nullptr;
   std::function<void(const std::string& message)> progress;  // short status lines
   std::function<void(std::string_view delta)> onDelta;       // streamed text
+  const analysis::ProjectView* project = nullptr;            // the one `check` was made with
 };
 
 struct Outcome {

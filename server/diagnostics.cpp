@@ -139,6 +139,8 @@ nlohmann::json fixAllEdit(const DocumentSnapshot& snap, bool includeUnsafe, cons
   std::string_view text = analysisText(*snap.text, scratch);
   analysis::FixOptions options;
   options.unsafe = includeUnsafe;
+  analysis::ProjectView project = analysis::ProjectView::forFile(snap.project.get(), snap.path);
+  if (snap.project) options.project = &project;
   analysis::FixOutcome outcome = analysis::fixDocument(text, *snap.settings, snap.relativePath, options);
   count = static_cast<std::size_t>(outcome.fixed);
   std::vector<analysis::Edit> edits;

@@ -56,8 +56,9 @@ std::shared_ptr<const AnalysisResult> DocumentSnapshot::analyze(
   if (!tree) return result;
   std::string scratch;
   const analysis::CheckResult* before = previous ? &previous->check : nullptr;
+  analysis::ProjectView view = analysis::ProjectView::forFile(project.get(), path);
   result->check = analysis::checkDocumentIncremental(analysisText(*text, scratch), tree.get(), *settings,
-                                                     relativePath, before, cancel);
+                                                     relativePath, before, cancel, project ? &view : nullptr);
   return result;
 }
 
@@ -140,6 +141,7 @@ DocumentSnapshot Document::snapshot(protocol::PositionEncoding encoding,
     s.notAnalysed = notAnalysed();
   s.settings = settings;
   s.relativePath = relativePath;
+  s.project = project;
   s.generation = generation;
   s.encoding = encoding;
   if (cached && cached->version == version_ && cached->generation == generation) s.cached = cached;

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "analysis/checker.h"
+#include "analysis/project.h"
 #include "analysis/settings.h"
 #include "analysis/source.h"
 #include "analysis/syntax.h"
@@ -73,6 +74,8 @@ struct DocumentSnapshot {
   std::string notAnalysed;  // why the document is not analysed ("" when it is)
   std::shared_ptr<const analysis::Settings> settings;
   std::string relativePath;
+  // What the modules beside it export (null: none known); part of `generation`.
+  std::shared_ptr<const analysis::ProjectIndex> project;
   std::uint64_t generation = 0;
   protocol::PositionEncoding encoding = protocol::PositionEncoding::Utf16;
   std::shared_ptr<const AnalysisResult> cached;  // null or for this version and generation
@@ -123,7 +126,8 @@ class Document {
 
   std::shared_ptr<const analysis::Settings> settings;
   std::string relativePath;
-  std::uint64_t generation = 0;  // of `settings`
+  std::shared_ptr<const analysis::ProjectIndex> project;  // its folder's (Server::projectFor)
+  std::uint64_t generation = 0;  // of `settings` and `project`
   std::shared_ptr<const AnalysisResult> cached;
   std::shared_ptr<const AnalysisResult> previous;  // the newest result, any version
 

@@ -145,6 +145,8 @@ LlmEditResult computeLlmEdit(Server& server, const LlmJob& job, const support::C
   // A tree of this thread's own: validation edits and reparses it, which must
   // not touch the subtrees the document shares with the main loop.
   analysis::TreePtr tree = analysis::parsePython(text);
+  analysis::ProjectView project = analysis::ProjectView::forFile(snap.project.get(), snap.path);
+  if (snap.project) options.project = &project;
   migrate::Outcome outcome =
       migrate::migrateFinding(*backend, text, tree.get(), analysed->check, *target, *snap.settings,
                               snap.relativePath, snap.relativePath, options);

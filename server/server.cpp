@@ -253,6 +253,7 @@ void Server::resolveSettings(Document& doc) {
   }
   doc.settings = resolved.settings;
   doc.relativePath = analysis::relativeTo(*resolved.settings, path);
+  if (!doc.path().empty()) doc.project = projectFor(doc.path());
   doc.generation = session_.generation;
   doc.setSizeLimit(doc.settings->maxFileSize);
   if (!resolved.settings->configPath.empty()) {
@@ -260,6 +261,26 @@ void Server::resolveSettings(Document& doc) {
     auto stamp = std::filesystem::last_write_time(resolved.settings->configPath, ec);
     if (!ec) session_.configStamps[resolved.settings->configPath] = stamp.time_since_epoch().count();
   }
+}
+
+std::shared_ptr<const analysis::ProjectIndex> Server::projectFor(const std::string& path) {
+  std::string folder = std::filesystem::path(path).parent_path().generic_string();
+  auto& slot = session_.projects[folder];
+  if (!slot)
+    slot = std::make_shared<const analysis::ProjectIndex>(
+        analysis::indexFiles({path}, analysis::kDefaultMaxFileSize, 1));
+  return slot;
+}
+
+void Server::pythonFileChanged(const std::string& path) {
+  std::string folder = std::filesystem::path(path).parent_path().generic_string();
+  auto it = session_.projects.find(folder);
+  if (it == session_.projects.end()) return;
+  auto rebuilt = std::make_shared<const analysis::ProjectIndex>(
+      analysis::indexFiles({path}, analysis::kDefaultMaxFileSize, 1));
+  if (*rebuilt == *it->second) return;
+  it->second = std::move(rebuilt);
+  settingsChanged();
 }
 
 void Server::settingsChanged() {

@@ -102,6 +102,12 @@ class Server {
   void resolveSettings(Document& document);
   // Re-resolves every open document and re-publishes or refreshes diagnostics.
   void settingsChanged();
+  // The project index of the folder holding `path` (built from the files on
+  // disk on first use; Python files saved or changed there rebuild it).
+  std::shared_ptr<const analysis::ProjectIndex> projectFor(const std::string& path);
+  // A Python file was saved or changed on disk: rebuilds its folder's index
+  // and, when what the folder exports changed, analyses the documents again.
+  void pythonFileChanged(const std::string& path);
   // Re-reads configuration when a pyproject.toml in use changed on disk.
   void checkConfigFiles();
   // Push mode: (re)computes and publishes diagnostics after the debounce.

@@ -66,6 +66,8 @@ struct Session {
   // (the user is told once per document).
   std::set<std::string> repairedText;
   std::map<std::string, long long> configStamps;  // pyproject.toml in use -> mtime
+  // Per folder of an open document: what the modules in it export (on disk).
+  std::map<std::string, std::shared_ptr<const analysis::ProjectIndex>> projects;
   std::string trace = "off";
   // Work-done progress tokens of running model requests -> their cancellation
   // (window/workDoneProgress/cancel).

@@ -11,6 +11,7 @@ void didChangeWatchedFiles(Server& server, const json& params) {
     for (const auto& change : params["changes"]) {
       std::string uri = change.value("uri", "");
       if (uri.size() >= 14 && uri.compare(uri.size() - 14, 14, "pyproject.toml") == 0) config = true;
+      if (uri.size() > 3 && uri.compare(uri.size() - 3, 3, ".py") == 0) server.pythonFileChanged(protocol::uriToPath(uri));
     }
   if (!config) return;
   server.session().resolver.clear();

@@ -1,4 +1,5 @@
-// `textDocument/didSave`: a saved pyproject.toml reloads configuration; any
+// `textDocument/didSave`: a saved pyproject.toml reloads configuration, a
+// saved Python file what its folder exports (server.h, projectFor); any
 // save also checks whether a pyproject.toml in use changed on disk (clients
 // without file watching, such as Neovim 0.7, rely on this).
 #include "server/handlers/handlers.h"
@@ -15,6 +16,7 @@ void didSave(Server& server, const json& params) {
     server.settingsChanged();
     return;
   }
+  if (uri.size() > 3 && uri.compare(uri.size() - 3, 3, ".py") == 0) server.pythonFileChanged(protocol::uriToPath(uri));
   server.checkConfigFiles();
 }
 

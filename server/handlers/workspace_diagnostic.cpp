@@ -43,6 +43,10 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
     };
     if (folders.empty()) return json{{"items", items}};
     analysis::DiscoveryResult found = analysis::discoverFiles(folders, *resolver);
+    std::vector<std::filesystem::path> paths;
+    for (const auto& file : found.files) paths.push_back(file.path);
+    auto project = std::make_shared<const analysis::ProjectIndex>(
+        analysis::indexFiles(paths, analysis::kDefaultMaxFileSize, 1));
     for (const auto& file : found.files) {
       if (cancel.cancelled()) break;
       std::error_code ec;
@@ -74,6 +78,7 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
       }
       snap.settings = file.settings.settings;
       snap.relativePath = analysis::relativeTo(*snap.settings, path);
+      snap.project = project;
       snap.generation = generation;
       snap.encoding = client.encoding;
       items.push_back(report(snap, snap.analyze(&cancel)->check, nullptr));

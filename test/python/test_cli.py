@@ -343,3 +343,18 @@ def test_runtime_report_merge(run, project):
     bad = project.write("bad.json", '{"format": "something-else"}')
     result = run("check", path, "--runtime-report", bad)
     assert result.code == 2 and "not a sparkmigrate runtime report" in result.err
+
+
+def test_check_and_fix_follow_imports_between_the_checked_modules(run, project):
+    """A helper module that never imports pyspark gets its frames from a sibling module:
+    checking the folder, or the helper alone (its folder's modules are read), finds the
+    call, and fix rewrites it."""
+    project.write("jobs/session.py", "from pyspark.sql import SparkSession\n\n\n"
+                  "def load(name):\n    return SparkSession.builder.getOrCreate().table(name)\n")
+    helper = project.write("jobs/report.py", "from session import load\n\n\n"
+                           "def has_orders():\n    orders = load('orders')\n    return orders.rdd.isEmpty()\n")
+    for target in (project.root / "jobs", helper):
+        found = run("check", "--isolated", "--output-format", "json", target).json()
+        assert [(d["code"], d["location"]["row"]) for d in found] == [("SPK302", 6)], target
+    assert run("fix", "--isolated", helper).code == 0
+    assert "return orders.isEmpty()" in helper.read_text()

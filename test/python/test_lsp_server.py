@@ -254,3 +254,30 @@ def test_pull_result_ids_answer_unchanged_only_for_the_same_report(client, tmp_p
     ws = c.request("workspace/diagnostic", {"previousResultIds": [{"uri": path.as_uri(), "value": moved["resultId"]}]})
     (item,) = [i for i in ws["result"]["items"] if i["uri"] == path.as_uri()]
     assert item == {"kind": "unchanged", "uri": path.as_uri(), "version": 3, "resultId": moved["resultId"]}
+
+
+def test_a_module_sees_what_its_sibling_modules_export_and_a_save_updates_it(client, tmp_path):
+    """The helper never imports pyspark; only session.py (on disk beside it) says that
+    load() returns a DataFrame. Saving session.py so that load() returns a list withdraws
+    the finding; saving it back brings it back, as `sparkmigrate check` of the folder."""
+    c = client()
+    c.initialize(tmp_path, PULL_CAPS)
+    session = tmp_path / "session.py"
+    spark_version = ("from pyspark.sql import SparkSession\n\n\ndef load():\n"
+                     "    return SparkSession.builder.getOrCreate().range(3)\n")
+    session.write_text(spark_version)
+    helper = tmp_path / "helper.py"
+    helper.write_text("from session import load\n\norders = load()\nprint(orders.rdd.isEmpty())\n")
+    c.open(helper, helper.read_text())
+
+    def codes():
+        result = c.request("textDocument/diagnostic", {"textDocument": {"uri": helper.as_uri()}})["result"]
+        return [(d["code"], d["range"]["start"]["line"]) for d in result["items"]]
+
+    assert codes() == [("SPK302", 3)]
+    session.write_text("def load():\n    return [1, 2, 3]\n")
+    c.notify("textDocument/didSave", {"textDocument": {"uri": session.as_uri()}})
+    assert codes() == []
+    session.write_text(spark_version)
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": session.as_uri(), "type": 2}]})
+    assert codes() == [("SPK302", 3)]

@@ -1,0 +1,185 @@
+// ProjectIndex: module keys from paths, name resolution as Python imports do,
+// and the rounds that evaluate each module's exports with the semantic model.
+#include "analysis/project.h"
+
+#include "analysis/discovery.h"
+#include "analysis/semantic.h"
+#include "analysis/syntax.h"
+#include "support/hash.h"
+#include "support/thread_pool.h"
+
+#include <algorithm>
+#include <set>
+
+namespace sparkmigrate::analysis {
+namespace {
+
+constexpr int kRounds = 4;    // evaluation rounds at most (chains of helpers this deep settle)
+constexpr int kMaxHops = 4;   // re-exports followed at most
+
+std::string_view parentOf(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+// "/a/b/session.py" -> "/a/b/session"; "/a/b/pkg/__init__.py" -> "/a/b/pkg".
+std::string moduleKey(std::string_view path) {
+  std::string_view stem = path.substr(0, path.size() - 3);
+  if (stem.size() >= 9 && stem.substr(stem.size() - 9) == "/__init__") stem.remove_suffix(9);
+  return std::string(stem);
+}
+
+bool holdsSpark(const ModuleExport* e) {
+  return e && (isSparkKind(e->kind) || !e->elements.empty());
+}
+
+bool mentionsSpark(std::string_view text) {
+  return text.find("park") != std::string_view::npos || text.find("getOrCreate") != std::string_view::npos;
+}
+
+}  // namespace
+
+const ModuleExport* ProjectIndex::find(std::string_view directory, std::string_view qualname,
+                                       std::vector<std::string>* modulesUsed) const {
+  const ModuleExport* e = resolve(directory, qualname, 0, modulesUsed);
+  return holdsSpark(e) ? e : nullptr;
+}
+
+const ModuleExport* ProjectIndex::resolve(std::string_view directory, std::string_view qualname, int hops,
+                                          std::vector<std::string>* modulesUsed) const {
+  if (hops > kMaxHops || modules_.empty()) return nullptr;
+  std::size_t dot = qualname.rfind('.');
+  if (dot == std::string_view::npos || dot + 1 == qualname.size()) return nullptr;
+  std::string_view module = qualname.substr(0, dot), name = qualname.substr(dot + 1);
+  std::string path;  // the module as a path suffix: "a.b" -> "/a/b"
+  std::string_view base = directory;
+  std::size_t leading = 0;
+  while (leading < module.size() && module[leading] == '.') ++leading;
+  for (std::size_t up = 1; up < leading && !base.empty(); ++up) base = parentOf(base);
+  for (char c : module.substr(leading)) path += c == '.' ? '/' : c;
+  if (!path.empty()) path.insert(path.begin(), '/');
+
+  auto lookIn = [&](const std::string& key) -> const ModuleExport* {
+    auto found = modules_.find(key);
+    if (found == modules_.end()) return nullptr;
+    if (modulesUsed) modulesUsed->push_back(key);
+    auto entry = found->second.names.find(name);
+    if (entry == found->second.names.end()) return nullptr;
+    if (!entry->second.reexport.empty())
+      return resolve(found->second.directory, entry->second.reexport, hops + 1, modulesUsed);
+    return &entry->second;
+  };
+  // Relative import, or a module beside the importer.
+  std::string local = std::string(base) + path;
+  if (leading > 0) return path.empty() ? nullptr : lookIn(local);
+  if (modules_.count(local)) return lookIn(local);
+  // Elsewhere in the project: the modules whose key ends with the path; only
+  // an answer they all agree on.
+  const ModuleExport* answer = nullptr;
+  for (const auto& [key, module] : modules_) {
+    if (key.size() < path.size() || key.compare(key.size() - path.size(), path.size(), path) != 0) continue;
+    const ModuleExport* e = lookIn(key);
+    if (!e) continue;
+    if (answer && !(*answer == *e)) return nullptr;
+    answer = e;
+  }
+  return answer;
+}
+
+ProjectView ProjectView::forFile(const ProjectIndex* index, const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  return ProjectView{index, absolute.parent_path().generic_string(), nullptr};
+}
+
+ProjectIndex indexFiles(const std::vector<std::filesystem::path>& files, std::uint64_t maxFileSize,
+                        unsigned jobs) {
+  namespace fs = std::filesystem;
+  std::set<std::string> paths, folders;
+  std::error_code ec;
+  for (const auto& file : files) {
+    fs::path absolute = fs::absolute(file, ec).lexically_normal();
+    paths.insert(absolute.generic_string());
+    folders.insert(absolute.parent_path().generic_string());
+  }
+  for (const auto& folder : folders) {
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() == ".py" && it->is_regular_file(ec)) paths.insert(it->path().generic_string());
+    }
+    ec.clear();
+  }
+  std::vector<std::string> ordered(paths.begin(), paths.end());
+  std::vector<ProjectIndex::Source> sources(ordered.size());
+  support::parallelFor(ordered.size(), jobs, [&](std::size_t i) {
+    FileText read = readSourceFile(ordered[i], maxFileSize);
+    if (read.error.empty()) sources[i] = {ordered[i], std::move(read.text)};
+  });
+  std::erase_if(sources, [](const ProjectIndex::Source& s) { return s.path.empty(); });
+  return ProjectIndex::build(sources, jobs);
+}
+
+std::uint64_t ProjectView::digest(const std::vector<std::string>& qualnames) const {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+  for (const auto& q : qualnames) {
+    const ModuleExport* e = find(q);
+    std::string text = q;
+    if (e) {
+      text += e->function ? "|f" : "|v";
+      text += kindName(e->kind);
+      for (Kind k : e->elements) text += "," + std::string(kindName(k));
+    }
+    h = support::hashCombine(h, support::hashBytes(text));
+  }
+  return h;
+}
+
+ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jobs) {
+  struct Module {
+    const Source* source;
+    std::string key;
+    TreePtr tree;
+    std::vector<std::string> uses;  // module keys its evaluation consulted
+    bool dirty = true;
+  };
+  std::vector<Module> modules;
+  for (const auto& source : sources) {
+    if (source.path.size() < 3 || source.path.compare(source.path.size() - 3, 3, ".py") != 0) continue;
+    if (!mentionsSpark(source.text)) continue;
+    modules.push_back({&source, moduleKey(source.path), nullptr, {}, true});
+  }
+  ProjectIndex index;
+  for (const auto& m : modules)  // known (exporting nothing) before the first round
+    index.modules_[m.key].directory = std::string(parentOf(m.source->path));
+  support::parallelFor(modules.size(), jobs, [&](std::size_t i) { modules[i].tree = parsePython(modules[i].source->text); });
+  for (int round = 0; round < kRounds; ++round) {
+    std::vector<std::map<std::string, ModuleExport, std::less<>>> exports(modules.size());
+    support::parallelFor(modules.size(), jobs, [&](std::size_t i) {
+      Module& m = modules[i];
+      if (!m.dirty || !m.tree) return;
+      m.uses.clear();
+      ProjectView view{&index, std::string(parentOf(m.source->path)), &m.uses};
+      SemanticModel model(m.source->text, ts_tree_root_node(m.tree.get()), &view);
+      for (auto& [name, e] : model.moduleExports()) exports[i].emplace(std::move(name), std::move(e));
+    });
+    // Publish the round; a module is evaluated again only when a module it
+    // consulted changed what it exports.
+    std::vector<std::string> changed;
+    for (std::size_t i = 0; i < modules.size(); ++i) {
+      if (!modules[i].dirty) continue;
+      auto& slot = index.modules_[modules[i].key].names;
+      if (slot != exports[i]) {
+        slot = std::move(exports[i]);
+        changed.push_back(modules[i].key);
+      }
+    }
+    if (changed.empty()) break;
+    for (auto& m : modules) {
+      m.dirty = std::any_of(m.uses.begin(), m.uses.end(), [&](const std::string& used) {
+        return std::find(changed.begin(), changed.end(), used) != changed.end();
+      });
+    }
+  }
+  return index;
+}
+
+}  // namespace sparkmigrate::analysis

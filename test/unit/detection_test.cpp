@@ -1,0 +1,106 @@
+// The detection fixtures in test/detection/: each folder is indexed as a
+// project (as `sparkmigrate check FOLDER` does) and every file checked with
+// the default rules. A line marked `# error: [SPK302, SPK303]` must be
+// reported with exactly those codes, and no other line with any code: the
+// classes of receivers real code reaches Spark objects through are found,
+// and the look-alikes stay clean.
+#include "analysis/checker.h"
+#include "analysis/project.h"
+#include "fixtures.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+using namespace sparkmigrate;
+
+namespace {
+
+std::vector<std::filesystem::path> pythonFiles(const std::filesystem::path& folder) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
+    if (entry.path().extension() == ".py") out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> problemsIn(const std::filesystem::path& file, const analysis::ProjectIndex* index) {
+  test::Fixture f = test::loadFixture(file);
+  analysis::Settings defaults;
+  analysis::ProjectView view = analysis::ProjectView::forFile(index, file);
+  analysis::CheckResult result = analysis::checkText(f.text, defaults, file.filename().string(), nullptr,
+                                                     index ? &view : nullptr);
+  std::map<std::size_t, std::set<std::string>> found;
+  for (const auto& d : result.diagnostics) found[d.start.line].insert(d.code);
+  std::vector<std::string> problems;
+  for (const auto& [line, codes] : f.expected)
+    if (found[line] != codes) problems.push_back("line " + std::to_string(line + 1) + ": missing or different codes");
+  for (const auto& [line, codes] : found)
+    if (!codes.empty() && !f.expected.count(line))
+      problems.push_back("line " + std::to_string(line + 1) + ": unexpected " + *codes.begin());
+  return problems;
+}
+
+}  // namespace
+
+TEST_CASE("detection fixtures: every labelled call is found with its code, nothing else") {
+  std::vector<std::filesystem::path> folders;
+  for (const auto& entry : std::filesystem::directory_iterator(test::sourceDir() / "test/detection"))
+    if (entry.is_directory()) folders.push_back(entry.path());
+  std::sort(folders.begin(), folders.end());
+  REQUIRE(folders.size() >= 3);
+  for (const auto& folder : folders) {
+    std::vector<std::filesystem::path> files = pythonFiles(folder);
+    analysis::ProjectIndex index = analysis::indexFiles(files, 0, 1);
+    for (const auto& file : files) {
+      INFO(file.string());
+      for (const auto& p : problemsIn(file, &index)) UNSCOPED_INFO(p);
+      CHECK(problemsIn(file, &index).empty());
+    }
+  }
+}
+
+TEST_CASE("what a sibling module exports is what finds a call in a module without pyspark") {
+  auto folder = test::sourceDir() / "test/detection/helpers_across_modules";
+  std::vector<std::filesystem::path> files = pythonFiles(folder);
+  analysis::ProjectIndex index = analysis::indexFiles(files, 0, 1);
+  CHECK(index.modules() == 2);  // session.py and helpers.py mention Spark
+  analysis::ProjectView view = analysis::ProjectView::forFile(&index, folder / "helpers.py");
+  const analysis::ModuleExport* spark = view.find("session.get_spark");
+  REQUIRE(spark);
+  CHECK((spark->function && spark->kind == analysis::Kind::SparkSession));
+  const analysis::ModuleExport* pair = view.find("session.create_spark");
+  REQUIRE(pair);
+  CHECK(pair->elements == std::vector<analysis::Kind>{analysis::Kind::SparkSession, analysis::Kind::SparkContext});
+  const analysis::ModuleExport* shared = view.find("session.shared");
+  REQUIRE(shared);
+  CHECK((!shared->function && shared->kind == analysis::Kind::SparkSession));
+  CHECK(view.find("session.missing") == nullptr);
+  CHECK(view.find("os.path") == nullptr);
+  // Without the project, the calls on what load_orders returns are not found.
+  std::vector<std::string> alone = problemsIn(folder / "helpers.py", nullptr);
+  CHECK(std::find(alone.begin(), alone.end(), "line 52: missing or different codes") != alone.end());
+}
+
+TEST_CASE("project names resolve as Python imports them: relative, beside the importer, unique suffix") {
+  using analysis::ProjectIndex;
+  std::vector<ProjectIndex::Source> sources = {
+      {"/p/jobs/a/session.py", "from pyspark.sql import SparkSession\ndef get():\n    return SparkSession.builder.getOrCreate()\n"},
+      {"/p/jobs/b/session.py", "def get():\n    return 42  # not Spark\n"},
+      {"/p/lib/util/sparkutil.py", "from pyspark import SparkContext\ndef context():\n    return SparkContext.getOrCreate()\n"},
+      {"/p/lib/util/__init__.py", "from .sparkutil import context\n"},
+  };
+  ProjectIndex index = ProjectIndex::build(sources);
+  // Beside the importer wins over a module of the same name elsewhere.
+  REQUIRE(index.find("/p/jobs/a", "session.get"));
+  CHECK(index.find("/p/jobs/a", "session.get")->kind == analysis::Kind::SparkSession);
+  CHECK(index.find("/p/jobs/b", "session.get") == nullptr);
+  // From elsewhere, two modules named `session` disagree: no answer.
+  CHECK(index.find("/p/other", "session.get") == nullptr);
+  // Relative imports and re-exports through a package's __init__.
+  REQUIRE(index.find("/p/lib/util", ".sparkutil.context"));
+  REQUIRE(index.find("/p/app", "util.context"));
+  CHECK(index.find("/p/app", "util.context")->kind == analysis::Kind::SparkContext);
+  CHECK(index.find("/p/app", "lib.util.sparkutil.context")->kind == analysis::Kind::SparkContext);
+}
