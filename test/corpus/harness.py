@@ -4,7 +4,8 @@
 
 PLAN.json is a list of {"name", "entry"}: ``entry`` is the job's .py file (or a multi-module
 job's main.py). RESULTS.json maps each name to {"stdout": what the job printed,
-"error": null or {"type", "message"}}. A job's failure is its result; the run never aborts.
+"error": null or {"type", "message"}, "seconds": wall time including the reset after it}.
+A job's failure is its result; the run never aborts.
 
 Each job runs as ``__main__`` (runpy) with ``sys.argv == [entry]``, its own folder first on
 sys.path, and stdout captured. Afterwards the modules it imported from its folder are dropped
@@ -12,17 +13,25 @@ from sys.modules (two jobs' ``session.py`` never collide) and logging handlers i
 removed.
 
 classic: jobs build their own session or context (``SparkSession.builder...getOrCreate()``,
-``SparkContext(conf=...)``, ``SQLContext(sc)``...). The first one starts the JVM; later ones
-reuse it, because the harness stops whatever session and SparkContext is still active before
-and after every job. LOCAL_SPARK_CONF and LOCAL_MASTER (runtime/python/tests/spark_server.py)
+``SparkContext(conf=...)``, ``SQLContext(sc)``...). The first one starts the JVM, and every
+later one reuses it. A SparkContext (with its Python workers) costs seconds to start, so the
+harness keeps the one a job leaves running for the next job, after resetting the session state
+(see below); a job that constructs its own SparkContext while one is kept (``Cannot run
+multiple SparkContexts at once``) is run again from the start after the kept context is
+stopped, and a job that stops its context makes the next one start a fresh context. So a job
+may run on a context another job configured (master, app name, static settings): jobs must
+not print those. LOCAL_SPARK_CONF and LOCAL_MASTER (runtime/python/tests/spark_server.py)
 reach every context through PYSPARK_SUBMIT_ARGS, so classic partitions like the test server
-(a job's own ``.master(...)``/``SparkContext("local", ...)`` still wins, as in real life).
+(a job's own ``.master(...)``/``SparkContext("local", ...)`` wins when it starts the context).
 
 connect: SPARK_REMOTE (required in the environment) points at a running Spark Connect
 server; SPARK_CONNECT_MODE_ENABLED is set up front, as in a Connect-only client, so a job that
-builds a SparkContext fails instead of starting a local JVM. After each job the harness clears
-cached data and stops the client session, which releases it on the server with its temporary
-views and SQL settings, so the next job gets a fresh session.
+builds a SparkContext fails instead of starting a local JVM. After the reset the harness stops
+the client session, so the next job gets a fresh one.
+
+The reset after each job, on both engines: cached data cleared, temporary and global temporary
+views, tables and databases other than ``default`` dropped (the catalog outlives sessions),
+SQL settings back to their defaults (``RESET``).
 
 A job still running after JOB_WATCHDOG seconds gets every thread's stack dumped to stderr
 (the caller's timeout then ends the run); ``kill -USR1`` dumps them at any time.
@@ -44,6 +53,7 @@ import os
 import runpy
 import signal
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,36 +93,65 @@ def stop_classic() -> None:
     SQLContext._instantiatedContext = None
 
 
+def reset_catalog(session) -> None:
+    """Drop what a job left in the session's catalog and settings."""
+    session.catalog.clearCache()
+    for database in session.catalog.listDatabases():
+        if database.name != "default":
+            session.sql(f"DROP DATABASE IF EXISTS `{database.name}` CASCADE")
+    for table in session.catalog.listTables("default"):
+        if not table.isTemporary:
+            kind = "VIEW" if table.tableType == "VIEW" else "TABLE"
+            session.sql(f"DROP {kind} IF EXISTS default.`{table.name}`")
+    for table in session.catalog.listTables():
+        if table.isTemporary:
+            session.catalog.dropTempView(table.name)
+    for table in session.catalog.listTables("global_temp"):
+        session.catalog.dropGlobalTempView(table.name)
+    session.sql("RESET")
+
+
+def reset_classic() -> None:
+    """Reset the session state of the SparkContext a job left running, which stays for the next."""
+    from pyspark import SparkContext
+    from pyspark.sql import SparkSession
+
+    context = SparkContext._active_spark_context
+    if context is None:
+        stop_classic()  # the job stopped it: forget the sessions and contexts built on it
+        return
+    session = SparkSession._instantiatedSession
+    if session is None or session._sc is not context:
+        session = SparkSession(context)
+    reset_catalog(session)
+
+
 def reset_connect() -> None:
-    """Drop the job's cached data and end its Connect session (views and settings go with it)."""
+    """Reset the job's Connect session, then end it."""
     from pyspark.sql import SparkSession
 
     session = SparkSession.getActiveSession()
     if session is None:
         return
     try:
-        session.catalog.clearCache()  # the cache manager is shared by the server's sessions
-    except Exception:  # an already stopped or broken session: nothing left to clear
-        pass
-    session.stop()
+        reset_catalog(session)
+    finally:
+        session.stop()
 
 
 def error_of(exc: BaseException) -> dict:
     return {"type": type(exc).__name__, "message": str(exc)[:4000]}
 
 
-def run_job(entry: str, engine: str) -> dict:
-    entry = os.path.abspath(entry)
+def attempt(entry: str, engine: str) -> dict:
+    """Run the job once, then reset what it left (see the module's docstring)."""
     folder = os.path.dirname(entry)
-    if engine == "classic":
-        stop_classic()
     saved_argv, saved_modules = sys.argv, set(sys.modules)
     saved_handlers = list(logging.getLogger().handlers)
     sys.argv = [entry]
     sys.path.insert(0, folder)
     output = io.StringIO()
     error = None
-    faulthandler.dump_traceback_later(JOB_WATCHDOG, exit=False)
     try:
         with contextlib.redirect_stdout(output):
             runpy.run_path(entry, run_name="__main__")
@@ -133,15 +172,35 @@ def run_job(entry: str, engine: str) -> dict:
             if handler not in saved_handlers:
                 root.removeHandler(handler)
         try:
-            stop_classic() if engine == "classic" else reset_connect()
+            reset_classic() if engine == "classic" else reset_connect()
         except Exception as exc:
             error = error or {"type": "HarnessResetError", "message": str(exc)[:4000]}
+            if engine == "classic":
+                stop_classic()
         # Finalise the job's dead sessions now, between jobs: a Connect session's __del__ shuts
         # down the client's shared release thread pool, and the cyclic collector running it in
         # the middle of a later RPC (inside that pool's submit) deadlocks the process.
         gc.collect()
-        faulthandler.cancel_dump_traceback_later()
     return {"stdout": output.getvalue(), "error": error}
+
+
+def run_job(entry: str, engine: str) -> dict:
+    started = time.monotonic()
+    entry = os.path.abspath(entry)
+    faulthandler.dump_traceback_later(JOB_WATCHDOG, exit=False)
+    kept = engine == "classic" and _active_context()
+    result = attempt(entry, engine)
+    if kept and result["error"] and "Cannot run multiple SparkContexts" in result["error"]["message"]:
+        stop_classic()  # the job builds its own SparkContext: give it the chance
+        result = attempt(entry, engine)
+    faulthandler.cancel_dump_traceback_later()
+    return {**result, "seconds": round(time.monotonic() - started, 2)}
+
+
+def _active_context() -> bool:
+    from pyspark import SparkContext
+
+    return SparkContext._active_spark_context is not None
 
 
 def main() -> None:
