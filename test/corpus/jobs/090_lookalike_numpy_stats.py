@@ -15,7 +15,6 @@ scaled = values * sc[1]
 print("first three:", values.take([0, 1, 2]).tolist())
 print("union:", np.union1d(values[:3], values[3:6]).tolist())
 print("scaled mean:", round(float(scaled.mean()), 4))
-print("parallel:", np.parallel if hasattr(np, "parallel") else "n/a")
 window = np.lib.stride_tricks.sliding_window_view(values, 3).mean(axis=1).round(3)
 print("rolling:", window[:4].tolist())
 
