@@ -370,6 +370,32 @@ bool stringMatches(const Call& c) {
   return std::regex_search(content, *c.p.regex);
 }
 
+// True when the expression's text, or the value of a name it reads that is
+// assigned in the same top-level statement (a function's locals), matches the
+// regex: what a DataFrame was built from, as far as this statement tells.
+// (Names bound elsewhere are not followed: the incremental checker re-runs a
+// statement's rules when the bindings it reads change kind, not text.)
+bool valueContains(SemanticModel& model, TSNode node, TSNode statement, const std::regex& regex, int depth) {
+  std::string_view text = nodeText(node, model.source());
+  if (std::regex_search(text.begin(), text.end(), regex)) return true;
+  if (depth > 4) return false;
+  bool found = false;
+  std::function<void(TSNode)> visit = [&](TSNode n) {
+    if (found) return;
+    if (isType(n, "identifier")) {
+      auto b = model.bindingOf(n);
+      if (b && (b->kind == SemanticModel::BindingKind::Assign || b->kind == SemanticModel::BindingKind::Annotated) &&
+          !ts_node_is_null(b->value) && ts_node_start_byte(b->value) >= ts_node_start_byte(statement) &&
+          ts_node_end_byte(b->value) <= ts_node_end_byte(statement) && !ts_node_eq(b->value, node))
+        found = valueContains(model, b->value, statement, regex, depth + 1);
+      return;
+    }
+    forEachNamedChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
 // The node's kind; for an Unknown `x.member` whose member exists only on
 // Spark objects (`s.sparkContext` on a `with ... as s` target, a subscript,
 // an untyped value), the kind that name gives. Applied here, where a rule
@@ -466,6 +492,8 @@ constexpr PredicateDef kPredicates[] = {
     {"match?", 2, 2, true, Args::Regex, matches},
     {"not-match?", 2, 2, true, Args::Regex, negated<matches>},
     {"string-match?", 2, 2, true, Args::Regex, stringMatches},
+    {"value-contains?", 2, 2, true, Args::Regex,
+     [](const Call& c) { return valueContains(c.model, c.node, topLevelStatement(c.node), *c.p.regex, 0); }},
     {"kind?", 2, -1, true, Args::Kinds, kindIn},
     {"not-kind?", 2, -1, true, Args::Kinds, negated<kindIn>},
     {"maybe-kind?", 2, -1, true, Args::Kinds, maybeKind},
