@@ -34,7 +34,7 @@ def main():
     stock = today.groupBy("sku").sum("units").withColumnRenamed("sum(units)", "units")
     for row in stock.orderBy("sku").collect():
         print(row.sku, row.units)
-    print("time zone:", sc.getConf().get("spark.sql.session.timeZone"))
+    print("shuffle partitions:", sc.getConf().get("spark.sql.shuffle.partitions"))
     spark.stop()
 
 

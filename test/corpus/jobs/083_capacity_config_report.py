@@ -9,7 +9,7 @@ from pyspark.sql import SparkSession
 
 log = logging.getLogger("capacity")
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
-SETTINGS = ["spark.sql.shuffle.partitions", "spark.app.name"]
+SETTINGS = ["spark.sql.shuffle.partitions"]
 
 
 def main():
