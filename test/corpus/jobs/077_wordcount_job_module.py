@@ -1,5 +1,5 @@
 # corpus: style=job-module
-# corpus: expect=remains reason="SPK104 textFile and SPK309 reduceByKey word count need a spark.read.text + groupBy rewrite"
+# corpus: expect=remains reason="SPK104 textFile and SPK309 reduceByKey word count need a spark.read.text + groupBy rewrite (SPK001/SPK120 stay with the context, SPK008 for the folded spark.default.parallelism)"
 """Word-frequency job for the search team, submitted nightly with spark-submit."""
 import argparse
 import os
