@@ -442,6 +442,13 @@ bool maybeKind(const Call& c) {
   if (kindIn(c)) return true;
   if (kindWithEvidence(c) != Kind::Unknown) return false;
   if (c.model.importsPyspark() || c.model.isNotebook()) return true;
+  // Taking `.rdd` of an untyped value: only DataFrames have one (a class of this
+  // file with its own `rdd` is not Unknown).
+  TSNode parent = ts_node_parent(c.node);
+  if (isType(parent, "attribute") && ts_node_eq(field(parent, "object"), c.node) &&
+      nodeText(field(parent, "attribute"), c.model.source()) == "rdd" &&
+      std::find(c.p.kinds.begin(), c.p.kinds.end(), Kind::DataFrame) != c.p.kinds.end())
+    return true;
   TSNode last = isType(c.node, "attribute") ? field(c.node, "attribute") : c.node;
   if (isType(last, "identifier")) return isSparkLikeName(nodeText(last, c.model.source()));
   auto chain = conventionalChainKind(c.model, c.node, 0);

@@ -996,6 +996,14 @@ Value SemanticModel::callValue(TSNode call) {
       return other();
     case Kind::Module:
       if (auto kind = moduleFunctionResult(callee.qualname)) return ofKind(*kind);
+      if (callee.qualname == "functools.reduce") {
+        // reduce(f, frames): what the items are (a union of DataFrames is one).
+        TSNode args = field(call, "arguments");
+        if (!ts_node_is_null(args) && ts_node_named_child_count(args) >= 2) {
+          Value item = itemValue(ts_node_named_child(args, 1), -1);
+          if (isSparkKind(item.kind)) return item;
+        }
+      }
       if (isForeignLibrary(callee.qualname)) return other();
       return unknown();
     case Kind::Function:

@@ -117,6 +117,10 @@ Out catchPySparkException(const FixContext& c) {
   if (!isType(clause, "except_clause")) return std::nullopt;
   if (c.model.qualifiedName(report) != "py4j.protocol.Py4JJavaError") return std::nullopt;
   if (nodeText(clause, c.text).find("java_exception") != std::string_view::npos) return std::nullopt;
+  // A later handler of the same try sees the errors the broader PySparkException
+  // would now take from it (a job that runs on Connect would change): left to a person.
+  for (TSNode next = ts_node_next_named_sibling(clause); !ts_node_is_null(next); next = ts_node_next_named_sibling(next))
+    if (isType(next, "except_clause")) return std::nullopt;
   return TransformOutput{{replace(report, "PySparkException")}, {kImportPySparkException}};
 }
 

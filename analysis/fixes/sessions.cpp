@@ -6,6 +6,8 @@
 #include "analysis/fixes/helpers.h"
 #include "analysis/fixes/transforms.h"
 
+#include <algorithm>
+
 namespace sparkmigrate::analysis::fixes {
 
 // sc.setLogLevel("WARN") as a statement -> a comment saying where the level goes now.
@@ -64,9 +66,14 @@ Out contextInfoToSession(const FixContext& c) {
     return std::nullopt;  // assigned to, not read
   if (isType(parent, "call") && ts_node_eq(field(parent, "function"), report)) return std::nullopt;
   std::string_view name = nodeText(member, c.text);
-  if (name == "pythonVer")
-    return TransformOutput{{replace(report, stringLiteralAt(report, "%d.%d", c) + " % sys.version_info[:2]")},
-                           {kImportSys}};
+  if (name == "pythonVer") {
+    // Parenthesised where an operator or a member would bind tighter than `%`.
+    std::string text = stringLiteralAt(report, "%d.%d", c) + " % sys.version_info[:2]";
+    static const std::initializer_list<std::string_view> tight = {
+        "attribute", "subscript", "call", "binary_operator", "comparison_operator", "unary_operator", "await"};
+    if (std::find(tight.begin(), tight.end(), nodeType(parent)) != tight.end()) text = "(" + text + ")";
+    return TransformOutput{{replace(report, text)}, {kImportSys}};
+  }
   std::string key = name == "appName" ? "spark.app.name" : name == "applicationId" ? "spark.app.id" : "";
   if (key.empty() && name != "version") return std::nullopt;
   auto session = sessionFor(c, receiver, report);
@@ -75,7 +82,9 @@ Out contextInfoToSession(const FixContext& c) {
   return single(replace(report, *session + ".conf.get(" + stringLiteralAt(report, key, c) + ")"));
 }
 
-// sc.getConf().get(k[, d]) / sc._conf.get(k[, d]) -> spark.conf.get(k[, d])
+// sc.getConf().get(k[, d]) / sc._conf.get(k[, d]) -> spark.conf.get(k, d):
+// without a default, None (SparkConf answers None for a key that is not set,
+// where spark.conf.get raises or gives the SQL default).
 Out contextConfToSessionConf(const FixContext& c) {
   TSNode report = c.match.report, receiver = c.match.capture("context");
   TSNode getCall = memberCall(report, c, "get");
@@ -84,7 +93,8 @@ Out contextConfToSessionConf(const FixContext& c) {
   if (args.empty() || args.size() > 2 || !allPositional(args)) return std::nullopt;
   auto session = sessionFor(c, receiver, report);
   if (!session) return std::nullopt;
-  return single(replace(getCall, *session + ".conf.get(" + argumentsText(getCall, c) + ")"));
+  std::string defaultNone = args.size() == 1 ? ", None" : "";
+  return single(replace(getCall, *session + ".conf.get(" + argumentsText(getCall, c) + defaultNone + ")"));
 }
 
 // sc = spark.sparkContext (or sc = SparkContext(...)) with no use of `sc`

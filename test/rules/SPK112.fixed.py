@@ -3,10 +3,10 @@ from pyspark import SparkContext
 from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.getOrCreate()
-app_name = spark.conf.get("spark.app.name")  # error: [SPK112]
+app_name = spark.conf.get("spark.app.name", None)  # error: [SPK112]
 sc = spark.sparkContext
 settings = sc.getConf().getAll()  # error: [SPK112]
-executor_memory = spark.conf.get("spark.executor.memory")  # error: [SPK112]
+executor_memory = spark.conf.get("spark.executor.memory", None)  # error: [SPK112]
 
 
 class Log4j:

@@ -11,6 +11,7 @@ print("master:", sc.master, "version:", spark.version)  # error: [SPK113]
 user = sc.sparkUser()  # error: [SPK113]
 started = SparkContext.getOrCreate().startTime  # error: [SPK113]
 python = "%d.%d" % sys.version_info[:2]  # error: [SPK113]
+major = ("%d.%d" % sys.version_info[:2]).split(".")[0]  # error: [SPK113]
 
 
 def describe(context: SparkContext):

@@ -10,6 +10,7 @@ print("master:", sc.master, "version:", sc.version)  # error: [SPK113]
 user = sc.sparkUser()  # error: [SPK113]
 started = SparkContext.getOrCreate().startTime  # error: [SPK113]
 python = sc.pythonVer  # error: [SPK113]
+major = sc.pythonVer.split(".")[0]  # error: [SPK113]
 
 
 def describe(context: SparkContext):

@@ -27,6 +27,14 @@ try:
 except p4j.Py4JJavaError:  # error: [SPK206]
     pass
 
+# A later handler would lose the errors PySparkException takes: reported, not rewritten.
+try:
+    spark.table("sales.orders").count()
+except Py4JJavaError:  # error: [SPK206]
+    print("jvm error")
+except Exception as err:
+    print("other error:", type(err).__name__)
+
 try:
     spark.table("sales.orders").count()
 except py4j.protocol.Py4JError:  # error: [SPK206]
