@@ -13,25 +13,28 @@ from sys.modules (two jobs' ``session.py`` never collide) and logging handlers i
 removed.
 
 classic: jobs build their own session or context (``SparkSession.builder...getOrCreate()``,
-``SparkContext(conf=...)``, ``SQLContext(sc)``...). The first one starts the JVM, and every
-later one reuses it. A SparkContext (with its Python workers) costs seconds to start, so the
-harness keeps the one a job leaves running for the next job, after resetting the session state
-(see below); a job that constructs its own SparkContext while one is kept (``Cannot run
-multiple SparkContexts at once``) is run again from the start after the kept context is
-stopped, and a job that stops its context makes the next one start a fresh context. So a job
-may run on a context another job configured (master, app name, static settings): jobs must
-not print those. LOCAL_SPARK_CONF and LOCAL_MASTER (runtime/python/tests/spark_server.py)
-reach every context through PYSPARK_SUBMIT_ARGS, so classic partitions like the test server
-(a job's own ``.master(...)``/``SparkContext("local", ...)`` wins when it starts the context).
+``SparkContext(conf=...)``, ``SQLContext(sc)``...) in one JVM. A SparkContext (with its
+Python workers) costs seconds to start, so the harness keeps one running from job to job,
+resetting the session state after each job (see below):
+- during a job, ``SparkContext.stop()`` and ``SparkSession.stop()`` only take note;
+- a job that constructs its own SparkContext while one is kept (``Cannot run multiple
+  SparkContexts at once``) is run again from the start with no context kept and real stops;
+- a context left by a job whose master is not LOCAL_MASTER (a job's ``.master(...)`` or
+  ``SparkContext("local", ...)``) is stopped after it, so the next job starts a standard one.
+So a job may run on a context another job started (app name, static settings): jobs must not
+print those. LOCAL_SPARK_CONF and LOCAL_MASTER (runtime/python/tests/spark_server.py) reach
+every context through PYSPARK_SUBMIT_ARGS, so classic partitions like the test server.
 
 connect: SPARK_REMOTE (required in the environment) points at a running Spark Connect
 server; SPARK_CONNECT_MODE_ENABLED is set up front, as in a Connect-only client, so a job that
-builds a SparkContext fails instead of starting a local JVM. After the reset the harness stops
+builds a SparkContext fails instead of starting a local JVM. After each job the harness stops
 the client session, so the next job gets a fresh one.
 
-The reset after each job, on both engines: cached data cleared, temporary and global temporary
-views, tables and databases other than ``default`` dropped (the catalog outlives sessions),
-SQL settings back to their defaults (``RESET``).
+The reset after each job on classic: cache cleared; temporary and global temporary views,
+tables and databases other than ``default`` dropped; SQL settings back to their defaults
+(``RESET``). On Connect, ending the session drops its temporary views and settings; jobs must
+not leave tables, databases or global temporary views behind (the original and fixed runs
+share one server catalog at the same time).
 
 A job still running after JOB_WATCHDOG seconds gets every thread's stack dumped to stderr
 (the caller's timeout then ends the run); ``kill -USR1`` dumps them at any time.
@@ -94,20 +97,23 @@ def stop_classic() -> None:
 
 
 def reset_catalog(session) -> None:
-    """Drop what a job left in the session's catalog and settings."""
+    """Drop what a job left in the session's catalog and settings (SQL commands: the Catalog
+    API's listings cost far more)."""
     session.catalog.clearCache()
-    for database in session.catalog.listDatabases():
-        if database.name != "default":
-            session.sql(f"DROP DATABASE IF EXISTS `{database.name}` CASCADE")
-    for table in session.catalog.listTables("default"):
-        if not table.isTemporary:
-            kind = "VIEW" if table.tableType == "VIEW" else "TABLE"
-            session.sql(f"DROP {kind} IF EXISTS default.`{table.name}`")
-    for table in session.catalog.listTables():
-        if table.isTemporary:
-            session.catalog.dropTempView(table.name)
-    for table in session.catalog.listTables("global_temp"):
-        session.catalog.dropGlobalTempView(table.name)
+    for row in session.sql("SHOW DATABASES").collect():
+        if row[0] != "default":
+            session.sql(f"DROP DATABASE IF EXISTS `{row[0]}` CASCADE")
+    for row in session.sql("SHOW TABLES IN default").collect():
+        if not row.isTemporary:
+            try:
+                session.sql(f"DROP TABLE IF EXISTS default.`{row.tableName}`")
+            except Exception:  # a persistent view
+                session.sql(f"DROP VIEW IF EXISTS default.`{row.tableName}`")
+    for row in session.sql("SHOW TABLES IN global_temp").collect():  # global and local temp views
+        if row.namespace == "global_temp":
+            session.catalog.dropGlobalTempView(row.tableName)
+        else:
+            session.catalog.dropTempView(row.tableName)
     session.sql("RESET")
 
 
@@ -117,8 +123,8 @@ def reset_classic() -> None:
     from pyspark.sql import SparkSession
 
     context = SparkContext._active_spark_context
-    if context is None:
-        stop_classic()  # the job stopped it: forget the sessions and contexts built on it
+    if context is None or context.master != LOCAL_MASTER:
+        stop_classic()  # gone, or not the standard context: the next job starts a fresh one
         return
     session = SparkSession._instantiatedSession
     if session is None or session._sc is not context:
@@ -127,15 +133,13 @@ def reset_classic() -> None:
 
 
 def reset_connect() -> None:
-    """Reset the job's Connect session, then end it."""
+    """End the job's Connect session: its temporary views and SQL settings go with it. (The
+    server's catalog is shared by all sessions, but every catalog call is a round trip, so jobs
+    leave no tables, databases or global temporary views behind instead: see the README.)"""
     from pyspark.sql import SparkSession
 
     session = SparkSession.getActiveSession()
-    if session is None:
-        return
-    try:
-        reset_catalog(session)
-    finally:
+    if session is not None:
         session.stop()
 
 
@@ -143,7 +147,24 @@ def error_of(exc: BaseException) -> dict:
     return {"type": type(exc).__name__, "message": str(exc)[:4000]}
 
 
-def attempt(entry: str, engine: str) -> dict:
+@contextlib.contextmanager
+def deferred_stops(active: bool):
+    """While active, SparkContext.stop() and SparkSession.stop() (classic) do nothing."""
+    if not active:
+        yield
+        return
+    from pyspark import SparkContext
+    from pyspark.sql import SparkSession
+
+    saved = SparkContext.stop, SparkSession.stop
+    SparkContext.stop = SparkSession.stop = lambda self: None
+    try:
+        yield
+    finally:
+        SparkContext.stop, SparkSession.stop = saved
+
+
+def attempt(entry: str, engine: str, keep_context: bool) -> dict:
     """Run the job once, then reset what it left (see the module's docstring)."""
     folder = os.path.dirname(entry)
     saved_argv, saved_modules = sys.argv, set(sys.modules)
@@ -153,7 +174,7 @@ def attempt(entry: str, engine: str) -> dict:
     output = io.StringIO()
     error = None
     try:
-        with contextlib.redirect_stdout(output):
+        with contextlib.redirect_stdout(output), deferred_stops(keep_context):
             runpy.run_path(entry, run_name="__main__")
     except SystemExit as exc:
         if exc.code not in (0, None):
@@ -188,11 +209,12 @@ def run_job(entry: str, engine: str) -> dict:
     started = time.monotonic()
     entry = os.path.abspath(entry)
     faulthandler.dump_traceback_later(JOB_WATCHDOG, exit=False)
-    kept = engine == "classic" and _active_context()
-    result = attempt(entry, engine)
+    classic = engine == "classic"
+    kept = classic and _active_context()
+    result = attempt(entry, engine, keep_context=classic)
     if kept and result["error"] and "Cannot run multiple SparkContexts" in result["error"]["message"]:
         stop_classic()  # the job builds its own SparkContext: give it the chance
-        result = attempt(entry, engine)
+        result = attempt(entry, engine, keep_context=False)
     faulthandler.cancel_dump_traceback_later()
     return {**result, "seconds": round(time.monotonic() - started, 2)}
 
