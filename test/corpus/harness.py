@@ -14,16 +14,19 @@ removed.
 
 classic: jobs build their own session or context (``SparkSession.builder...getOrCreate()``,
 ``SparkContext(conf=...)``, ``SQLContext(sc)``...) in one JVM. A SparkContext (with its
-Python workers) costs seconds to start, so the harness keeps one running from job to job,
-resetting the session state after each job (see below):
+Python workers) costs seconds to start, so the harness runs a shared one (LOCAL_MASTER and
+LOCAL_SPARK_CONF from runtime/python/tests/spark_server.py, through PYSPARK_SUBMIT_ARGS, so
+classic partitions like the test server) that jobs pick up as they would a running one:
+- ``SparkSession.builder...getOrCreate()`` and ``SparkContext.getOrCreate()`` return it (the
+  builder's SQL settings apply; its master and static settings do not, as with any running
+  context);
 - during a job, ``SparkContext.stop()`` and ``SparkSession.stop()`` only take note;
-- a job that constructs its own SparkContext while one is kept (``Cannot run multiple
-  SparkContexts at once``) is run again from the start with no context kept and real stops;
-- a context left by a job whose master is not LOCAL_MASTER (a job's ``.master(...)`` or
-  ``SparkContext("local", ...)``) is stopped after it, so the next job starts a standard one.
-So a job may run on a context another job started (app name, static settings): jobs must not
-print those. LOCAL_SPARK_CONF and LOCAL_MASTER (runtime/python/tests/spark_server.py) reach
-every context through PYSPARK_SUBMIT_ARGS, so classic partitions like the test server.
+- ``SparkContext.getOrCreate(conf)`` stops it and starts the job's own context with that conf;
+- a job that constructs its own SparkContext (``Cannot run multiple SparkContexts at once``)
+  is run again from the start with no shared context and real stops;
+- a context of the job's own is stopped after the job; the shared one starts again for the
+  next job.
+So jobs must not print what depends on who started the context (app name, master).
 
 connect: SPARK_REMOTE (required in the environment) points at a running Spark Connect
 server; SPARK_CONNECT_MODE_ENABLED is set up front, as in a Connect-only client, so a job that
@@ -117,14 +120,27 @@ def reset_catalog(session) -> None:
     session.sql("RESET")
 
 
+_shared = None  # the shared classic SparkContext
+
+
+def start_shared():
+    """Start the shared SparkContext unless a context is running."""
+    global _shared
+    from pyspark import SparkContext
+    from pyspark.sql import SparkSession
+
+    if SparkContext._active_spark_context is None:
+        _shared = SparkSession.builder.getOrCreate().sparkContext
+
+
 def reset_classic() -> None:
-    """Reset the session state of the SparkContext a job left running, which stays for the next."""
+    """Reset the shared context's session state after a job; stop a context of the job's own."""
     from pyspark import SparkContext
     from pyspark.sql import SparkSession
 
     context = SparkContext._active_spark_context
-    if context is None or context.master != LOCAL_MASTER:
-        stop_classic()  # gone, or not the standard context: the next job starts a fresh one
+    if context is None or context is not _shared:
+        stop_classic()
         return
     session = SparkSession._instantiatedSession
     if session is None or session._sc is not context:
@@ -148,23 +164,39 @@ def error_of(exc: BaseException) -> dict:
 
 
 @contextlib.contextmanager
-def deferred_stops(active: bool):
-    """While active, SparkContext.stop() and SparkSession.stop() (classic) do nothing."""
+def sharing(active: bool):
+    """While active (a classic job on the shared context), SparkContext.stop() and
+    SparkSession.stop() do nothing, and SparkContext.getOrCreate(conf) replaces the shared
+    context with one of the job's own."""
     if not active:
         yield
         return
     from pyspark import SparkContext
     from pyspark.sql import SparkSession
 
-    saved = SparkContext.stop, SparkSession.stop
+    stops = SparkContext.stop, SparkSession.stop
+    saved_get_or_create = SparkContext.__dict__["getOrCreate"]  # the classmethod itself
+    get_or_create = SparkContext.getOrCreate  # bound to the class
+
+    def own_context(cls, conf=None):
+        if conf is not None and SparkContext._active_spark_context is _shared:
+            SparkContext.stop, SparkSession.stop = stops
+            try:
+                stop_classic()
+            finally:
+                SparkContext.stop = SparkSession.stop = lambda self: None
+        return get_or_create(conf)
+
     SparkContext.stop = SparkSession.stop = lambda self: None
+    SparkContext.getOrCreate = classmethod(own_context)
     try:
         yield
     finally:
-        SparkContext.stop, SparkSession.stop = saved
+        SparkContext.stop, SparkSession.stop = stops
+        SparkContext.getOrCreate = saved_get_or_create
 
 
-def attempt(entry: str, engine: str, keep_context: bool) -> dict:
+def attempt(entry: str, engine: str, shared: bool) -> dict:
     """Run the job once, then reset what it left (see the module's docstring)."""
     folder = os.path.dirname(entry)
     saved_argv, saved_modules = sys.argv, set(sys.modules)
@@ -174,7 +206,7 @@ def attempt(entry: str, engine: str, keep_context: bool) -> dict:
     output = io.StringIO()
     error = None
     try:
-        with contextlib.redirect_stdout(output), deferred_stops(keep_context):
+        with contextlib.redirect_stdout(output), sharing(shared):
             runpy.run_path(entry, run_name="__main__")
     except SystemExit as exc:
         if exc.code not in (0, None):
@@ -210,19 +242,14 @@ def run_job(entry: str, engine: str) -> dict:
     entry = os.path.abspath(entry)
     faulthandler.dump_traceback_later(JOB_WATCHDOG, exit=False)
     classic = engine == "classic"
-    kept = classic and _active_context()
-    result = attempt(entry, engine, keep_context=classic)
-    if kept and result["error"] and "Cannot run multiple SparkContexts" in result["error"]["message"]:
+    if classic:
+        start_shared()
+    result = attempt(entry, engine, shared=classic)
+    if classic and result["error"] and "Cannot run multiple SparkContexts" in result["error"]["message"]:
         stop_classic()  # the job builds its own SparkContext: give it the chance
-        result = attempt(entry, engine, keep_context=False)
+        result = attempt(entry, engine, shared=False)
     faulthandler.cancel_dump_traceback_later()
     return {**result, "seconds": round(time.monotonic() - started, 2)}
-
-
-def _active_context() -> bool:
-    from pyspark import SparkContext
-
-    return SparkContext._active_spark_context is not None
 
 
 def main() -> None:
