@@ -1,0 +1,29 @@
+# Databricks notebook source
+# corpus: style=notebook-export
+# corpus: expect=broken reason="BUG: SPK118 turns the positional sc.union([a.rdd, b.rdd]) into reduce(unionByName); the legacy extract names its columns differently, so Connect raises AnalysisException where classic stacked the rows by position"
+# MAGIC %md
+# MAGIC # One people table from the current file and the legacy extract
+# MAGIC The legacy system used other column names; the positions match.
+
+# COMMAND ----------
+
+import os
+
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+sc = spark.sparkContext
+
+# COMMAND ----------
+
+here = os.path.dirname(os.path.abspath(__file__))
+current = spark.read.csv(os.path.join(here, "..", "data", "people.csv"), header=True, inferSchema=True)
+legacy = spark.createDataFrame(
+    [(101, "Ivan", 47, "Oslo"), (102, "Judy", 33, "Paris")],
+    ["person_id", "full_name", "years", "town"])
+
+# COMMAND ----------
+
+everyone = sc.union([current.rdd, legacy.rdd]).toDF()
+everyone.orderBy("id").show()
+print(everyone.groupBy("city").count().orderBy("city").collect())
