@@ -39,8 +39,9 @@ tables and databases other than ``default`` dropped; SQL settings back to their 
 not leave tables, databases or global temporary views behind (the original and fixed runs
 share one server catalog at the same time).
 
-A job still running after JOB_WATCHDOG seconds gets every thread's stack dumped to stderr
-(the caller's timeout then ends the run); ``kill -USR1`` dumps them at any time.
+A job still running after JOB_WATCHDOG seconds (a hang) ends the run: every thread's stack is
+dumped to stderr and the process exits with status 1, leaving RESULTS.json with the jobs
+before it. ``kill -USR1`` dumps the stacks at any time.
 
 Run it with the same interpreter as the tests, with an environment like
 ``spark_environment()`` (no PYTHONPATH, PYSPARK_SUBMIT_ARGS, SPARK_REMOTE leaking in).
@@ -68,7 +69,7 @@ from spark_server import LOCAL_MASTER, LOCAL_SPARK_CONF  # noqa: E402
 
 sys.path.pop(0)  # jobs must not see the test helpers
 
-JOB_WATCHDOG = 120.0
+JOB_WATCHDOG = 300.0
 
 
 def configure(engine: str) -> None:
@@ -240,7 +241,7 @@ def attempt(entry: str, engine: str, shared: bool) -> dict:
 def run_job(entry: str, engine: str) -> dict:
     started = time.monotonic()
     entry = os.path.abspath(entry)
-    faulthandler.dump_traceback_later(JOB_WATCHDOG, exit=False)
+    faulthandler.dump_traceback_later(JOB_WATCHDOG, exit=True)
     classic = engine == "classic"
     if classic:
         start_shared()
