@@ -9,7 +9,7 @@ started for this module (or SPARKMIGRATE_TEST_REMOTE=sc://host:port). The tests 
 each job:
 
 - the original runs on classic (it is valid legacy code);
-- the outcome is the one its header expects (migrates / remains / clean);
+- the outcome is the one its header expects (migrates / remains / clean / broken);
 - never worse: a job whose original already printed the classic output on Connect still does
   after the fix;
 - no silent wrong answers: a fixed job with no finding left prints what classic printed;
