@@ -28,10 +28,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <random>
 
 namespace sparkmigrate::cli {
 namespace fs = std::filesystem;
@@ -81,6 +83,14 @@ bool isInside(const fs::path& path, const fs::path& folder) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
+// Replaces the trailing XXXXXX of `pattern` with random letters and digits.
+void randomSuffix(std::string& pattern) {
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static thread_local std::mt19937_64 rng{std::random_device{}() ^
+                                          static_cast<std::uint64_t>(::getpid()) << 32};
+  for (std::size_t i = pattern.size() - 6; i < pattern.size(); ++i) pattern[i] = alphabet[rng() % 62];
+}
+
 // A backup of `expected` next to `real` (`.name.sparkmigrate-XXXXXX`, 0600),
 // complete before it has that name: written to an unnamed file in the folder
 // (O_TMPFILE) and then linked in, so that a kill at any moment leaves no
@@ -93,12 +103,11 @@ std::string makeBackup(const fs::path& real, std::string_view expected, std::str
     problem = replaceContent(unnamed, expected);
     std::string self = "/proc/self/fd/" + std::to_string(unnamed);
     for (int attempt = 0; problem.empty() && attempt < 64; ++attempt) {
-      // A fresh name (mkostemp's pattern), taken by linking the written file to it.
+      // A fresh name, taken by linking the written file to it (linkat never
+      // replaces an entry). No placeholder is created first: a kill between
+      // creating one and linking would leave an empty "backup".
       std::string name = pattern;
-      int probe = ::mkostemp(name.data(), O_CLOEXEC);
-      if (probe < 0) break;
-      ::close(probe);
-      ::unlink(name.c_str());
+      randomSuffix(name);
       if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
         ::close(unnamed);
         return name;
