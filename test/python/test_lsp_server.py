@@ -267,17 +267,17 @@ def test_a_module_sees_what_its_sibling_modules_export_and_a_save_updates_it(cli
                      "    return SparkSession.builder.getOrCreate().range(3)\n")
     session.write_text(spark_version)
     helper = tmp_path / "helper.py"
-    helper.write_text("from session import load\n\norders = load()\nprint(orders.rdd.isEmpty())\n")
+    helper.write_text("from session import load\n\norders = load()\nprint(orders.toJSON().take(1))\n")
     c.open(helper, helper.read_text())
 
     def codes():
         result = c.request("textDocument/diagnostic", {"textDocument": {"uri": helper.as_uri()}})["result"]
         return [(d["code"], d["range"]["start"]["line"]) for d in result["items"]]
 
-    assert codes() == [("SPK302", 3)]
+    assert codes() == [("SPK401", 3)]
     session.write_text("def load():\n    return [1, 2, 3]\n")
     c.notify("textDocument/didSave", {"textDocument": {"uri": session.as_uri()}})
     assert codes() == []
     session.write_text(spark_version)
     c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": session.as_uri(), "type": 2}]})
-    assert codes() == [("SPK302", 3)]
+    assert codes() == [("SPK401", 3)]
