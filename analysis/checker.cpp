@@ -535,8 +535,9 @@ class ReusePlan {
     };
     for (std::uint64_t h : reads)
       if (holdsSession(old_.nameDigests, h) || holdsSession(digests_, h)) sessionsTouched = true;
+    // Where an import goes depends on the leading imports above that point.
     bool importPointMoved = change_.moved(old_.importPoint) != now_.importPoint ||
-                            !change_.unchanged({old_.importPoint, old_.importPoint});
+                            !change_.unchanged({0, old_.importPoint});
     auto textTouched = [&](const std::string& needle) {
       if (change_.touches(old_.text, needle) || change_.touches(now_.text, needle)) return true;
       for (std::string_view t : propagatedText)

@@ -117,10 +117,8 @@ std::optional<Fix> computeFix(const RuleMatch& match, SemanticModel& model, std:
     }
     if (present) continue;
     if (conflict) return std::nullopt;
-    std::uint32_t at = model.importInsertionPoint();
-    std::string line = need.line + "\n";
-    if (at == text.size() && at > 0 && text.back() != '\n') line = "\n" + need.line + "\n";
-    fix.edits.push_back(Edit{{at, at}, line});
+    ImportInsertion place = model.placeImport(need.line);
+    fix.edits.push_back(Edit{{place.at, place.at}, std::move(place.text)});
   }
   if (fix.edits.empty()) return std::nullopt;
   std::stable_sort(fix.edits.begin(), fix.edits.end(), editOrder);

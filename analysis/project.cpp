@@ -37,7 +37,71 @@ bool mentionsSpark(std::string_view text) {
   return text.find("park") != std::string_view::npos || text.find("getOrCreate") != std::string_view::npos;
 }
 
+// Two callers' kinds of one argument: agreement, or Other.
+Kind mergeKind(Kind a, Kind b) {
+  if (a == Kind::Unknown) return b;
+  if (b == Kind::Unknown) return a;
+  return a == b ? a : Kind::Other;
+}
+
 }  // namespace
+
+void CallArguments::merge(const CallArguments& other) {
+  if (positional.size() < other.positional.size()) positional.resize(other.positional.size(), Kind::Unknown);
+  for (std::size_t i = 0; i < other.positional.size(); ++i) positional[i] = mergeKind(positional[i], other.positional[i]);
+  for (const auto& [name, kind] : other.keywords) {
+    auto [it, added] = keywords.emplace(name, kind);
+    if (!added) it->second = mergeKind(it->second, kind);
+  }
+}
+
+Kind ProjectIndex::argument(std::string_view module, std::string_view function, int position,
+                            std::string_view name) const {
+  auto m = modules_.find(module);
+  if (m == modules_.end()) return Kind::Unknown;
+  auto f = m->second.arguments.find(function);
+  if (f == m->second.arguments.end()) return Kind::Unknown;
+  const CallArguments& a = f->second;
+  Kind kind = position >= 0 && static_cast<std::size_t>(position) < a.positional.size() ? a.positional[position]
+                                                                                         : Kind::Unknown;
+  if (auto k = a.keywords.find(name); k != a.keywords.end()) kind = mergeKind(kind, k->second);
+  return isSparkKind(kind) ? kind : Kind::Unknown;
+}
+
+std::size_t ProjectIndex::modules() const {
+  return static_cast<std::size_t>(
+      std::count_if(modules_.begin(), modules_.end(), [](const auto& m) { return m.second.analysed; }));
+}
+
+std::vector<std::string> ProjectIndex::candidates(std::string_view directory, std::string_view module) const {
+  std::string path;  // the module as a path suffix: "a.b" -> "/a/b"
+  std::string_view base = directory;
+  std::size_t leading = 0;
+  while (leading < module.size() && module[leading] == '.') ++leading;
+  for (std::size_t up = 1; up < leading && !base.empty(); ++up) base = parentOf(base);
+  for (char c : module.substr(leading)) path += c == '.' ? '/' : c;
+  if (!path.empty()) path.insert(path.begin(), '/');
+  // Relative import, or a module beside the importer.
+  std::string local = std::string(base) + path;
+  if (leading > 0) return path.empty() ? std::vector<std::string>{} : std::vector<std::string>{local};
+  if (modules_.count(local)) return {local};
+  // Elsewhere in the project: the modules whose key ends with the path.
+  std::vector<std::string> out;
+  for (const auto& entry : modules_) {
+    const std::string& key = entry.first;
+    if (key.size() >= path.size() && key.compare(key.size() - path.size(), path.size(), path) == 0)
+      out.push_back(key);
+  }
+  return out;
+}
+
+std::pair<std::string, std::string> ProjectIndex::target(std::string_view directory, std::string_view qualname) const {
+  std::size_t dot = qualname.rfind('.');
+  if (dot == std::string_view::npos || dot + 1 == qualname.size()) return {};
+  auto keys = candidates(directory, qualname.substr(0, dot));
+  if (keys.size() != 1 || !modules_.count(keys[0])) return {};
+  return {keys[0], std::string(qualname.substr(dot + 1))};
+}
 
 const ModuleExport* ProjectIndex::find(std::string_view directory, std::string_view qualname,
                                        std::vector<std::string>* modulesUsed) const {
@@ -51,14 +115,6 @@ const ModuleExport* ProjectIndex::resolve(std::string_view directory, std::strin
   std::size_t dot = qualname.rfind('.');
   if (dot == std::string_view::npos || dot + 1 == qualname.size()) return nullptr;
   std::string_view module = qualname.substr(0, dot), name = qualname.substr(dot + 1);
-  std::string path;  // the module as a path suffix: "a.b" -> "/a/b"
-  std::string_view base = directory;
-  std::size_t leading = 0;
-  while (leading < module.size() && module[leading] == '.') ++leading;
-  for (std::size_t up = 1; up < leading && !base.empty(); ++up) base = parentOf(base);
-  for (char c : module.substr(leading)) path += c == '.' ? '/' : c;
-  if (!path.empty()) path.insert(path.begin(), '/');
-
   auto lookIn = [&](const std::string& key) -> const ModuleExport* {
     auto found = modules_.find(key);
     if (found == modules_.end()) return nullptr;
@@ -69,15 +125,9 @@ const ModuleExport* ProjectIndex::resolve(std::string_view directory, std::strin
       return resolve(found->second.directory, entry->second.reexport, hops + 1, modulesUsed);
     return &entry->second;
   };
-  // Relative import, or a module beside the importer.
-  std::string local = std::string(base) + path;
-  if (leading > 0) return path.empty() ? nullptr : lookIn(local);
-  if (modules_.count(local)) return lookIn(local);
-  // Elsewhere in the project: the modules whose key ends with the path; only
-  // an answer they all agree on.
+  // Of several modules that may be meant, only an answer they all agree on.
   const ModuleExport* answer = nullptr;
-  for (const auto& [key, module] : modules_) {
-    if (key.size() < path.size() || key.compare(key.size() - path.size(), path.size(), path) != 0) continue;
+  for (const auto& key : candidates(directory, module)) {
     const ModuleExport* e = lookIn(key);
     if (!e) continue;
     if (answer && !(*answer == *e)) return nullptr;
@@ -89,7 +139,9 @@ const ModuleExport* ProjectIndex::resolve(std::string_view directory, std::strin
 ProjectView ProjectView::forFile(const ProjectIndex* index, const std::filesystem::path& path) {
   std::error_code ec;
   std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
-  return ProjectView{index, absolute.parent_path().generic_string(), nullptr};
+  std::string file = absolute.generic_string();
+  bool python = file.size() > 3 && file.compare(file.size() - 3, 3, ".py") == 0;
+  return ProjectView{index, absolute.parent_path().generic_string(), nullptr, python ? moduleKey(file) : ""};
 }
 
 ProjectIndex indexFiles(const std::vector<std::filesystem::path>& files, std::uint64_t maxFileSize,
@@ -130,53 +182,90 @@ std::uint64_t ProjectView::digest(const std::vector<std::string>& qualnames) con
     }
     h = support::hashCombine(h, support::hashBytes(text));
   }
-  return h;
+  return index ? support::hashCombine(h, index->argumentsDigest(module)) : h;
+}
+
+std::uint64_t ProjectIndex::argumentsDigest(std::string_view module) const {
+  auto m = modules_.find(module);
+  if (m == modules_.end()) return 0;
+  std::string text;
+  for (const auto& [function, a] : m->second.arguments) {
+    text += function + "(";
+    for (Kind k : a.positional) text += std::string(kindName(k)) + ",";
+    for (const auto& [name, k] : a.keywords) text += name + "=" + std::string(kindName(k)) + ",";
+    text += ")";
+  }
+  return support::hashBytes(text);
 }
 
 ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jobs) {
   struct Module {
     const Source* source;
     std::string key;
-    TreePtr tree;
+    TreePtr tree;                   // parsed when first analysed
     std::vector<std::string> uses;  // module keys its evaluation consulted
-    bool dirty = true;
+    std::vector<ProjectCall> calls;
+    bool dirty;                     // analysed in the next round (first: the texts that mention Spark)
   };
   std::vector<Module> modules;
   for (const auto& source : sources) {
     if (source.path.size() < 3 || source.path.compare(source.path.size() - 3, 3, ".py") != 0) continue;
-    if (!mentionsSpark(source.text)) continue;
-    modules.push_back({&source, moduleKey(source.path), nullptr, {}, true});
+    modules.push_back({&source, moduleKey(source.path), nullptr, {}, {}, mentionsSpark(source.text)});
   }
   ProjectIndex index;
   for (const auto& m : modules)  // known (exporting nothing) before the first round
     index.modules_[m.key].directory = std::string(parentOf(m.source->path));
-  support::parallelFor(modules.size(), jobs, [&](std::size_t i) { modules[i].tree = parsePython(modules[i].source->text); });
   for (int round = 0; round < kRounds; ++round) {
     std::vector<std::map<std::string, ModuleExport, std::less<>>> exports(modules.size());
     support::parallelFor(modules.size(), jobs, [&](std::size_t i) {
       Module& m = modules[i];
-      if (!m.dirty || !m.tree) return;
+      if (!m.dirty) return;
+      if (!m.tree) m.tree = parsePython(m.source->text);
+      if (!m.tree) return;
       m.uses.clear();
-      ProjectView view{&index, std::string(parentOf(m.source->path)), &m.uses};
+      ProjectView view{&index, std::string(parentOf(m.source->path)), &m.uses, m.key};
       SemanticModel model(m.source->text, ts_tree_root_node(m.tree.get()), &view);
       for (auto& [name, e] : model.moduleExports()) exports[i].emplace(std::move(name), std::move(e));
+      m.calls = model.projectCalls();
     });
     // Publish the round; a module is evaluated again only when a module it
-    // consulted changed what it exports.
+    // consulted changed what it exports, or its callers what they pass it.
     std::vector<std::string> changed;
     for (std::size_t i = 0; i < modules.size(); ++i) {
       if (!modules[i].dirty) continue;
-      auto& slot = index.modules_[modules[i].key].names;
-      if (slot != exports[i]) {
-        slot = std::move(exports[i]);
+      auto& slot = index.modules_[modules[i].key];
+      slot.analysed = true;
+      if (slot.names != exports[i]) {
+        slot.names = std::move(exports[i]);
         changed.push_back(modules[i].key);
       }
     }
-    if (changed.empty()) break;
+    std::map<std::string, std::map<std::string, CallArguments, std::less<>>, std::less<>> passed;
+    for (const auto& m : modules) {
+      for (const auto& call : m.calls) {
+        auto [key, function] = call.qualname.empty() ? std::pair{m.key, call.function}
+                                                     : index.target(parentOf(m.source->path), call.qualname);
+        if (!key.empty()) passed[key][function].merge(call.arguments);
+      }
+    }
+    std::vector<std::string> called;  // modules whose callers now pass something else
+    for (auto& [key, module] : index.modules_) {
+      auto it = passed.find(key);
+      auto now = it == passed.end() ? decltype(module.arguments){} : std::move(it->second);
+      if (module.arguments != now) {
+        module.arguments = std::move(now);
+        called.push_back(key);
+      }
+    }
+    if (changed.empty() && called.empty()) break;
     for (auto& m : modules) {
-      m.dirty = std::any_of(m.uses.begin(), m.uses.end(), [&](const std::string& used) {
-        return std::find(changed.begin(), changed.end(), used) != changed.end();
-      });
+      bool analysed = index.modules_[m.key].analysed;
+      m.dirty = std::find(called.begin(), called.end(), m.key) != called.end() ||
+                std::any_of(changed.begin(), changed.end(), [&](const std::string& key) {
+                  // A module not analysed yet may import it (its text names it).
+                  if (!analysed) return m.source->text.find(key.substr(key.rfind('/') + 1)) != std::string::npos;
+                  return std::find(m.uses.begin(), m.uses.end(), key) != m.uses.end();
+                });
     }
   }
   return index;

@@ -251,9 +251,12 @@ void SemanticModel::collectFunction(TSNode def, int parentScope, int depth) {
 
   std::uint32_t pos = ts_node_start_byte(def);
   if (!ts_node_is_null(params)) {
+    int positional = 0;  // the next positional parameter's index; -1 after `*` / `*args`
     for (std::uint32_t i = 0; i < ts_node_named_child_count(params); ++i) {
       TSNode p = ts_node_named_child(params, i);
       std::string_view type = nodeType(p);
+      if (type == "list_splat_pattern" || type == "keyword_separator" || type == "dictionary_splat_pattern")
+        positional = -1;
       TSNode name{}, annotation{}, defaultValue{};
       if (type == "identifier") {
         name = p;
@@ -275,6 +278,7 @@ void SemanticModel::collectFunction(TSNode def, int parentScope, int depth) {
         b.kind = BindKind::Param;
         b.annotation = annotation;
         b.value = name;
+        b.element = positional < 0 ? -1 : positional++;
         const Scope& self = scopes_[id];
         if (i == 0 && self.classScope == parentScope && !self.selfName.empty() &&
             nodeText(name, source_) == self.selfName) {
@@ -549,6 +553,7 @@ Value SemanticModel::bindingValue(int id) {
     }
     case BindKind::Param:
       v = ts_node_is_null(b.annotation) ? conventionalParameter(b.value) : annotationValue(b.annotation);
+      if (v.kind == Kind::Unknown && ts_node_is_null(b.annotation)) v = passedValue(b);
       break;
     case BindKind::Self: {
       // An instance of the enclosing class: a Spark kind only when the class
@@ -590,6 +595,57 @@ Value SemanticModel::conventionalParameter(TSNode name) {
   TSNode parent = parentOf(name);
   if (isType(parent, "default_parameter") && !isType(field(parent, "value"), "none")) return unknown();
   return ofKind(*kind);
+}
+
+// What the project's callers pass to a parameter of a module-level function
+// (project.h): `def export_lines(orders)` called with a DataFrame.
+Value SemanticModel::passedValue(const Binding& param) {
+  const Scope& scope = scopes_[param.scope];
+  if (!project_ || !scope.isFunction || scope.parent != 0 || !isType(scope.node, "function_definition"))
+    return unknown();
+  std::string_view function = nodeText(field(scope.node, "name"), source_);
+  Kind kind = project_->argument(function, param.element, nodeText(param.value, source_));
+  return isSparkKind(kind) ? ofKind(kind) : unknown();
+}
+
+std::vector<ProjectCall> SemanticModel::projectCalls() {
+  std::vector<ProjectCall> out;
+  auto argumentKind = [&](TSNode argument) {
+    Kind kind = valueOf(argument).kind;
+    return kind == Kind::Unknown || isSparkKind(kind) ? kind : Kind::Other;
+  };
+  forEachDescendant(root_, [&](TSNode node) {
+    if (!isType(node, "call")) return true;
+    TSNode function = field(node, "function"), args = field(node, "arguments");
+    if (!isType(args, "argument_list")) return true;
+    ProjectCall call;
+    if (isType(function, "identifier")) {
+      const Binding* b = lookup(nodeText(function, source_), function);
+      if (b && b->kind == BindKind::Import && !isPysparkName(b->qualname))
+        call.qualname = b->qualname;
+      else if (b && b->kind == BindKind::Def && b->scope == 0)
+        call.function = nodeText(function, source_);
+    } else if (isType(function, "attribute") && isType(field(function, "object"), "identifier")) {
+      TSNode object = field(function, "object");
+      const Binding* b = lookup(nodeText(object, source_), object);
+      if (b && b->kind == BindKind::Import && !isPysparkName(b->qualname))
+        call.qualname = b->qualname + "." + std::string(nodeText(field(function, "attribute"), source_));
+    }
+    if (call.qualname.empty() && call.function.empty()) return true;
+    bool positional = true;
+    forEachNamedChild(args, [&](TSNode a) {
+      if (isType(a, "keyword_argument")) {
+        call.arguments.keywords[std::string(nodeText(field(a, "name"), source_))] = argumentKind(field(a, "value"));
+      } else if (isType(a, "list_splat") || isType(a, "dictionary_splat")) {
+        positional = false;
+      } else if (positional && !isType(a, "comment")) {
+        call.arguments.positional.push_back(argumentKind(a));
+      }
+    });
+    out.push_back(std::move(call));
+    return true;
+  });
+  return out;
 }
 
 Value SemanticModel::valueOf(TSNode expr) {
@@ -997,12 +1053,17 @@ Value SemanticModel::callValue(TSNode call) {
     case Kind::Module:
       if (auto kind = moduleFunctionResult(callee.qualname)) return ofKind(*kind);
       if (callee.qualname == "functools.reduce") {
-        // reduce(f, frames): what the items are (a union of DataFrames is one).
+        // reduce(f, frames): what the items are (a union of DataFrames is
+        // one), or what f's class makes (reduce(DataFrame.union, stages));
+        // otherwise what f returns, which is not known here.
         TSNode args = field(call, "arguments");
-        if (!ts_node_is_null(args) && ts_node_named_child_count(args) >= 2) {
-          Value item = itemValue(ts_node_named_child(args, 1), -1);
-          if (isSparkKind(item.kind)) return item;
-        }
+        if (ts_node_is_null(args) || ts_node_named_child_count(args) < 2) return unknown();
+        Value item = itemValue(ts_node_named_child(args, 1), -1);
+        if (isSparkKind(item.kind)) return item;
+        TSNode f = ts_node_named_child(args, 0);
+        if (isType(f, "attribute"))
+          if (auto kind = instanceKindOfClass(qualifiedName(field(f, "object")))) return ofKind(*kind);
+        return unknown();
       }
       if (isForeignLibrary(callee.qualname)) return other();
       return unknown();
@@ -1435,6 +1496,11 @@ TSNode SemanticModel::nodeAt(std::uint32_t offset) {
 std::uint32_t SemanticModel::importInsertionPoint() {
   if (recording_) recording_->importPoint = true;
   return analysis::importInsertionPoint(root_, source_);
+}
+
+ImportInsertion SemanticModel::placeImport(std::string_view line) {
+  if (recording_) recording_->importPoint = true;
+  return analysis::placeImport(root_, source_, line);
 }
 
 const std::vector<SemanticModel::SessionName>& SemanticModel::sessions() {

@@ -39,7 +39,7 @@ struct FileLookups {
   std::vector<std::uint64_t> bindings;    // name hashes: its assignments in any scope (assignmentsTo())
   std::vector<std::string> texts;         // substrings searched for in the whole text (textOccurrences())
   bool sessions = false;                  // the sessions bound or used anywhere (sessions())
-  bool importPoint = false;               // where imports are added (importInsertionPoint())
+  bool importPoint = false;               // where imports are added (importInsertionPoint(), placeImport())
   bool empty() const {
     return references.empty() && bindings.empty() && texts.empty() && !sessions && !importPoint;
   }
@@ -104,8 +104,10 @@ class SemanticModel {
     TSNode fn;     // innermost enclosing def/lambda (null: module level)
   };
   const std::vector<SessionName>& sessions();
-  // Where the imports a fix needs are added (syntax.h's importInsertionPoint).
+  // Where the imports a fix needs are added (syntax.h's importInsertionPoint
+  // and placeImport).
   std::uint32_t importInsertionPoint();
+  ImportInsertion placeImport(std::string_view line);
 
   // The project this file belongs to (null: the file alone), and the dotted
   // names its imports bind, which that project may answer for.
@@ -188,6 +190,9 @@ class SemanticModel {
   // Unknown), for each variable what it holds, and the names imported from
   // the project that it passes on.
   std::vector<std::pair<std::string, ModuleExport>> moduleExports();
+  // Every call of a function of the project (imported from a non-pyspark
+  // module, or defined at this module's top level) with what it passes.
+  std::vector<ProjectCall> projectCalls();
   // The module-level bindings of a name, in source order.
   std::vector<BindingRef> moduleBindings(std::string_view name);
   // Every name an import binds anywhere, sorted; the modules of wildcard
@@ -205,7 +210,8 @@ class SemanticModel {
     TSNode value{};        // expression (Assign/Annotated), name (Param), def/class node
     TSNode annotation{};   // Annotated/Param
     std::string qualname;  // Import
-    int element = -1;      // Unpacked: the position in the tuple target, or -1 for the whole item
+    int element = -1;      // Unpacked: the position in the tuple target, or -1 for the whole item;
+                           // Param: its index among the positional parameters, or -1
     bool item = false;     // Unpacked: `value` is an iterable and this binding holds an item of it
     int scope = 0;
     int state = 0;  // 0 new, 1 computing, 2 done
@@ -252,6 +258,7 @@ class SemanticModel {
   Value elementValue(TSNode expr, int element, int depth);
   Value itemValue(TSNode iterable, int element);
   Value importedValue(const std::string& qualname);
+  Value passedValue(const Binding& param);
   Value exportedResult(const Value& function);
   Value classMember(int classScope, std::string_view member, int depth);
   bool isProperty(TSNode def);

@@ -3,7 +3,9 @@
 #include "analysis/syntax.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 extern "C" const TSLanguage* tree_sitter_python(void);
 
@@ -230,6 +232,132 @@ std::uint32_t importInsertionPoint(TSNode root, std::string_view text) {
   std::uint32_t end = after;
   while (end < text.size() && text[end] != '\n') ++end;
   return end < text.size() ? end + 1 : end;
+}
+
+namespace {
+
+// 0 __future__, 1 the standard library, 2 everything else (isort's default
+// section for a module it does not know is third party).
+int importSection(std::string_view module) {
+  std::string_view top = module.substr(0, module.find('.'));
+  if (top == "__future__") return 0;
+  static const std::unordered_set<std::string_view> stdlib = {
+      "abc",        "argparse",  "array",     "ast",        "asyncio",     "base64",   "bisect",
+      "calendar",   "collections", "concurrent", "configparser", "contextlib", "copy", "csv",
+      "dataclasses", "datetime", "decimal",   "difflib",    "enum",        "errno",    "fnmatch",
+      "fractions",  "functools", "gc",        "getpass",    "glob",        "gzip",     "hashlib",
+      "heapq",      "hmac",      "html",      "http",       "importlib",   "inspect",  "io",
+      "ipaddress",  "itertools", "json",      "locale",     "logging",     "lzma",     "math",
+      "multiprocessing", "numbers", "operator", "os",       "pathlib",     "pickle",   "platform",
+      "pprint",     "queue",     "random",    "re",         "secrets",     "shlex",    "shutil",
+      "signal",     "socket",    "sqlite3",   "statistics", "string",      "struct",   "subprocess",
+      "sys",        "tempfile",  "textwrap",  "threading",  "time",        "timeit",   "traceback",
+      "types",      "typing",    "unittest",  "urllib",     "uuid",        "warnings", "weakref",
+      "xml",        "zipfile",   "zlib"};
+  return stdlib.count(top) ? 1 : 2;
+}
+
+struct LeadingImport {
+  std::uint32_t start, end;  // the statement
+  int section;
+  bool from;
+  std::string module;  // lower case, for ordering
+};
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The start of the line holding `offset`, and the start of the line after it.
+std::uint32_t lineStartOf(std::string_view text, std::uint32_t offset) {
+  while (offset > 0 && text[offset - 1] != '\n') --offset;
+  return offset;
+}
+std::uint32_t nextLineStart(std::string_view text, std::uint32_t offset) {
+  while (offset < text.size() && text[offset] != '\n') ++offset;
+  return offset < text.size() ? offset + 1 : offset;
+}
+
+}  // namespace
+
+ImportInsertion placeImport(TSNode root, std::string_view text, std::string_view line) {
+  bool from = line.substr(0, 5) == "from ";
+  if (!from && line.substr(0, 7) != "import ") {
+    // A guarded import (`try: ... except ImportError: ...`): after them all.
+    std::uint32_t at = importInsertionPoint(root, text);
+    if (at == text.size() && at > 0 && text.back() != '\n') return {at, "\n" + std::string(line) + "\n"};
+    return {at, std::string(line) + "\n"};
+  }
+  std::string_view rest = line.substr(from ? 5 : 7);
+  std::string_view module = rest.substr(0, rest.find_first_of(" ,"));
+  int section = importSection(module);
+  auto order = [](bool isFrom, const std::string& name) { return std::pair{isFrom, name}; };
+  const auto wanted = order(from, lowered(module));
+
+  // The leading run of imports (as importInsertionPoint walks it).
+  std::vector<LeadingImport> imports;
+  bool first = true;
+  for (std::uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    TSNode child = ts_node_named_child(root, i);
+    std::string_view type = nodeType(child);
+    if (type == "comment") continue;
+    bool docstring = first && type == "expression_statement" && ts_node_named_child_count(child) == 1 &&
+                     isType(ts_node_named_child(child, 0), "string");
+    first = false;
+    if (docstring) continue;
+    LeadingImport entry{ts_node_start_byte(child), ts_node_end_byte(child), 0, false, ""};
+    if (type == "future_import_statement") {
+      entry.module = "__future__";
+    } else if (type == "import_from_statement") {
+      entry.from = true;
+      entry.module = lowered(nodeText(field(child, "module_name"), text));
+      entry.section = importSection(entry.module);
+    } else if (type == "import_statement" && ts_node_named_child_count(child) > 0) {
+      TSNode name = ts_node_named_child(child, 0);
+      if (isType(name, "aliased_import")) name = field(name, "name");
+      entry.module = lowered(nodeText(name, text));
+      entry.section = importSection(entry.module);
+    } else {
+      break;
+    }
+    imports.push_back(std::move(entry));
+  }
+
+  std::string own(line);
+  if (imports.empty()) {
+    std::uint32_t at = importInsertionPoint(root, text);
+    if (at == text.size() && at > 0 && text.back() != '\n') return {at, "\n" + own + "\n"};
+    // Set off from code that follows directly: two blank lines before a
+    // definition, one before other code (PEP 8).
+    bool codeNext = at < text.size() && text[at] != '\n' && text[at] != '\r';
+    if (!codeNext) return {at, own + "\n"};
+    TSNode next = descendantAt(root, at);
+    while (!ts_node_is_null(next) && !ts_node_eq(ts_node_parent(next), root)) next = ts_node_parent(next);
+    std::string_view type = ts_node_is_null(next) ? "" : nodeType(next);
+    bool definition = type == "function_definition" || type == "class_definition" || type == "decorated_definition";
+    return {at, own + (definition ? "\n\n\n" : "\n\n")};
+  }
+  auto after = [&](const LeadingImport& i, const std::string& inserted) {
+    std::uint32_t at = nextLineStart(text, i.end);
+    if (at == text.size() && text.back() != '\n') return ImportInsertion{at, "\n" + inserted};
+    return ImportInsertion{at, inserted};
+  };
+  const LeadingImport* lastEarlier = nullptr;
+  const LeadingImport* lastSame = nullptr;
+  for (const auto& i : imports) {
+    if (i.section == section) {
+      if (wanted < order(i.from, i.module)) return {lineStartOf(text, i.start), own + "\n"};
+      lastSame = &i;
+    } else if (i.section > section && !lastSame) {
+      return {lineStartOf(text, i.start), own + "\n\n"};  // a section of its own, before the later ones
+    } else if (i.section < section) {
+      lastEarlier = &i;
+    }
+  }
+  if (lastSame) return after(*lastSame, own + "\n");
+  return after(*lastEarlier, "\n" + own + "\n");
 }
 
 }  // namespace sparkmigrate::analysis

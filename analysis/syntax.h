@@ -144,6 +144,18 @@ inline bool isScopeNode(std::string_view type) {
 // the first statement.
 std::uint32_t importInsertionPoint(TSNode root, std::string_view text);
 
+// Where a new import line (`import sys`, `from functools import reduce`) goes
+// and the text inserted there, placed as isort places it among the module's
+// leading imports: in its section (__future__, standard library, third
+// party), `import x` lines before `from x import y` lines, by module name; a
+// section of its own is set off by a blank line; with no imports at all,
+// after the docstring and followed by a blank line before the code.
+struct ImportInsertion {
+  std::uint32_t at = 0;
+  std::string text;
+};
+ImportInsertion placeImport(TSNode root, std::string_view text, std::string_view line);
+
 class ParentIndex {
  public:
   explicit ParentIndex(TSNode root);

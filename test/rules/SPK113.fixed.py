@@ -1,7 +1,8 @@
 # Fixture for SPK113 (application information read from the SparkContext).
+import sys
+
 from pyspark import SparkContext
 from pyspark.sql import SparkSession
-import sys
 
 spark = SparkSession.builder.getOrCreate()
 sc = spark.sparkContext

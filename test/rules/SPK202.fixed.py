@@ -1,6 +1,7 @@
 # Fixture for SPK202 (log4j through the JVM).
-from pyspark.sql import SparkSession
 import logging
+
+from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.appName("etl").getOrCreate()
 sc = spark.sparkContext

@@ -1,7 +1,7 @@
 # sparkmigrate-test: platform=databricks
 # Fixture for SPK901 (dbutils outside notebooks).
-from pyspark.sql import SparkSession
 from databricks.sdk.runtime import dbutils
+from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.getOrCreate()
 files = dbutils.fs.ls("/Volumes/main/raw/landing")  # error: [SPK901]

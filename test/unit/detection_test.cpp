@@ -104,3 +104,30 @@ TEST_CASE("project names resolve as Python imports them: relative, beside the im
   CHECK(index.find("/p/app", "util.context")->kind == analysis::Kind::SparkContext);
   CHECK(index.find("/p/app", "lib.util.sparkutil.context")->kind == analysis::Kind::SparkContext);
 }
+
+TEST_CASE("what the project's callers pass is what a function's parameters hold") {
+  using analysis::Kind;
+  using analysis::ProjectIndex;
+  std::vector<ProjectIndex::Source> sources = {
+      {"/p/main.py",
+       "from pyspark.sql import SparkSession\nimport util\nfrom util import show, mixed\n"
+       "spark = SparkSession.builder.getOrCreate()\ndf = spark.range(3)\n"
+       "show(df, n=spark)\nutil.mixed(df)\nmixed([1, 2])\nutil.star(*[df])\n"},
+      {"/p/util.py",
+       "def show(frame, count=5, *, n=None):\n    return frame\n\ndef mixed(x):\n    return x\n\n"
+       "def star(a):\n    return a\n\ndef inner(y):\n    return y\n\ndef outer(frame):\n    return inner(frame)\n"},
+      {"/p/caller.py", "from util import outer\nimport main\nouter(main.df)\n"},
+  };
+  ProjectIndex index = ProjectIndex::build(sources);
+  CHECK(index.argument("/p/util", "show", 0, "frame") == Kind::DataFrame);
+  CHECK(index.argument("/p/util", "show", 1, "count") == Kind::Unknown);  // not passed
+  CHECK(index.argument("/p/util", "show", -1, "n") == Kind::SparkSession);  // keyword-only
+  CHECK(index.argument("/p/util", "mixed", 0, "x") == Kind::Unknown);     // a frame and a list
+  CHECK(index.argument("/p/util", "star", 0, "a") == Kind::Unknown);      // *args: positions unknown
+  // A variable of another module passed on, then through an own-module call.
+  CHECK(index.argument("/p/util", "outer", 0, "frame") == Kind::DataFrame);
+  CHECK(index.argument("/p/util", "inner", 0, "y") == Kind::DataFrame);
+  analysis::ProjectView view = analysis::ProjectView::forFile(&index, "/p/util.py");
+  CHECK(view.module == "/p/util");
+  CHECK(view.argument("show", 0, "frame") == Kind::DataFrame);
+}

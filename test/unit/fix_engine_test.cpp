@@ -176,7 +176,7 @@ TEST_CASE("fix: an import inside another function neither provides nor blocks a 
       "def setup():\n    import logging\n    return logging\n\n\ndef log(spark):\n"
       "    return spark._jvm.org.apache.log4j.LogManager.getLogger('x')\n";
   auto out = fix(text);
-  CHECK(out.text.rfind("import logging\ndef setup", 0) == 0);
+  CHECK(out.text.rfind("import logging\n\n\ndef setup", 0) == 0);  // PEP 8's two blank lines
   CHECK(out.text.find("return logging.getLogger('x')") != std::string::npos);
 }
 
