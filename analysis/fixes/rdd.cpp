@@ -11,12 +11,56 @@
 
 namespace sparkmigrate::analysis::fixes {
 
-// df.rdd.isEmpty() / df.rdd.collect() ... -> df.isEmpty() / df.collect() ...
+namespace {
+// The members of a DataFrame and an RDD that give the same result on both
+// (for an RDD of the rows the DataFrame has).
+constexpr std::array<std::string_view, 9> kSameOnRowRdd = {"count", "collect", "take",      "first",   "isEmpty",
+                                                           "cache", "persist", "unpersist", "distinct"};
+// ... then also partitioning, for what df.rdd.repartition(n) becomes.
+constexpr std::array<std::string_view, 11> kSameOnRepartitioned = {
+    "count", "collect", "take", "first", "isEmpty", "cache", "persist", "unpersist", "distinct", "repartition",
+    "coalesce"};
+// ... and on an RDD of ints and `spark.range`'s DataFrame of `id` rows.
+constexpr std::array<std::string_view, 2> kSameOnRange = {"count", "isEmpty"};
+
+// True when the DataFrame that replaces an RDD at `node` is used only in ways
+// both give the same answer for: one of `same` next, directly or through the
+// one name it is assigned to; or not used at all. (Not `toDF()`: a Connect
+// DataFrame's toDF() with no names raises ASSIGNMENT_ARITY_MISMATCH.)
+template <std::size_t N>
+bool usedAsDataFrameOnly(TSNode node, const FixContext& c, const std::array<std::string_view, N>& same) {
+  auto next = [&](TSNode n) {
+    std::string_view member = memberOf(n, c).first;
+    return std::find(same.begin(), same.end(), member) != same.end();
+  };
+  if (next(node) || isType(parentNode(node), "expression_statement")) return true;
+  TSNode assignment = parentNode(node);
+  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), node)) return false;
+  TSNode target = field(assignment, "left");
+  if (!isType(target, "identifier")) return false;
+  // Every read of the name (a rebinding reads nothing; the reads after it
+  // are checked all the same).
+  for (TSNode id : c.model.references(str(target, c))) {
+    if (ts_node_eq(id, target) || !ts_node_is_null(assignmentStatement(id))) continue;
+    if (!next(id)) return false;
+  }
+  return true;
+}
+}  // namespace
+
+// df.rdd.isEmpty() / df.rdd.collect() ... -> df.isEmpty() / df.collect() ...;
+// df.rdd.repartition(n) ... -> df.repartition(n) where what it gives is used
+// only as a DataFrame is too (not `spread.map(...)` later).
 Out dropRddBridge(const FixContext& c) {
   TSNode df = c.match.capture("df"), rdd = c.match.capture("rdd");
   TSNode method = c.match.capture("method");
   if (ts_node_is_null(df) || ts_node_is_null(rdd)) return std::nullopt;
-  if (!ts_node_is_null(method) && nodeText(method, c.text) == "glom") return std::nullopt;
+  std::string_view name = ts_node_is_null(method) ? "" : nodeText(method, c.text);
+  if (name == "glom") return std::nullopt;
+  static constexpr std::array kKeepsRdd = {"cache", "persist", "unpersist", "repartition", "coalesce"};
+  if (std::find(kKeepsRdd.begin(), kKeepsRdd.end(), name) != kKeepsRdd.end() &&
+      !usedAsDataFrameOnly(c.match.report, c, kSameOnRepartitioned))
+    return std::nullopt;
   return single(Edit{{endOf(df), endOf(rdd)}, ""});
 }
 
@@ -152,42 +196,6 @@ Out emptyRddToList(const FixContext& c) {
   return single(replace(call, "[]"));
 }
 
-namespace {
-// The members of a DataFrame and an RDD that give the same result on both
-// (for an RDD of the rows the DataFrame has).
-constexpr std::array<std::string_view, 9> kSameOnRowRdd = {"count", "collect", "take",      "first",   "isEmpty",
-                                                           "cache", "persist", "unpersist", "distinct"};
-// ... and on an RDD of ints and `spark.range`'s DataFrame of `id` rows.
-constexpr std::array<std::string_view, 2> kSameOnRange = {"count", "isEmpty"};
-
-// True when the DataFrame that replaces an RDD at `node` is used only in ways
-// both give the same answer for: one of `same` next (or `toDF()`), directly
-// or through the one name it is assigned to.
-template <std::size_t N>
-bool usedAsDataFrameOnly(TSNode node, const FixContext& c, const std::array<std::string_view, N>& same) {
-  auto next = [&](TSNode n) {
-    auto [member, attr] = memberOf(n, c);
-    if (member == "toDF") {
-      TSNode call = parentNode(attr);
-      return isType(call, "call") && arguments(call).empty();
-    }
-    return std::find(same.begin(), same.end(), member) != same.end();
-  };
-  if (next(node)) return true;
-  TSNode assignment = parentNode(node);
-  if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), node)) return false;
-  TSNode target = field(assignment, "left");
-  if (!isType(target, "identifier")) return false;
-  int uses = 0;
-  for (TSNode id : c.model.references(str(target, c))) {
-    if (ts_node_eq(id, target)) continue;
-    if (!ts_node_is_null(assignmentStatement(id)) || !next(id)) return false;
-    ++uses;
-  }
-  return uses > 0;
-}
-}  // namespace
-
 // sc.range(a, b, step, numSlices) -> spark.range(a, b, step, numPartitions)
 Out contextRangeToSessionRange(const FixContext& c) {
   TSNode call = c.match.report, receiver = c.match.capture("context");
@@ -213,8 +221,8 @@ const ImportNeed kImportFunctools{"functools", "functools", "import functools"};
 }  // namespace
 
 // sc.union([a, b]) / sc.union([a.rdd, b.rdd]) over DataFrames ->
-// reduce(lambda a, b: a.unionByName(b), [a, b]) (functools.reduce when the
-// name `reduce` is taken).
+// reduce(lambda a, b: a.union(b), [a, b]) (functools.reduce when the name
+// `reduce` is taken): rows stacked by position, as sc.union stacks them.
 Out unionToReduce(const FixContext& c) {
   TSNode call = c.match.report;
   std::vector<TSNode> args = arguments(call);
@@ -229,14 +237,21 @@ Out unionToReduce(const FixContext& c) {
     if (c.model.kindOf(df) != Kind::DataFrame) failed = true;
     frames += (count++ ? ", " : "") + str(df, c);
   });
-  if (failed || count == 0 || !usedAsDataFrameOnly(call, c, kSameOnRowRdd)) return std::nullopt;
+  if (failed || count == 0) return std::nullopt;
+  // sc.union([...]).toDF() is the DataFrame itself: the toDF() goes too.
+  TSNode replaced = call;
+  if (auto [member, attr] = memberOf(call, c);
+      member == "toDF" && isType(parentNode(attr), "call") && arguments(parentNode(attr)).empty())
+    replaced = parentNode(attr);
+  else if (!usedAsDataFrameOnly(call, c, kSameOnRowRdd))
+    return std::nullopt;
   TransformOutput out;
   std::string reduce = "reduce";
   for (TSNode id : c.model.references("reduce"))
     if (!c.model.isUnboundName(id) && c.model.qualifiedName(id) != "functools.reduce")
       reduce = "functools.reduce";
   out.imports.push_back(reduce == "reduce" ? kImportReduce : kImportFunctools);
-  out.edits.push_back(replace(call, reduce + "(lambda a, b: a.unionByName(b), [" + frames + "])"));
+  out.edits.push_back(replace(replaced, reduce + "(lambda a, b: a.union(b), [" + frames + "])"));
   return out;
 }
 

@@ -97,13 +97,16 @@ Out contextConfToSessionConf(const FixContext& c) {
   return single(replace(getCall, *session + ".conf.get(" + argumentsText(getCall, c) + defaultNone + ")"));
 }
 
-// sc = spark.sparkContext (or sc = SparkContext(...)) with no use of `sc`
-// left -> deleted.
+// sc = spark.sparkContext (or sc = SparkContext()) with no use of `sc` left
+// -> deleted. Not a context made with arguments (`SparkContext(conf=conf)`,
+// `SparkContext.getOrCreate(conf)`): the session made after it inherits
+// those settings, which deleting it would silently drop.
 Out dropUnusedSparkContext(const FixContext& c) {
   TSNode attr = c.match.report;
   TSNode assignment = parentNode(attr);
   if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "right"), attr)) return std::nullopt;
   if (!isType(attr, "attribute") && !isType(attr, "call")) return std::nullopt;
+  if (isType(attr, "call") && !arguments(attr).empty()) return std::nullopt;
   TSNode target = field(assignment, "left");
   if (!isType(target, "identifier")) return std::nullopt;
   TSNode statement = parentNode(assignment);
@@ -119,6 +122,8 @@ namespace {
 // its own. Nothing when the chain calls anything else.
 std::optional<std::string> builderCallsFromConf(TSNode chain, const FixContext& c) {
   std::vector<std::string> calls;
+  while (isType(chain, "parenthesized_expression") && ts_node_named_child_count(chain) == 1)
+    chain = ts_node_named_child(chain, 0);
   for (TSNode n = chain;; n = field(field(n, "function"), "object")) {
     if (!isType(n, "call")) return std::nullopt;
     TSNode function = field(n, "function");
@@ -218,8 +223,20 @@ Out sparkContextToSession(const FixContext& c) {
     calls += *folded;
   }
   if (!ts_node_is_null(appName)) calls = ".appName(" + str(appName, c) + ")" + calls;
-  out.edits.push_back(replace(statement, "spark = SparkSession.builder" + calls + ".getOrCreate()\n" +
-                                             *indent + str(target, c) + " = spark.sparkContext"));
+  // The context itself is kept only when something uses it.
+  bool used = false;
+  for (TSNode id : c.model.references(str(target, c))) used = used || !ts_node_eq(id, target);
+  std::string session = "spark = SparkSession.builder" + calls + ".getOrCreate()";
+  TSNode following = ts_node_next_named_sibling(statement);
+  while (isType(following, "comment")) following = ts_node_next_named_sibling(following);
+  std::string context = used ? "\n" + *indent + str(target, c) + " = spark.sparkContext" : "";
+  if (!ts_node_is_null(following) && str(following, c) == "spark = SparkSession.builder.getOrCreate()") {
+    // The plain session line that follows takes the settings; no second one.
+    out.edits.push_back(fixutil::deleteStatement(statement, c.text));
+    out.edits.push_back(replace(following, session + context));
+  } else {
+    out.edits.push_back(replace(statement, session + context));
+  }
   out.imports.push_back(kImportSparkSession);
   return out;
 }

@@ -6,10 +6,10 @@ from pyspark.context import SparkContext as LegacyContext
 from pyspark.sql import SparkSession
 
 conf = SparkConf().setAppName("wordcount").setMaster("local[2]")
+sc = SparkContext(conf=conf)  # error: [SPK005]
+spark = SparkSession.builder.appName("app").getOrCreate()  # error: [SPK005]
 # error: [SPK005]
-# error: [SPK005]
-# error: [SPK005]
-# error: [SPK005]
+aliased = SC.getOrCreate(conf)  # error: [SPK005]
 # error: [SPK005]
 # error: [SPK005]
 # error: [SPK005]
@@ -69,3 +69,10 @@ class SparkContextFactory:
 factory = SparkContextFactory()
 made = factory.getOrCreate()  # ok: a local class
 label = "SparkContext(conf=conf)"  # ok: a string
+
+
+def with_settings():
+    # An unused context made from a conf: its settings move to the session line after it.
+    # error: [SPK005]
+    spark = SparkSession.builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
+    return spark.range(1)

@@ -67,3 +67,12 @@ class SparkContextFactory:
 factory = SparkContextFactory()
 made = factory.getOrCreate()  # ok: a local class
 label = "SparkContext(conf=conf)"  # ok: a string
+
+
+def with_settings():
+    # An unused context made from a conf: its settings move to the session line after it.
+    settings = (SparkConf()
+                .set("spark.sql.session.timeZone", "UTC"))
+    unused = SparkContext.getOrCreate(settings)  # error: [SPK005]
+    spark = SparkSession.builder.getOrCreate()
+    return spark.range(1)

@@ -14,7 +14,12 @@ df.unpersist()  # error: [SPK313]
 
 
 def shrink(frame: DataFrame):
-    return frame.coalesce(4)  # error: [SPK313]
+    return frame.rdd.coalesce(4)  # error: [SPK313]
+
+
+# Declined: what it gives is used as an RDD afterwards.
+spread = df.rdd.repartition(4)  # error: [SPK313]
+labels = spread.map(lambda row: row.user).collect()
 
 
 # Clean.

@@ -17,6 +17,11 @@ def shrink(frame: DataFrame):
     return frame.rdd.coalesce(4)  # error: [SPK313]
 
 
+# Declined: what it gives is used as an RDD afterwards.
+spread = df.rdd.repartition(4)  # error: [SPK313]
+labels = spread.map(lambda row: row.user).collect()
+
+
 # Clean.
 cached = df.cache()  # ok
 wide = df.repartition(16)  # ok
