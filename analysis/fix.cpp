@@ -40,6 +40,26 @@ Edit deleteStatement(TSNode statement, std::string_view text) {
   if (aloneBefore && aloneAfter) {
     if (lineEnd < text.size() && text[lineEnd] == '\r') ++lineEnd;
     if (lineEnd < text.size() && text[lineEnd] == '\n') ++lineEnd;
+    // The blank lines around it join: keep as many as the larger side had
+    // (none at the top of the file), not both.
+    auto blankLineAt = [&](std::uint32_t from) -> std::uint32_t {  // its length, or 0
+      std::uint32_t i = from;
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
+      return i < text.size() && text[i] == '\n' ? i + 1 - from : 0;
+    };
+    std::size_t before = 0;
+    for (std::uint32_t at = lineStart; at > 0;) {
+      std::uint32_t prev = at - 1;  // the '\n' ending the line above
+      std::uint32_t start = prev;
+      while (start > 0 && text[start - 1] != '\n') --start;
+      if (blankLineAt(start) != prev + 1 - start) break;
+      ++before;
+      at = start;
+    }
+    std::vector<std::uint32_t> after;  // lengths of the blank lines that follow
+    for (std::uint32_t at = lineEnd, n; (n = blankLineAt(at)) > 0; at += n) after.push_back(n);
+    std::size_t drop = lineStart == 0 ? after.size() : std::min(before, after.size());
+    for (std::size_t i = 0; i < drop; ++i) lineEnd += after[i];
     return Edit{{lineStart, lineEnd}, ""};
   }
   // Followed by a comment only: drop the statement, keep the comment where it was.

@@ -185,6 +185,10 @@ TEST_CASE("fix: an unused py4j import goes without --unsafe-fixes") {
   CHECK(fix(text, false).text == "x = 1\n");
   std::string used = "import py4j\nprint(py4j.__name__)\n";
   CHECK(fix(used, false).text == used);
+  // The blank lines around a removed import do not add up.
+  CHECK(fix("import os\n\nimport py4j\n\n\nx = os.sep\n", false).text == "import os\n\n\nx = os.sep\n");
+  CHECK(fix("import py4j\n\nx = 1\n", false).text == "x = 1\n");
+  CHECK(fix("import os\nimport py4j\n\nx = os.sep\n", false).text == "import os\n\nx = os.sep\n");
 }
 
 TEST_CASE("fix: checkDocument attaches fixes only where a transform produced edits") {
