@@ -1,5 +1,5 @@
 # corpus: style=tutorial
-# corpus: expect=clean reason="SPK802 missed: the loop's DataFrame is an unannotated parameter whose kind is unknown; same output on Connect, only slower"
+# corpus: expect=migrates
 # Align two extracts to one schema before a union: add every missing column as null.
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F

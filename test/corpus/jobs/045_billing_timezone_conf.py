@@ -1,5 +1,5 @@
 # corpus: style=job-module
-# corpus: expect=broken reason="BUG: SPK005 deletes the unused sc = SparkContext.getOrCreate(conf) and with it the SparkConf the session inherited (spark.sql.session.timeZone): the report prints UTC times on Connect, no finding left"
+# corpus: expect=migrates
 """Billing report: invoice times are rendered in the billing time zone set on the SparkConf."""
 from pyspark import SparkConf, SparkContext
 from pyspark.sql import SparkSession

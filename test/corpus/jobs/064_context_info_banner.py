@@ -1,5 +1,5 @@
 # corpus: style=job-module
-# corpus: expect=migrates reason="BUG: SPK113 rewrites sc.pythonVer.count('.') to '%d.%d' % sys.version_info[:2].count('.') without parentheses (TypeError on Connect)"
+# corpus: expect=migrates
 """Prints a run banner from the SparkContext before the job body, like many scheduled jobs."""
 import logging
 

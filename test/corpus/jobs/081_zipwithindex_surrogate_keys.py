@@ -1,5 +1,5 @@
 # corpus: style=job-module
-# corpus: expect=remains reason="SPK308 zipWithIndex surrogate keys need row_number() over an ordered window"
+# corpus: expect=remains reason="SPK308 zipWithIndex surrogate keys need row_number() over an ordered window (SPK310 for the toDF that follows)"
 """Assigns surrogate keys to a product dimension with zipWithIndex."""
 import logging
 

@@ -1,5 +1,5 @@
 # corpus: style=job-module
-# corpus: expect=migrates reason="BUG: SPK112 rewrites sc.getConf().get('spark.executor.memory') to spark.conf.get(...), which raises SQL_CONF_NOT_FOUND for a key that is not set (classic returned None); no finding is left"
+# corpus: expect=migrates
 """Capacity report: logs the relevant settings, then spreads the orders over more partitions."""
 import logging
 import os

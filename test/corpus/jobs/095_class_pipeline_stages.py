@@ -1,5 +1,5 @@
 # corpus: style=job-module
-# corpus: expect=migrates reason="BUG: detection miss: self.combined().orderBy(...).toJSON().take(n) is not reported when combined() returns reduce(...) of DataFrames; after the fix nothing is left and Connect raises NOT_IMPLEMENTED toJSON()"
+# corpus: expect=migrates
 """A small stage-based pipeline class; stages are DataFrames combined with unbound methods."""
 import json
 from functools import reduce

@@ -1,5 +1,5 @@
 # corpus: style=multi-module
-# corpus: expect=remains reason="SPK104 textFile in readers.py needs a DataFrame rewrite (SPK001 stays for it); the reduceByKey word count in counting.py works on a parameter and is not reported"
+# corpus: expect=remains reason="SPK104 textFile in readers.py and SPK309 the reduceByKey word count in counting.py (found through what main.py passes its parameter) need a DataFrame rewrite; SPK001 stays for them"
 """Keyword frequency job split into readers and counting modules."""
 import os
 

@@ -1,5 +1,5 @@
 # corpus: style=multi-module
-# corpus: expect=migrates reason="BUG: detection miss: checks.py never imports pyspark and its parameter is named orders, so orders.rdd.isEmpty(), orders.rdd.map(...).collect() and orders.toJSON() are not reported; after the fix nothing is left and Connect raises NOT_IMPLEMENTED rdd"
+# corpus: expect=migrates
 """Order checks: checks.py receives the frames as parameters and never imports pyspark."""
 import os
 
