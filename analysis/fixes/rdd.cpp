@@ -30,7 +30,7 @@ constexpr std::array<std::string_view, 2> kSameOnRange = {"count", "isEmpty"};
 template <std::size_t N>
 bool usedAsDataFrameOnly(TSNode node, const FixContext& c, const std::array<std::string_view, N>& same) {
   auto next = [&](TSNode n) {
-    std::string_view member = memberOf(n, c).first;
+    std::string member = memberOf(n, c).first;
     return std::find(same.begin(), same.end(), member) != same.end();
   };
   if (next(node) || isType(parentNode(node), "expression_statement")) return true;
