@@ -30,7 +30,7 @@ class Result:
 def run():
     """Runs `sparkmigrate ARGS...` and returns exit code, stdout and stderr."""
 
-    def _run(*args, cwd=None, env=None):
+    def _run(*args, cwd=None, env=None, timeout=120):
         full_env = dict(os.environ)
         full_env.pop("SPARKMIGRATE_DOCS_URL", None)
         if env:
@@ -42,7 +42,7 @@ def run():
             capture_output=True,
             text=True,
             stdin=subprocess.DEVNULL,
-            timeout=120,
+            timeout=timeout,
         )
         return Result(proc)
 
