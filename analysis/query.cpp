@@ -11,9 +11,12 @@
 #include <mutex>
 #include <cstdlib>
 #include <optional>
-#include <regex>
 #include <unordered_map>
 #include <unordered_set>
+
+// tree-sitter's ts_query_new without its parse-table analysis (cmake/ts_query_unanalyzed.c).
+extern "C" TSQuery* ts_query_new_unanalyzed(const TSLanguage* language, const char* source, std::uint32_t length,
+                                            std::uint32_t* errorOffset, TSQueryError* errorType);
 
 namespace sparkmigrate::analysis {
 namespace {
@@ -206,19 +209,63 @@ std::vector<std::string_view> topLevelPatterns(std::string_view query) {
 // Tokens one of which must occur in any document a pattern matches: taken
 // from the first predicate that pins a capture to literal text (#eq?,
 // #any-of?) or to an imported name (#resolves-to?). Empty when none does.
+// One `(#eq? @capture "text" ...)`-shaped predicate found in a pattern's source.
+struct LiteralPredicate {
+  std::string_view kind;                 // eq, any-of or resolves-to
+  std::vector<std::string_view> values;  // the string arguments, escapes left as written
+};
+
+// The eq/any-of/resolves-to predicates of a pattern whose arguments after the
+// capture are all strings, in source order. A hand scanner: this runs for
+// every pattern at start-up, where a regex cost more than the rest of it.
+std::vector<LiteralPredicate> literalPredicates(std::string_view pattern) {
+  std::vector<LiteralPredicate> out;
+  auto space = [&](std::size_t i) {
+    while (i < pattern.size() && std::isspace(static_cast<unsigned char>(pattern[i]))) ++i;
+    return i;
+  };
+  for (std::size_t at = pattern.find("(#"); at != std::string_view::npos; at = pattern.find("(#", at + 2)) {
+    std::size_t i = at + 2;
+    LiteralPredicate found;
+    for (std::string_view kind : {"eq?", "any-of?", "resolves-to?"})
+      if (pattern.substr(i, kind.size()) == kind) found.kind = kind.substr(0, kind.size() - 1);
+    if (found.kind.empty()) continue;
+    i += found.kind.size() + 1;
+    std::size_t j = space(i);
+    if (j == i || j >= pattern.size() || pattern[j] != '@') continue;
+    i = j + 1;
+    while (i < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[i])) || pattern[i] == '_' ||
+                                  pattern[i] == '.' || pattern[i] == '-'))
+      ++i;
+    if (i == j + 1) continue;
+    bool wellFormed = false;
+    for (;;) {
+      j = space(i);
+      if (j < pattern.size() && pattern[j] == ')') {
+        wellFormed = !found.values.empty();
+        break;
+      }
+      if (j == i || j >= pattern.size() || pattern[j] != '"') break;
+      std::size_t k = j + 1;
+      while (k < pattern.size() && pattern[k] != '"') k += pattern[k] == '\\' ? 2 : 1;
+      if (k >= pattern.size()) break;
+      found.values.push_back(pattern.substr(j + 1, k - j - 1));
+      i = k + 1;
+    }
+    if (wellFormed) out.push_back(std::move(found));
+  }
+  return out;
+}
+
+// Tokens one of which must occur in any document a pattern matches: taken
+// from the first predicate that pins a capture to literal text (#eq?,
+// #any-of?) or to an imported name (#resolves-to?). Empty when none does.
 std::vector<std::string> patternTriggers(std::string_view pattern, bool& local, bool& nodeLevel) {
-  static const std::regex predicate(
-      R"RE(\(#(eq|any-of|resolves-to)\?\s+@[\w.-]+((?:\s+"(?:[^"\\]|\\.)*")+)\s*\))RE");
-  static const std::regex argument(R"RE("((?:[^"\\]|\\.)*)")RE");
-  std::string text(pattern);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), predicate); it != std::sregex_iterator();
-       ++it) {
-    std::string kind = (*it)[1].str(), args = (*it)[2].str();
+  for (const LiteralPredicate& predicate : literalPredicates(pattern)) {
+    const std::string_view kind = predicate.kind;
     std::vector<std::string> out;
     bool usable = true, prefix = false;
-    for (auto a = std::sregex_iterator(args.begin(), args.end(), argument); a != std::sregex_iterator();
-         ++a) {
-      std::string value = (*a)[1].str();
+    for (std::string_view value : predicate.values) {
       std::string token;
       if (kind == "resolves-to") {
         std::string_view q = value;
@@ -308,8 +355,10 @@ struct RuleMatcher::Impl {
     std::call_once(compiled.once, [&] {
       std::uint32_t offset = 0;
       TSQueryError error = TSQueryErrorNone;
-      compiled.query.reset(ts_query_new(pythonLanguage(), rule.query.data(),
-                                        static_cast<std::uint32_t>(rule.query.size()), &offset, &error));
+      // Queries were validated with tree-sitter's analysis when they were loaded
+      // (or, built in, by the unit tests); a run skips it (cmake/ts_query_unanalyzed.c).
+      compiled.query.reset(ts_query_new_unanalyzed(pythonLanguage(), rule.query.data(),
+                                                   static_cast<std::uint32_t>(rule.query.size()), &offset, &error));
       if (!compiled.query) {
         std::fprintf(stderr, "sparkmigrate: %s: query does not compile (%s)\n", rule.file.c_str(),
                      std::string(queryErrorName(error)).c_str());

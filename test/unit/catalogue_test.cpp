@@ -4,6 +4,7 @@
 // with file:line errors.
 #include "analysis/query.h"
 #include "analysis/rule_docs.h"
+#include "analysis/syntax.h"
 #include "fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -193,4 +194,62 @@ TEST_CASE("a query names a shared list with \"$name\" and gets its strings") {
   auto badName = analysis::Catalogue::load({{"rules/lists.toml", "[lists]\nFrame = [\"a\"]\n"}});
   REQUIRE(!badName);
   CHECK_THAT(badName.error().message, Catch::Contains("rules/lists.toml:2: list name must be kebab-case"));
+}
+
+// A run compiles rule queries without tree-sitter's parse-table analysis
+// (cmake/ts_query_unanalyzed.c); the analysis only lets a cursor drop
+// alternatives it proved unneeded, so every match must be the same.
+extern "C" TSQuery* ts_query_new_unanalyzed(const TSLanguage* language, const char* source, std::uint32_t length,
+                                            std::uint32_t* errorOffset, TSQueryError* errorType);
+
+TEST_CASE("rule queries compiled without tree-sitter's analysis match what analysed ones do") {
+  namespace fs = std::filesystem;
+  std::vector<analysis::TreePtr> trees;
+  std::vector<std::string> texts;
+  for (const char* folder : {"test/rules", "test/detection", "examples"})
+    for (const auto& entry : fs::recursive_directory_iterator(test::sourceDir() / folder))
+      // (SPK099's fixture nests thousands deep to test the analysis' depth limit,
+      // which query matching does not share: seconds per rule, and nothing to compare.)
+      if (entry.path().extension() == ".py" && entry.path().stem() != "SPK099")
+        texts.push_back(test::readFile(entry.path()));
+  REQUIRE(texts.size() > 100);
+  for (const auto& text : texts) trees.push_back(analysis::parsePython(text));
+  // Every match of `query` in every file: pattern and captured byte ranges.
+  auto matches = [&](TSQuery* query) {
+    std::vector<std::vector<std::uint32_t>> out;
+    TSQueryCursor* cursor = ts_query_cursor_new();
+    for (const auto& tree : trees) {
+      ts_query_cursor_exec(cursor, query, ts_tree_root_node(tree.get()));
+      TSQueryMatch match;
+      while (ts_query_cursor_next_match(cursor, &match)) {
+        std::vector<std::uint32_t> row{match.pattern_index};
+        for (std::uint16_t c = 0; c < match.capture_count; ++c) {
+          row.push_back(match.captures[c].index);
+          row.push_back(ts_node_start_byte(match.captures[c].node));
+          row.push_back(ts_node_end_byte(match.captures[c].node));
+        }
+        out.push_back(std::move(row));
+      }
+    }
+    ts_query_cursor_delete(cursor);
+    return out;
+  };
+  std::size_t total = 0;
+  for (const auto& rule : analysis::Catalogue::builtin().rules()) {
+    if (rule.query.empty()) continue;
+    INFO(rule.code);
+    std::uint32_t offset = 0;
+    TSQueryError error = TSQueryErrorNone;
+    auto length = static_cast<std::uint32_t>(rule.query.size());
+    TSQuery* analysed = ts_query_new(analysis::pythonLanguage(), rule.query.data(), length, &offset, &error);
+    TSQuery* unanalysed = ts_query_new_unanalyzed(analysis::pythonLanguage(), rule.query.data(), length, &offset, &error);
+    REQUIRE(analysed);
+    REQUIRE(unanalysed);
+    auto expected = matches(analysed);
+    CHECK(matches(unanalysed) == expected);
+    total += expected.size();
+    ts_query_delete(analysed);
+    ts_query_delete(unanalysed);
+  }
+  CHECK(total > 1000);
 }

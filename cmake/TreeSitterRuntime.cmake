@@ -1,0 +1,40 @@
+# The tree-sitter runtime library (ts_runtime), built from the pinned npm
+# sources with one addition: ts_query_new_unanalyzed (cmake/ts_query_unanalyzed.c),
+# which compiles a query without tree-sitter's parse-table analysis. The
+# vendored files are not modified: query.c is copied into the build tree with
+# the analysis call made conditional, and a generated lib.c includes that copy
+# beside the other unmodified sources. Configuring fails if the pinned source
+# no longer has the line this edits.
+set(ts_gen "${CMAKE_BINARY_DIR}/ts_runtime")
+file(READ "${TS_CORE_DIR}/src/query.c" ts_query_source)
+set(ts_call "if (!ts_query__analyze_patterns(self, error_offset)) {")
+string(FIND "${ts_query_source}" "${ts_call}" ts_at)
+if(ts_at EQUAL -1)
+  message(FATAL_ERROR "tree-sitter's query.c has changed: cmake/TreeSitterRuntime.cmake must be updated")
+endif()
+string(REPLACE "${ts_call}"
+       "if (!(ts_query__skip_analysis ? ts_query__mark_captures_only(self) : ts_query__analyze_patterns(self, error_offset))) {"
+       ts_query_source "${ts_query_source}")
+file(READ "${CMAKE_SOURCE_DIR}/cmake/ts_query_unanalyzed.c" ts_addition)
+# The addition's declarations go before ts_query_new, which uses them.
+string(FIND "${ts_query_source}" "TSQuery *ts_query_new(" ts_at)
+string(SUBSTRING "${ts_query_source}" 0 ${ts_at} ts_head)
+string(SUBSTRING "${ts_query_source}" ${ts_at} -1 ts_tail)
+file(CONFIGURE OUTPUT "${ts_gen}/query.c" CONTENT "${ts_head}\n${ts_addition}\n${ts_tail}" @ONLY)
+set(ts_lib "")
+foreach(part alloc get_changed_ranges language lexer node parser query stack subtree tree_cursor tree wasm_store)
+  if(part STREQUAL "query")
+    string(APPEND ts_lib "#include \"${ts_gen}/query.c\"\n")
+  else()
+    string(APPEND ts_lib "#include \"${TS_CORE_DIR}/src/${part}.c\"\n")
+  endif()
+endforeach()
+file(CONFIGURE OUTPUT "${ts_gen}/lib.c" CONTENT "${ts_lib}" @ONLY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             "${TS_CORE_DIR}/src/query.c" "${CMAKE_SOURCE_DIR}/cmake/ts_query_unanalyzed.c")
+
+add_library(ts_runtime STATIC "${ts_gen}/lib.c")
+target_include_directories(ts_runtime SYSTEM PUBLIC ${TS_CORE_DIR}/include
+                           PRIVATE ${TS_CORE_DIR}/src ${TS_CORE_DIR}/src/wasm)
+target_compile_definitions(ts_runtime PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_SOURCE)
+target_compile_options(ts_runtime PRIVATE -w)
