@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 namespace sparkmigrate::analysis {
 namespace {
@@ -144,16 +145,62 @@ ProjectView ProjectView::forFile(const ProjectIndex* index, const std::filesyste
   return ProjectView{index, absolute.parent_path().generic_string(), nullptr, python ? moduleKey(file) : ""};
 }
 
+namespace {
+
+// The last component of a module's dotted name: "session" for .../session.py,
+// "pkg" for .../pkg/__init__.py.
+std::string_view moduleName(std::string_view path) {
+  std::string_view key = path.substr(0, path.size() - 3);
+  if (key.size() >= 9 && key.substr(key.size() - 9) == "/__init__") key.remove_suffix(9);
+  auto slash = key.rfind('/');
+  return slash == std::string_view::npos ? key : key.substr(slash + 1);
+}
+
+// Drops the files beside the checked ones that cannot change what the index
+// says about them, so a file checked alone does not cost its whole folder. A
+// sibling matters when a file that matters names it (it may import it) or it
+// names a file that matters (it may import that file and call its functions,
+// or re-export its names to one that does); repeated until nothing is added.
+// Checking whole folders keeps every file, as all of them are checked.
+void keepRelevantSiblings(std::vector<ProjectIndex::Source>& sources, const std::set<std::string>& checked) {
+  if (sources.size() == checked.size()) return;
+  std::vector<std::unordered_set<std::string_view>> tokens(sources.size());
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    forEachToken(sources[i].text, [&](std::string_view token, std::uint32_t) { tokens[i].insert(token); });
+  std::vector<char> keep(sources.size());
+  std::vector<std::size_t> pending;
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    if (checked.count(sources[i].path)) {
+      keep[i] = 1;
+      pending.push_back(i);
+    }
+  while (!pending.empty()) {
+    std::size_t i = pending.back();
+    pending.pop_back();
+    std::string_view name = moduleName(sources[i].path);
+    for (std::size_t j = 0; j < sources.size(); ++j) {
+      if (keep[j] || !(tokens[i].count(moduleName(sources[j].path)) || tokens[j].count(name))) continue;
+      keep[j] = 1;
+      pending.push_back(j);
+    }
+  }
+  // remove_if tests each element where it stands before moving any over it.
+  std::erase_if(sources, [&](const ProjectIndex::Source& s) { return !keep[&s - sources.data()]; });
+}
+
+}  // namespace
+
 ProjectIndex indexFiles(const std::vector<std::filesystem::path>& files, std::uint64_t maxFileSize,
                         unsigned jobs) {
   namespace fs = std::filesystem;
-  std::set<std::string> paths, folders;
+  std::set<std::string> checked, paths, folders;
   std::error_code ec;
   for (const auto& file : files) {
     fs::path absolute = fs::absolute(file, ec).lexically_normal();
-    paths.insert(absolute.generic_string());
+    checked.insert(absolute.generic_string());
     folders.insert(absolute.parent_path().generic_string());
   }
+  paths = checked;
   for (const auto& folder : folders) {
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
       if (it->path().extension() == ".py" && it->is_regular_file(ec)) paths.insert(it->path().generic_string());
@@ -167,6 +214,7 @@ ProjectIndex indexFiles(const std::vector<std::filesystem::path>& files, std::ui
     if (read.error.empty()) sources[i] = {ordered[i], std::move(read.text)};
   });
   std::erase_if(sources, [](const ProjectIndex::Source& s) { return s.path.empty(); });
+  keepRelevantSiblings(sources, checked);
   return ProjectIndex::build(sources, jobs);
 }
 

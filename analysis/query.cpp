@@ -151,25 +151,6 @@ struct CompiledRule {
   std::vector<std::string> captureNames;
 };
 
-// Calls fn(token, offset) for each identifier-like token of `text` (a letter
-// or `_` followed by letters, digits and `_`). Documents and trigger words
-// are tokenized the same way, so a trigger word is found exactly when it can
-// match.
-template <typename Fn>
-void forEachToken(std::string_view text, Fn&& fn) {
-  for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (!(std::isalpha(c) || c == '_')) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1;
-    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
-    fn(text.substr(i, j - i), static_cast<std::uint32_t>(i));
-    i = j;
-  }
-}
-
 // The longest token of `text` ("" when there is none).
 std::string longestToken(std::string_view text) {
   std::string_view best;

@@ -9,6 +9,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cctype>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,6 +36,25 @@ TreePtr parsePython(std::string_view text, const TSTree* old = nullptr,
 // The tree-sitter edit for replacing `range` of a text (whose line index is
 // `lines`) with `inserted`, to pass to ts_tree_edit before a reparse.
 TSInputEdit inputEdit(const LineIndex& lines, ByteRange range, std::string_view inserted);
+
+// Calls fn(token, offset) for each identifier-like token of `text` (a letter
+// or `_` followed by letters, digits and `_`). Documents and trigger words
+// are tokenized the same way, so a trigger word is found exactly when it can
+// match.
+template <typename Fn>
+inline void forEachToken(std::string_view text, Fn&& fn) {
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!(std::isalpha(c) || c == '_')) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+    fn(text.substr(i, j - i), static_cast<std::uint32_t>(i));
+    i = j;
+  }
+}
 
 inline std::string_view nodeText(TSNode node, std::string_view source) {
   std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);

@@ -10,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include <map>
 #include <set>
 
@@ -59,6 +61,33 @@ TEST_CASE("detection fixtures: every labelled call is found with its code, nothi
       CHECK(problemsIn(file, &index).empty());
     }
   }
+}
+
+TEST_CASE("a file checked alone sees the siblings that matter to it, and indexes no other") {
+  std::vector<std::filesystem::path> folders;
+  for (const auto& entry : std::filesystem::directory_iterator(test::sourceDir() / "test/detection"))
+    if (entry.is_directory()) folders.push_back(entry.path());
+  for (const auto& folder : folders)
+    for (const auto& file : pythonFiles(folder)) {
+      INFO(file.string());
+      analysis::ProjectIndex index = analysis::indexFiles({file}, 0, 1);
+      for (const auto& p : problemsIn(file, &index)) UNSCOPED_INFO(p);
+      CHECK(problemsIn(file, &index).empty());
+    }
+  // Spark modules that neither name the checked file nor are named by it stay out.
+  auto dir = std::filesystem::temp_directory_path() / "sparkmigrate-siblings-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto write = [&](const char* name, const char* text) { std::ofstream(dir / name) << text; };
+  write("job.py", "from pyspark.sql import SparkSession\nfrom io_helpers import load\nspark = SparkSession.builder.getOrCreate()\n");
+  write("io_helpers.py", "from storage import open_table\ndef load(spark):\n    return open_table(spark)\n");
+  write("storage.py", "def open_table(spark):\n    return spark.read.table('t')\n");
+  write("caller.py", "import job\n");
+  write("other_job.py", "from pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\n");
+  analysis::ProjectIndex alone = analysis::indexFiles({dir / "job.py"}, 0, 1);
+  analysis::ProjectIndex all = analysis::indexFiles({dir / "job.py", dir / "other_job.py"}, 0, 1);
+  CHECK(alone.modules() + 1 == all.modules());
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("what a sibling module exports is what finds a call in a module without pyspark") {
