@@ -686,6 +686,13 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
 
 CheckResult checkText(std::string_view text, const Settings& settings, std::string_view relativePath,
                       const support::CancellationToken* cancel, const ProjectView* project) {
+  // Most Python files of a repository never touch Spark. One that does not
+  // mention it, that the project gives no Spark object to, that contains no
+  // trigger word of any rule and no suppression comment (which could be
+  // reported unused) has no finding to report: it is not parsed.
+  if (!mentionsSpark(text) && !(project && project->analysed()) && text.find("noqa") == std::string_view::npos &&
+      text.find("sparkmigrate") == std::string_view::npos && !RuleMatcher::builtin().mentionsTrigger(text))
+    return {};
   TreePtr tree = parsePython(text);
   return checkDocument(text, tree.get(), settings, relativePath, cancel, project);
 }

@@ -58,7 +58,9 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
                                      const support::CancellationToken* cancel = nullptr,
                                      const ProjectView* project = nullptr);
 
-// Convenience for callers without a tree: parses, then checks.
+// For callers without a tree: parses, then checks. A text that cannot have a
+// finding (no Spark mention, no rule's trigger word, no suppression comment,
+// nothing Spark from the project) is reported clean without being parsed.
 CheckResult checkText(std::string_view text, const Settings& settings, std::string_view relativePath,
                       const support::CancellationToken* cancel = nullptr, const ProjectView* project = nullptr);
 

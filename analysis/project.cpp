@@ -34,10 +34,6 @@ bool holdsSpark(const ModuleExport* e) {
   return e && (isSparkKind(e->kind) || !e->elements.empty());
 }
 
-bool mentionsSpark(std::string_view text) {
-  return text.find("park") != std::string_view::npos || text.find("getOrCreate") != std::string_view::npos;
-}
-
 // Two callers' kinds of one argument: agreement, or Other.
 Kind mergeKind(Kind a, Kind b) {
   if (a == Kind::Unknown) return b;
@@ -231,6 +227,15 @@ std::uint64_t ProjectView::digest(const std::vector<std::string>& qualnames) con
     h = support::hashCombine(h, support::hashBytes(text));
   }
   return index ? support::hashCombine(h, index->argumentsDigest(module)) : h;
+}
+
+bool mentionsSpark(std::string_view text) {
+  return text.find("park") != std::string_view::npos || text.find("getOrCreate") != std::string_view::npos;
+}
+
+bool ProjectIndex::analysed(std::string_view module) const {
+  auto m = modules_.find(module);
+  return m != modules_.end() && m->second.analysed;
 }
 
 std::uint64_t ProjectIndex::argumentsDigest(std::string_view module) const {

@@ -75,6 +75,9 @@ class ProjectIndex {
   // among the positional ones, or -1) of function `function` of the module
   // `module` (a key, ProjectView::module), or Unknown.
   Kind argument(std::string_view module, std::string_view function, int position, std::string_view name) const;
+  // Whether `module` (a key) was analysed: it mentions Spark, callers pass it
+  // Spark objects, or it imports what another module's Spark exports are.
+  bool analysed(std::string_view module) const;
   // A digest of what callers pass to the functions of `module`.
   std::uint64_t argumentsDigest(std::string_view module) const;
   // The modules whose text was analysed (those that mention Spark or receive
@@ -102,6 +105,10 @@ class ProjectIndex {
   std::map<std::string, Module, std::less<>> modules_;
 };
 
+// Whether a text mentions Spark at all (a cheap test on the bytes: "park",
+// "getOrCreate"); the index analyses such modules without further evidence.
+bool mentionsSpark(std::string_view text);
+
 // The project of a run over `files`: those files and the other Python files in
 // their folders (a script checked alone still sees the modules beside it),
 // read as discovery reads sources (unreadable ones are left out).
@@ -122,6 +129,7 @@ struct ProjectView {
   Kind argument(std::string_view function, int position, std::string_view name) const {
     return index ? index->argument(module, function, position, name) : Kind::Unknown;
   }
+  bool analysed() const { return index && index->analysed(module); }
   static ProjectView forFile(const ProjectIndex* index, const std::filesystem::path& path);
   // A digest of what `qualnames` resolve to and of what callers pass to the
   // file's own functions (for incremental analysis).

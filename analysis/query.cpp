@@ -192,13 +192,13 @@ std::vector<std::string_view> topLevelPatterns(std::string_view query) {
 // #any-of?) or to an imported name (#resolves-to?). Empty when none does.
 // One `(#eq? @capture "text" ...)`-shaped predicate found in a pattern's source.
 struct LiteralPredicate {
-  std::string_view kind;                 // eq, any-of or resolves-to
+  std::string_view kind;                 // its name without `#` and `?`: eq, any-of, not-match...
   std::vector<std::string_view> values;  // the string arguments, escapes left as written
 };
 
-// The eq/any-of/resolves-to predicates of a pattern whose arguments after the
-// capture are all strings, in source order. A hand scanner: this runs for
-// every pattern at start-up, where a regex cost more than the rest of it.
+// The predicates of a pattern whose arguments after the capture are all
+// strings, in source order. A hand scanner: this runs for every pattern at
+// start-up, where a regex cost more than the rest of it.
 std::vector<LiteralPredicate> literalPredicates(std::string_view pattern) {
   std::vector<LiteralPredicate> out;
   auto space = [&](std::size_t i) {
@@ -208,10 +208,11 @@ std::vector<LiteralPredicate> literalPredicates(std::string_view pattern) {
   for (std::size_t at = pattern.find("(#"); at != std::string_view::npos; at = pattern.find("(#", at + 2)) {
     std::size_t i = at + 2;
     LiteralPredicate found;
-    for (std::string_view kind : {"eq?", "any-of?", "resolves-to?"})
-      if (pattern.substr(i, kind.size()) == kind) found.kind = kind.substr(0, kind.size() - 1);
-    if (found.kind.empty()) continue;
-    i += found.kind.size() + 1;
+    std::size_t end = i;
+    while (end < pattern.size() && (std::isalpha(static_cast<unsigned char>(pattern[end])) || pattern[end] == '-')) ++end;
+    if (end == i || end >= pattern.size() || pattern[end] != '?') continue;
+    found.kind = pattern.substr(i, end - i);
+    i = end + 1;
     std::size_t j = space(i);
     if (j == i || j >= pattern.size() || pattern[j] != '@') continue;
     i = j + 1;
@@ -244,6 +245,7 @@ std::vector<LiteralPredicate> literalPredicates(std::string_view pattern) {
 std::vector<std::string> patternTriggers(std::string_view pattern, bool& local, bool& nodeLevel) {
   for (const LiteralPredicate& predicate : literalPredicates(pattern)) {
     const std::string_view kind = predicate.kind;
+    if (kind != "eq" && kind != "any-of" && kind != "resolves-to") continue;
     std::vector<std::string> out;
     bool usable = true, prefix = false;
     for (std::string_view value : predicate.values) {
@@ -330,6 +332,14 @@ bool patternRoots(std::string_view pattern, std::vector<TSSymbol>& out) {
 struct RuleMatcher::Impl {
   const Catalogue* catalogue = nullptr;
   std::vector<std::unique_ptr<CompiledRule>> rules;
+  std::unordered_set<std::string_view> triggers;  // every rule's, pointing into `rules`
+  // For the rules without trigger words: the words (three characters or more)
+  // of the strings their positive predicates (#eq?, #any-of?, #match?,
+  // #resolves-to?) ask for. A file containing none of them can match such a
+  // rule only through what a value holds (#kind?), which needs Spark evidence
+  // (mentionsTrigger). Unfiltered: some rule asks for a named list's member.
+  std::vector<std::string> alwaysRunWords;
+  bool alwaysRunUnfiltered = false;
 
   // Compiles a rule's query the first time a document needs it. Thread-safe.
   static void compile(CompiledRule& compiled, const Rule& rule) {
@@ -381,9 +391,46 @@ RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Im
       if (triggers.empty()) alwaysRun = true;
       for (auto& t : triggers) compiled->triggers.push_back(std::move(t));
     }
-    if (alwaysRun) compiled->triggers.clear();
+    if (alwaysRun) {
+      compiled->triggers.clear();
+      for (std::string_view pattern : topLevelPatterns(rules[i].query))
+        for (const LiteralPredicate& predicate : literalPredicates(pattern)) {
+          bool resolves = predicate.kind == "resolves-to";
+          if (!resolves && predicate.kind != "eq" && predicate.kind != "any-of" && predicate.kind != "match") continue;
+          for (std::string_view value : predicate.values) {
+            // A named list's members are not known here; a name resolves only
+            // where its first component (the module) is imported.
+            if (value.starts_with('$')) impl_->alwaysRunUnfiltered = true;
+            if (resolves) value = value.substr(0, value.find('.'));
+            // An anchored expression that starts with a word (`^pyspark\\.(core|rdd)`)
+            // needs that word; any other, one of its words.
+            bool anchored = predicate.kind == "match" && value.size() > 1 && value[0] == '^' &&
+                            (std::isalpha(static_cast<unsigned char>(value[1])) || value[1] == '_');
+            bool first = true;
+            forEachToken(value, [&](std::string_view word, std::uint32_t) {
+              if (word.size() >= 3 && (first || !anchored)) impl_->alwaysRunWords.emplace_back(word);
+              first = false;
+            });
+          }
+        }
+    }
     impl_->rules.push_back(std::move(compiled));
   }
+  for (const auto& compiled : impl_->rules) impl_->triggers.insert(compiled->triggers.begin(), compiled->triggers.end());
+  std::sort(impl_->alwaysRunWords.begin(), impl_->alwaysRunWords.end());
+  impl_->alwaysRunWords.erase(std::unique(impl_->alwaysRunWords.begin(), impl_->alwaysRunWords.end()),
+                              impl_->alwaysRunWords.end());
+}
+
+bool RuleMatcher::mentionsTrigger(std::string_view text) const {
+  bool found = impl_->alwaysRunUnfiltered;
+  // A trigger word, or a name that holds a Spark object by convention (`sc`).
+  forEachToken(text, [&](std::string_view token, std::uint32_t) {
+    found = found || impl_->triggers.count(token) || kindOfConventionalName(token);
+  });
+  // Words of regular expressions need not be whole tokens: a substring test.
+  for (const auto& word : impl_->alwaysRunWords) found = found || text.find(word) != std::string_view::npos;
+  return found;
 }
 
 std::vector<std::string> RuleMatcher::triggersOf(std::string_view code) const {

@@ -45,6 +45,9 @@ class RuleMatcher {
   // The matcher for the built-in catalogue. Queries compile on first use.
   static const RuleMatcher& builtin();
 
+  // Whether `text` contains a trigger token of any rule that has them.
+  bool mentionsTrigger(std::string_view text) const;
+
   // The trigger tokens derived for a rule (empty: it always runs); for tests.
   std::vector<std::string> triggersOf(std::string_view code) const;
 

@@ -160,3 +160,38 @@ TEST_CASE("what the project's callers pass is what a function's parameters hold"
   CHECK(view.module == "/p/util");
   CHECK(view.argument("show", 0, "frame") == Kind::DataFrame);
 }
+
+TEST_CASE("a file reported clean without parsing is one a full check finds nothing in") {
+  // Texts without a Spark mention that still have findings: the skip must see each.
+  std::vector<std::string> texts = {
+      "import py4j\n",                                             // literal module names
+      "from py4j.java_gateway import java_import\n",
+      "def f(sc):\n    return sc.getLocalProperty('a')\n",        // a conventional name
+      "def f(sqlContext):\n    return sqlContext.tables()\n",
+      "x = 1  # noqa: SPK101\n",                                   // an unused suppression
+      "dbutils.fs.mount('s3a://bucket', '/mnt/data')\n",
+      "import sparkdl\n",
+      "import os\nprint(os.sep)\n",                                // and files with nothing
+      "def f(df):\n    return df.amount\n",
+  };
+  namespace fs = std::filesystem;
+  for (const char* folder : {"test/rules", "test/detection", "test/corpus", "examples"})
+    for (const auto& entry : fs::recursive_directory_iterator(test::sourceDir() / folder))
+      if (entry.path().extension() == ".py") texts.push_back(test::readFile(entry.path()));
+  analysis::Settings defaults;
+  std::size_t skipped = 0, withFindings = 0;
+  for (const auto& text : texts) {
+    INFO(text.substr(0, 200));
+    analysis::TreePtr tree = analysis::parsePython(text);
+    auto full = analysis::checkDocument(text, tree.get(), defaults, "f.py");
+    auto quick = analysis::checkText(text, defaults, "f.py");
+    std::vector<std::string> a, b;
+    for (const auto& d : full.diagnostics) a.push_back(d.code + ":" + std::to_string(d.start.line));
+    for (const auto& d : quick.diagnostics) b.push_back(d.code + ":" + std::to_string(d.start.line));
+    CHECK(a == b);
+    skipped += !analysis::mentionsSpark(text) && b.empty();
+    withFindings += !analysis::mentionsSpark(text) && !b.empty();
+  }
+  CHECK(withFindings >= 6);
+  CHECK(skipped >= 2);
+}
