@@ -9,6 +9,7 @@
 #include "support/thread_pool.h"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 #include <unordered_set>
 
@@ -211,7 +212,7 @@ ProjectIndex indexFiles(const std::vector<std::filesystem::path>& files, std::ui
   });
   std::erase_if(sources, [](const ProjectIndex::Source& s) { return s.path.empty(); });
   keepRelevantSiblings(sources, checked);
-  return ProjectIndex::build(sources, jobs);
+  return ProjectIndex::build(sources, jobs, /*keepTrees=*/true);
 }
 
 std::uint64_t ProjectView::digest(const std::vector<std::string>& qualnames) const {
@@ -251,7 +252,28 @@ std::uint64_t ProjectIndex::argumentsDigest(std::string_view module) const {
   return support::hashBytes(text);
 }
 
-ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jobs) {
+struct ProjectIndex::KeptTrees {
+  struct Entry {
+    std::uint64_t hash = 0;
+    std::size_t size = 0;
+    TreePtr tree;
+  };
+  std::mutex mutex;
+  std::map<std::string, Entry, std::less<>> trees;  // module key -> tree
+};
+
+TreePtr ProjectIndex::takeTree(std::string_view module, std::string_view text) const {
+  if (!kept_.trees) return nullptr;
+  std::lock_guard lock(kept_.trees->mutex);
+  auto it = kept_.trees->trees.find(module);
+  if (it == kept_.trees->trees.end()) return nullptr;
+  KeptTrees::Entry entry = std::move(it->second);
+  kept_.trees->trees.erase(it);
+  if (entry.size != text.size() || entry.hash != support::hashBytes(text)) return nullptr;
+  return std::move(entry.tree);
+}
+
+ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jobs, bool keepTrees) {
   struct Module {
     const Source* source;
     std::string key;
@@ -319,6 +341,14 @@ ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jo
                   if (!analysed) return m.source->text.find(key.substr(key.rfind('/') + 1)) != std::string::npos;
                   return std::find(m.uses.begin(), m.uses.end(), key) != m.uses.end();
                 });
+    }
+  }
+  if (keepTrees) {
+    index.kept_.trees = std::make_shared<KeptTrees>();
+    std::size_t bytes = 0;
+    for (auto& m : modules) {
+      if (!m.tree || (bytes += m.source->text.size()) > kKeptTreeSourceBytes) continue;
+      index.kept_.trees->trees[m.key] = {support::hashBytes(m.source->text), m.source->text.size(), std::move(m.tree)};
     }
   }
   return index;

@@ -16,10 +16,12 @@
 #pragma once
 
 #include "analysis/kinds.h"
+#include "analysis/syntax.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -61,8 +63,15 @@ class ProjectIndex {
   };
   // Indexes the given Python files. A text that does not mention Spark is
   // parsed only when callers pass it Spark objects, or it names a module
-  // whose exports changed. `jobs` threads evaluate modules in parallel.
-  static ProjectIndex build(const std::vector<Source>& sources, unsigned jobs = 1);
+  // whose exports changed. `jobs` threads evaluate modules in parallel. With
+  // `keepTrees`, the trees parsed are kept for takeTree (as many as
+  // kKeptTreeSourceBytes of source), so a run does not parse a file twice.
+  static ProjectIndex build(const std::vector<Source>& sources, unsigned jobs = 1, bool keepTrees = false);
+
+  // The tree build parsed for `module` (a key) when it was parsed from
+  // exactly `text`, handed over once; otherwise null. Thread-safe.
+  TreePtr takeTree(std::string_view module, std::string_view text) const;
+  static constexpr std::size_t kKeptTreeSourceBytes = 64u << 20;
 
   // What the dotted `qualname` (as an import statement in a file of folder
   // `directory` names it: "session.get_spark", ".io.load", "pkg.util.spark")
@@ -103,6 +112,13 @@ class ProjectIndex {
   };
   // module key (file path without ".py"; a package's folder for __init__.py) -> module
   std::map<std::string, Module, std::less<>> modules_;
+  // Trees kept by build for takeTree: not part of what the index says.
+  struct KeptTrees;
+  struct KeptTreesHandle {
+    std::shared_ptr<KeptTrees> trees;
+    bool operator==(const KeptTreesHandle&) const { return true; }
+  };
+  KeptTreesHandle kept_;
 };
 
 // Whether a text mentions Spark at all (a cheap test on the bytes: "park",
@@ -112,6 +128,7 @@ bool mentionsSpark(std::string_view text);
 // The project of a run over `files`: those files and the other Python files in
 // their folders (a script checked alone still sees the modules beside it),
 // read as discovery reads sources (unreadable ones are left out).
+// The index keeps the trees it parsed (ProjectIndex::takeTree).
 ProjectIndex indexFiles(const std::vector<std::filesystem::path>& files, std::uint64_t maxFileSize,
                         unsigned jobs);
 

@@ -307,8 +307,12 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
         out.diagnostics = std::move(fixed.remaining);
         return;
       }
+      // The project index parsed most Spark files already.
+      std::string relative = analysis::relativeTo(settings, file.path);
+      analysis::TreePtr tree = project.takeTree(view.module, parseText);
       analysis::CheckResult result =
-          analysis::checkText(parseText, settings, analysis::relativeTo(settings, file.path), nullptr, &view);
+          tree ? analysis::checkDocument(parseText, tree.get(), settings, relative, nullptr, &view)
+               : analysis::checkText(parseText, settings, relative, nullptr, &view);
       out.diagnostics = std::move(result.diagnostics);
       if (result.syntaxError)
         warnings[i] = fmt::format("{}:{}:{}: syntax error; findings inside the broken code are skipped",
