@@ -31,8 +31,10 @@ docs: build
 	./$(BUILD)/sparkmigrate rule --write-docs docs/rules
 	./$(BUILD)/sparkmigrate rule --schema > docs/rule.schema.json
 
+# Compares with ruff (pinned in bench/requirements.txt) and tree-sitter's own parse in one run.
 bench: build
-	$(PYTHON) bench/check_throughput.py --binary $(BUILD)/sparkmigrate
+	$(PYTHON) -m pip install -q --require-hashes -r bench/requirements.txt
+	$(PYTHON) bench/compare.py --binary $(BUILD)/sparkmigrate
 	./$(BUILD)/llm_overhead_bench
 
 clean:

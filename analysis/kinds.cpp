@@ -603,15 +603,19 @@ bool combinesDataFrames(std::string_view method) {
 }
 
 bool isSparkLikeName(std::string_view name) {
-  std::string lower(name);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Lowered into a buffer on the stack: this runs for every token of a file
+  // (RuleMatcher::mentionsTrigger); the names compared are short.
+  char buffer[16];
+  std::size_t n = std::min(name.size(), sizeof buffer);
+  for (std::size_t i = 0; i < n; ++i) buffer[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  std::string_view lower(buffer, n);
+  auto lowerAt = [&](std::size_t i) { return static_cast<char>(std::tolower(static_cast<unsigned char>(name[i]))); };
+  std::size_t size = name.size();
+  if (size > 3 && name[size - 3] == '_' && lowerAt(size - 2) == 'd' && lowerAt(size - 1) == 'f') return true;
+  if (lower.starts_with("df_")) return true;
   static const Set names = {"spark",       "sc",  "ss", "sparksession", "spark_session", "session", "sqlcontext",
                             "sql_context", "ssc", "df", "sdf"};
-  if (names.count(lower)) return true;
-  auto endsWith = [&](std::string_view suffix) {
-    return lower.size() > suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return endsWith("_df") || lower.rfind("df_", 0) == 0;
+  return size <= sizeof buffer && names.count(lower) > 0;
 }
 
 bool isPysparkName(std::string_view qualname) {

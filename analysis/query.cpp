@@ -6,11 +6,13 @@
 #include "analysis/predicates.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <cstdio>
 #include <mutex>
 #include <cstdlib>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -333,13 +335,20 @@ struct RuleMatcher::Impl {
   const Catalogue* catalogue = nullptr;
   std::vector<std::unique_ptr<CompiledRule>> rules;
   std::unordered_set<std::string_view> triggers;  // every rule's, pointing into `rules`
-  // For the rules without trigger words: the words (three characters or more)
-  // of the strings their positive predicates (#eq?, #any-of?, #match?,
-  // #resolves-to?) ask for. A file containing none of them can match such a
-  // rule only through what a value holds (#kind?), which needs Spark evidence
-  // (mentionsTrigger). Unfiltered: some rule asks for a named list's member.
-  std::vector<std::string> alwaysRunWords;
-  bool alwaysRunUnfiltered = false;
+  // What a file must contain for some pattern to match in it when it shows no
+  // Spark evidence (mentionsTrigger): a pattern that asks what a value holds
+  // (#kind? or #maybe-kind? of Spark kinds) needs evidence and adds nothing;
+  // one that names a module (#resolves-to?) needs the module's first
+  // component; another needs one of its trigger words (whole tokens) or, with
+  // none, a word of its #eq?/#any-of?/#match? strings (substrings, as words of
+  // a regular expression need not be whole tokens). Unfiltered: a pattern that
+  // gives none of these, or asks for a named list's member.
+  std::set<std::string, std::less<>> fileTokens;
+  std::unordered_set<std::string_view> fileTokenIndex;  // of fileTokens
+  std::bitset<64> fileTokenLengths;                     // their lengths (63: longer)
+  std::vector<std::string> fileWords;
+  bool fileUnfiltered = false;
+  void addFileWords(std::string_view pattern, const std::vector<std::string>& triggers);
 
   // Compiles a rule's query the first time a document needs it. Thread-safe.
   static void compile(CompiledRule& compiled, const Rule& rule) {
@@ -389,47 +398,89 @@ RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Im
       compiled->localTriggers = compiled->localTriggers && local;
       compiled->nodeLevel = compiled->nodeLevel && nodeLevel;
       if (triggers.empty()) alwaysRun = true;
+      impl_->addFileWords(pattern, triggers);
       for (auto& t : triggers) compiled->triggers.push_back(std::move(t));
     }
-    if (alwaysRun) {
-      compiled->triggers.clear();
-      for (std::string_view pattern : topLevelPatterns(rules[i].query))
-        for (const LiteralPredicate& predicate : literalPredicates(pattern)) {
-          bool resolves = predicate.kind == "resolves-to";
-          if (!resolves && predicate.kind != "eq" && predicate.kind != "any-of" && predicate.kind != "match") continue;
-          for (std::string_view value : predicate.values) {
-            // A named list's members are not known here; a name resolves only
-            // where its first component (the module) is imported.
-            if (value.starts_with('$')) impl_->alwaysRunUnfiltered = true;
-            if (resolves) value = value.substr(0, value.find('.'));
-            // An anchored expression that starts with a word (`^pyspark\\.(core|rdd)`)
-            // needs that word; any other, one of its words.
-            bool anchored = predicate.kind == "match" && value.size() > 1 && value[0] == '^' &&
-                            (std::isalpha(static_cast<unsigned char>(value[1])) || value[1] == '_');
-            bool first = true;
-            forEachToken(value, [&](std::string_view word, std::uint32_t) {
-              if (word.size() >= 3 && (first || !anchored)) impl_->alwaysRunWords.emplace_back(word);
-              first = false;
-            });
-          }
-        }
-    }
+    if (alwaysRun) compiled->triggers.clear();
     impl_->rules.push_back(std::move(compiled));
   }
   for (const auto& compiled : impl_->rules) impl_->triggers.insert(compiled->triggers.begin(), compiled->triggers.end());
-  std::sort(impl_->alwaysRunWords.begin(), impl_->alwaysRunWords.end());
-  impl_->alwaysRunWords.erase(std::unique(impl_->alwaysRunWords.begin(), impl_->alwaysRunWords.end()),
-                              impl_->alwaysRunWords.end());
+  std::sort(impl_->fileWords.begin(), impl_->fileWords.end());
+  impl_->fileWords.erase(std::unique(impl_->fileWords.begin(), impl_->fileWords.end()), impl_->fileWords.end());
+  impl_->fileTokenIndex.insert(impl_->fileTokens.begin(), impl_->fileTokens.end());
+  for (const auto& t : impl_->fileTokens) impl_->fileTokenLengths.set(std::min<std::size_t>(t.size(), 63));
+}
+
+void RuleMatcher::Impl::addFileWords(std::string_view pattern, const std::vector<std::string>& patternTriggerWords) {
+  const std::vector<LiteralPredicate> predicates = literalPredicates(pattern);
+  auto sparkKinds = [](const LiteralPredicate& p) {
+    return (p.kind == "kind" || p.kind == "maybe-kind") && !p.values.empty() &&
+           std::all_of(p.values.begin(), p.values.end(), [](std::string_view v) {
+             auto kind = kindFromName(v);
+             return kind && isSparkKind(*kind);
+           });
+  };
+  if (std::any_of(predicates.begin(), predicates.end(), sparkKinds)) return;
+  for (const auto& p : predicates)
+    if (p.kind == "resolves-to") {
+      for (std::string_view value : p.values) fileWords.emplace_back(value.substr(0, value.find('.')));
+      return;
+    }
+  // Every #eq? must hold: the rarest-looking of their words will do (a
+  // private name such as `_jvm` before a longer word, before a short one).
+  std::string best;
+  for (const auto& p : predicates)
+    if (p.kind == "eq" && p.values.size() == 1) {
+      std::string word = longestToken(p.values[0]);
+      auto rank = [](const std::string& w) { return std::pair(w.starts_with('_'), w.size()); };
+      if (!word.empty() && (best.empty() || rank(word) > rank(best))) best = word;
+    }
+  if (!best.empty()) {
+    fileTokens.insert(best);
+    return;
+  }
+  if (!patternTriggerWords.empty()) {
+    fileTokens.insert(patternTriggerWords.begin(), patternTriggerWords.end());
+    return;
+  }
+  bool any = false;
+  for (const auto& p : predicates) {
+    if (p.kind != "eq" && p.kind != "any-of" && p.kind != "match") continue;
+    for (std::string_view value : p.values) {
+      if (value.starts_with('$')) fileUnfiltered = true;
+      // An anchored expression that starts with a word (`^py4j(\\.|$)`) needs
+      // that word; any other, one of its words.
+      bool anchored = p.kind == "match" && value.size() > 1 && value[0] == '^' &&
+                      (std::isalpha(static_cast<unsigned char>(value[1])) || value[1] == '_');
+      bool first = true;
+      forEachToken(value, [&](std::string_view word, std::uint32_t) {
+        if (word.size() >= 3 && (first || !anchored)) {
+          fileWords.emplace_back(word);
+          any = true;
+        }
+        first = false;
+      });
+    }
+  }
+  if (!any) fileUnfiltered = true;
 }
 
 bool RuleMatcher::mentionsTrigger(std::string_view text) const {
-  bool found = impl_->alwaysRunUnfiltered;
-  // A trigger word, or a name that holds a Spark object by convention (`sc`).
+  if (impl_->fileUnfiltered || text.starts_with("# Databricks notebook source")) return true;
+  // Evidence that a value holds a Spark object (a conventional name: `sc`,
+  // `sqlContext`, `df`, `orders_df`; `.rdd`), or a word some pattern needs.
+  bool found = false;
   forEachToken(text, [&](std::string_view token, std::uint32_t) {
-    found = found || impl_->triggers.count(token) || kindOfConventionalName(token);
+    if (found) return;
+    // Conventional and Spark-like names start with one of these or end in `_df`.
+    std::size_t n = token.size();
+    bool nameLike = std::string_view("sSdDh").find(token[0]) != std::string_view::npos ||
+                    (n > 3 && token[n - 3] == '_' && (token[n - 2] | 0x20) == 'd' && (token[n - 1] | 0x20) == 'f');
+    found = (impl_->fileTokenLengths.test(std::min<std::size_t>(token.size(), 63)) &&
+             impl_->fileTokenIndex.count(token)) ||
+            (nameLike && (kindOfConventionalName(token) || isSparkLikeName(token))) || token == "rdd";
   });
-  // Words of regular expressions need not be whole tokens: a substring test.
-  for (const auto& word : impl_->alwaysRunWords) found = found || text.find(word) != std::string_view::npos;
+  for (const auto& word : impl_->fileWords) found = found || text.find(word) != std::string_view::npos;
   return found;
 }
 

@@ -9,7 +9,7 @@
 
 #include <tree_sitter/api.h>
 
-#include <cctype>
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,16 +41,29 @@ TSInputEdit inputEdit(const LineIndex& lines, ByteRange range, std::string_view 
 // or `_` followed by letters, digits and `_`). Documents and trigger words
 // are tokenized the same way, so a trigger word is found exactly when it can
 // match.
+// Whether `c` may start (`start`) or continue an identifier-like token: a
+// table, as this runs over every byte of every file checked.
+inline bool isTokenChar(char c, bool start) {
+  static constexpr auto table = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      t[c] = static_cast<unsigned char>((letter ? 1 : 0) | (letter || (c >= '0' && c <= '9') ? 2 : 0));
+    }
+    return t;
+  }();
+  return table[static_cast<unsigned char>(c)] & (start ? 1 : 2);
+}
+
 template <typename Fn>
 inline void forEachToken(std::string_view text, Fn&& fn) {
   for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (!(std::isalpha(c) || c == '_')) {
+    if (!isTokenChar(text[i], true)) {
       ++i;
       continue;
     }
     std::size_t j = i + 1;
-    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+    while (j < text.size() && isTokenChar(text[j], false)) ++j;
     fn(text.substr(i, j - i), static_cast<std::uint32_t>(i));
     i = j;
   }

@@ -119,24 +119,13 @@ def latency(root: Path, lines: int, keystrokes: int, options, pull: bool):
     print(f"{kind} {lines:>6,} lines ({findings:,} findings), {len(samples)} keystrokes: "
           f"median {statistics.median(samples):.1f} ms, p95 {samples[int(len(samples) * 0.95) - 1]:.1f} ms"
           + ("" if pull else " (includes the debounce)"), flush=True)
+    return statistics.median(samples)
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", default=os.environ["SPARKMIGRATE_BIN"])
-    parser.add_argument("--keystrokes", type=int, default=100)
-    parser.add_argument("--debounce", type=int, default=None)
-    args = parser.parse_args()
-    os.environ["SPARKMIGRATE_BIN"] = os.path.abspath(args.binary)
+def memory(root: Path) -> float:
+    """VmRSS (MiB) of a server with 50 files of 1,000 lines open and analysed."""
     from test_lsp_client import LspClient
 
-    root = Path(tempfile.mkdtemp(prefix="sparkmigrate-bench-"))
-    options = {"settings": {"debounceMs": args.debounce}} if args.debounce is not None else None
-    for lines in (1_000, 10_000):
-        latency(root, lines, args.keystrokes, options, pull=False)
-        latency(root, lines, args.keystrokes, options, pull=True)
-
-    # --- memory with 50 open files
     c = LspClient()
     c.initialize(root, {"textDocument": {"diagnostic": {}}})
     idle = rss(c.proc.pid)
@@ -148,7 +137,24 @@ def main():
     mem = rss(c.proc.pid)
     c.close()
     print(f"memory: idle {idle['VmRSS']:.1f} MiB RSS; 50 open files x 1,000 lines (analysed): "
-          f"{mem['VmRSS']:.1f} MiB RSS, peak {mem['VmHWM']:.1f} MiB")
+          f"{mem['VmRSS']:.1f} MiB RSS, peak {mem['VmHWM']:.1f} MiB", flush=True)
+    return mem["VmRSS"]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=os.environ["SPARKMIGRATE_BIN"])
+    parser.add_argument("--keystrokes", type=int, default=100)
+    parser.add_argument("--debounce", type=int, default=None)
+    args = parser.parse_args()
+    os.environ["SPARKMIGRATE_BIN"] = os.path.abspath(args.binary)
+    root = Path(tempfile.mkdtemp(prefix="sparkmigrate-bench-"))
+    options = {"settings": {"debounceMs": args.debounce}} if args.debounce is not None else None
+    for lines in (1_000, 10_000):
+        latency(root, lines, args.keystrokes, options, pull=False)
+        latency(root, lines, args.keystrokes, options, pull=True)
+
+    memory(root)
 
 
 if __name__ == "__main__":
