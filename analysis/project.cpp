@@ -35,6 +35,16 @@ bool holdsSpark(const ModuleExport* e) {
   return e && (isSparkKind(e->kind) || !e->elements.empty());
 }
 
+// Whether callers pass a Spark object to some parameter of some function.
+bool passesSpark(const std::map<std::string, CallArguments, std::less<>>& arguments) {
+  for (const auto& [function, a] : arguments) {
+    if (std::any_of(a.positional.begin(), a.positional.end(), isSparkKind)) return true;
+    for (const auto& [name, kind] : a.keywords)
+      if (isSparkKind(kind)) return true;
+  }
+  return false;
+}
+
 // Two callers' kinds of one argument: agreement, or Other.
 Kind mergeKind(Kind a, Kind b) {
   if (a == Kind::Unknown) return b;
@@ -85,11 +95,11 @@ std::vector<std::string> ProjectIndex::candidates(std::string_view directory, st
   if (modules_.count(local)) return {local};
   // Elsewhere in the project: the modules whose key ends with the path.
   std::vector<std::string> out;
-  for (const auto& entry : modules_) {
-    const std::string& key = entry.first;
+  auto named = byName_.find(std::string_view(path).substr(path.rfind('/') + 1));
+  if (named == byName_.end()) return out;
+  for (const std::string& key : named->second)
     if (key.size() >= path.size() && key.compare(key.size() - path.size(), path.size(), path) == 0)
       out.push_back(key);
-  }
   return out;
 }
 
@@ -290,6 +300,12 @@ ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jo
   ProjectIndex index;
   for (const auto& m : modules)  // known (exporting nothing) before the first round
     index.modules_[m.key].directory = std::string(parentOf(m.source->path));
+  for (const auto& entry : index.modules_)
+    index.byName_[entry.first.substr(entry.first.rfind('/') + 1)].push_back(entry.first);
+  // The tokens of the modules not analysed yet, made when first needed: such
+  // a module is analysed once it names a module whose exports changed.
+  std::vector<std::unordered_set<std::string_view>> tokens(modules.size());
+  std::vector<char> tokenized(modules.size());
   for (int round = 0; round < kRounds; ++round) {
     std::vector<std::map<std::string, ModuleExport, std::less<>>> exports(modules.size());
     support::parallelFor(modules.size(), jobs, [&](std::size_t i) {
@@ -328,19 +344,30 @@ ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jo
       auto it = passed.find(key);
       auto now = it == passed.end() ? decltype(module.arguments){} : std::move(it->second);
       if (module.arguments != now) {
+        // Evaluated again only when a Spark object is or was among them: what
+        // a string or a number passed to the standard library's `getLogger`
+        // changes nothing, and must not pull every module it calls into the index.
+        if (passesSpark(module.arguments) || passesSpark(now)) called.push_back(key);
         module.arguments = std::move(now);
-        called.push_back(key);
       }
     }
     if (changed.empty() && called.empty()) break;
-    for (auto& m : modules) {
+    std::unordered_set<std::string_view> changedNames;
+    for (const auto& key : changed) changedNames.insert(std::string_view(key).substr(key.rfind('/') + 1));
+    for (std::size_t i = 0; i < modules.size(); ++i) {
+      Module& m = modules[i];
       bool analysed = index.modules_[m.key].analysed;
+      if (!analysed && !changed.empty() && !tokenized[i]) {
+        tokenized[i] = 1;
+        forEachToken(m.source->text, [&](std::string_view t, std::uint32_t) { tokens[i].insert(t); });
+      }
       m.dirty = std::find(called.begin(), called.end(), m.key) != called.end() ||
-                std::any_of(changed.begin(), changed.end(), [&](const std::string& key) {
-                  // A module not analysed yet may import it (its text names it).
-                  if (!analysed) return m.source->text.find(key.substr(key.rfind('/') + 1)) != std::string::npos;
-                  return std::find(m.uses.begin(), m.uses.end(), key) != m.uses.end();
-                });
+                // A module not analysed yet may import one that changed (its text names it).
+                (!analysed && std::any_of(changedNames.begin(), changedNames.end(),
+                                          [&](std::string_view name) { return tokens[i].count(name) > 0; })) ||
+                (analysed && std::any_of(changed.begin(), changed.end(), [&](const std::string& key) {
+                   return std::find(m.uses.begin(), m.uses.end(), key) != m.uses.end();
+                 }));
     }
   }
   if (keepTrees) {

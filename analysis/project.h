@@ -71,7 +71,7 @@ class ProjectIndex {
   // The tree build parsed for `module` (a key) when it was parsed from
   // exactly `text`, handed over once; otherwise null. Thread-safe.
   TreePtr takeTree(std::string_view module, std::string_view text) const;
-  static constexpr std::size_t kKeptTreeSourceBytes = 64u << 20;
+  static constexpr std::size_t kKeptTreeSourceBytes = 16u << 20;
 
   // What the dotted `qualname` (as an import statement in a file of folder
   // `directory` names it: "session.get_spark", ".io.load", "pkg.util.spark")
@@ -112,6 +112,8 @@ class ProjectIndex {
   };
   // module key (file path without ".py"; a package's folder for __init__.py) -> module
   std::map<std::string, Module, std::less<>> modules_;
+  // last component of a module key ("session") -> the keys ending with it
+  std::map<std::string, std::vector<std::string>, std::less<>> byName_;
   // Trees kept by build for takeTree: not part of what the index says.
   struct KeptTrees;
   struct KeptTreesHandle {
