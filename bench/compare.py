@@ -15,7 +15,7 @@ Corpora, in a temporary folder: the generated PySpark corpus of
 bench/gen_corpus.py (15,000 lines for instruction counts, 200,000 for wall
 time), and a monorepo where most Python never touches Spark: that corpus
 beside a copy of the standard library's own sources. Also: one small job
-file (start-up), `fix` against `fix --diff` on a 15,000-line file, and the
+file (start-up), `fix` against `fix --diff` on a 20,000-line file, and the
 language server's keystroke latency (bench/lsp_latency.py) beside
 tree-sitter's incremental reparse of the same edit.
 
@@ -175,9 +175,15 @@ def main() -> None:
                      "beat ruff"))
         print("monorepo measured", flush=True)
 
-        # --- fix against fix --diff on a 15,000-line file
+        # --- fix against fix --diff on one file of 20,000 lines or more
         big = tmp / "big.py"
-        big.write_text("".join(p.read_text() for p in sorted(small_corpus.rglob("*.py"))))
+        parts, count = [], 0
+        for p in sorted(full_corpus.rglob("*.py")):
+            if count >= 20_000:
+                break
+            parts.append(p.read_text())
+            count += parts[-1].count("\n")
+        big.write_text("".join(parts))
         big_lines = big.read_text().count("\n")
         original = big.read_bytes()
 
