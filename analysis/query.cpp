@@ -189,9 +189,6 @@ std::vector<std::string_view> topLevelPatterns(std::string_view query) {
   return out;
 }
 
-// Tokens one of which must occur in any document a pattern matches: taken
-// from the first predicate that pins a capture to literal text (#eq?,
-// #any-of?) or to an imported name (#resolves-to?). Empty when none does.
 // One `(#eq? @capture "text" ...)`-shaped predicate found in a pattern's source.
 struct LiteralPredicate {
   std::string_view kind;                 // its name without `#` and `?`: eq, any-of, not-match...
