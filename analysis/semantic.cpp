@@ -1469,12 +1469,21 @@ const std::vector<TSNode>& SemanticModel::references(std::string_view name) {
   return parents_.references(source_, name);
 }
 
-std::vector<TSNode> SemanticModel::assignmentsTo(std::string_view name) {
+const std::vector<SemanticModel::Assignment>& SemanticModel::assignmentsTo(std::string_view name) {
   if (recording_) addSorted(recording_->bindings, nameHash(name));
-  std::vector<TSNode> out;
-  for (TSNode id : parents_.references(source_, name)) {
+  auto cached = assignments_.find(name);
+  if (cached != assignments_.end()) return cached->second;
+  const auto& references = parents_.references(source_, name);
+  static const std::vector<Assignment> kNone;
+  if (references.empty()) return kNone;
+  // Keyed by the text of a reference: it lives as long as the model.
+  auto& out = assignments_[nodeText(references.front(), source_)];
+  for (TSNode id : references) {
     TSNode assignment = parentOf(id);
-    if (isType(assignment, "assignment") && ts_node_eq(field(assignment, "left"), id)) out.push_back(id);
+    if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "left"), id)) continue;
+    TSNode fn = parentOf(assignment);
+    while (!ts_node_is_null(fn) && !isType(fn, "function_definition") && !isType(fn, "lambda")) fn = parentOf(fn);
+    out.push_back({id, field(assignment, "right"), fn});
   }
   return out;
 }
@@ -1549,7 +1558,26 @@ const std::vector<SemanticModel::SessionName>& SemanticModel::sessions() {
     if (!advanced) break;
   }
   ts_tree_cursor_delete(&cursor);
+  for (std::size_t i = 0; i < sessions_->size(); ++i) sessionsByScope_[(*sessions_)[i].scope.id].push_back(i);
   return *sessions_;
+}
+
+std::vector<const SemanticModel::SessionName*> SemanticModel::sessionsAround(TSNode fn) {
+  const auto& all = sessions();
+  std::vector<std::size_t> found;
+  auto add = [&](const void* scope) {
+    auto it = sessionsByScope_.find(scope);
+    if (it != sessionsByScope_.end()) found.insert(found.end(), it->second.begin(), it->second.end());
+  };
+  add(nullptr);
+  for (TSNode scope = fn; !ts_node_is_null(scope); scope = parentOf(scope))
+    if (isType(scope, "function_definition") || isType(scope, "lambda") || isType(scope, "class_definition"))
+      add(scope.id);
+  std::sort(found.begin(), found.end());
+  std::vector<const SessionName*> out;
+  out.reserve(found.size());
+  for (std::size_t i : found) out.push_back(&all[i]);
+  return out;
 }
 
 }  // namespace sparkmigrate::analysis

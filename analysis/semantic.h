@@ -86,8 +86,13 @@ class SemanticModel {
   // Every identifier named `name` that is a reference (not an `x.name`
   // member, not an `f(name=...)` keyword), in document order.
   const std::vector<TSNode>& references(std::string_view name);
-  // The identifiers `name` assigned by `name = value`, in any scope.
-  std::vector<TSNode> assignmentsTo(std::string_view name);
+  // The `name = value` assignments, in any scope, in document order: the
+  // identifier, the value, and the innermost def/lambda around them (null:
+  // module level).
+  struct Assignment {
+    TSNode target, value, fn;
+  };
+  const std::vector<Assignment>& assignmentsTo(std::string_view name);
   // Where `needle` occurs in the text (byte offsets, in order).
   std::vector<std::uint32_t> textOccurrences(std::string_view needle);
   // The smallest node containing byte `offset` (an offset a query returned).
@@ -104,6 +109,9 @@ class SemanticModel {
     TSNode fn;     // innermost enclosing def/lambda (null: module level)
   };
   const std::vector<SessionName>& sessions();
+  // The sessions() whose scope is module level or encloses `fn` (a def or
+  // lambda; null: module level), in document order.
+  std::vector<const SessionName*> sessionsAround(TSNode fn);
   // Where the imports a fix needs are added (syntax.h's importInsertionPoint
   // and placeImport).
   std::uint32_t importInsertionPoint();
@@ -290,6 +298,8 @@ class SemanticModel {
   std::vector<std::string> wildcardModules_;
   FileLookups* recording_ = nullptr;
   std::optional<std::vector<SessionName>> sessions_;
+  std::unordered_map<const void*, std::vector<std::size_t>> sessionsByScope_;  // scope id -> sessions_ entries
+  std::unordered_map<std::string_view, std::vector<Assignment>> assignments_;  // assignmentsTo, per name
 };
 
 }  // namespace sparkmigrate::analysis

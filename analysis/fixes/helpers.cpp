@@ -2,7 +2,6 @@
 #include "analysis/fixes/helpers.h"
 
 #include <array>
-#include <regex>
 
 namespace sparkmigrate::analysis::fixes {
 
@@ -84,35 +83,47 @@ TSNode enclosingFunction(TSNode n) {
   return TSNode{};
 }
 
-// Is the identifier usable at `use`: bound in the function enclosing `use`,
-// or at module level (before `use` when `use` runs at module level).
-bool visibleAt(TSNode definition, TSNode use) {
-  TSNode useFn = enclosingFunction(use);
-  TSNode defFn = enclosingFunction(definition);
+namespace {
+
+// visibleAt, given the functions around the definition and the use.
+bool visibleIn(TSNode definition, TSNode defFn, TSNode use, TSNode useFn) {
   if (!ts_node_is_null(defFn)) return !ts_node_is_null(useFn) && ts_node_eq(defFn, useFn);
   if (ts_node_is_null(useFn)) return startOf(definition) < startOf(use);
   return true;
 }
 
+}  // namespace
+
+// Is the identifier usable at `use`: bound in the function enclosing `use`,
+// or at module level (before `use` when `use` runs at module level).
+bool visibleAt(TSNode definition, TSNode use) {
+  return visibleIn(definition, enclosingFunction(definition), use, enclosingFunction(use));
+}
+
 bool simpleName(std::string_view s) {
-  static const std::regex kName(R"(^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$)");
-  return std::regex_match(s.begin(), s.end(), kName);
+  bool atStart = true;  // of a component
+  for (char ch : s) {
+    bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '_';
+    if (ch == '.' && !atStart) {
+      atStart = true;
+    } else if (letter || (!atStart && ch >= '0' && ch <= '9')) {
+      atStart = false;
+    } else {
+      return false;
+    }
+  }
+  return !atStart;
 }
 
 namespace {
 
-// The `name = obj.sparkContext` assignments (target, obj), obj a simple name
-// that is not known to be something other than a session.
-std::vector<std::pair<TSNode, TSNode>> contextAssignments(const FixContext& c, std::string_view name) {
-  std::vector<std::pair<TSNode, TSNode>> found;
-  for (TSNode id : c.model.assignmentsTo(name)) {
-    TSNode right = field(parentNode(id), "right");
-    if (!isType(right, "attribute") || attributeName(right, c) != "sparkContext") continue;
-    TSNode object = field(right, "object");
-    if (!simpleName(nodeText(object, c.text)) || c.model.kindOf(object) == Kind::Other) continue;
-    found.emplace_back(id, object);
-  }
-  return found;
+// `obj` when `a` is `name = obj.sparkContext` with `obj` a simple name that is
+// not known to be something other than a session; null otherwise.
+TSNode contextSource(const FixContext& c, const SemanticModel::Assignment& a) {
+  if (!isType(a.value, "attribute") || attributeName(a.value, c) != "sparkContext") return TSNode{};
+  TSNode object = field(a.value, "object");
+  if (!simpleName(nodeText(object, c.text)) || c.model.kindOf(object) == Kind::Other) return TSNode{};
+  return object;
 }
 
 // True when `name` has a binding anywhere in the file (assignment, parameter,
@@ -136,37 +147,32 @@ std::optional<std::string> sessionFor(const FixContext& c, TSNode receiver, TSNo
       return str(object, c);
     return std::nullopt;
   }
+  TSNode useFn = enclosingFunction(use);
   if (isType(receiver, "identifier")) {
-    // sc = spark.sparkContext, the latest such assignment visible here.
-    std::optional<std::string> best;
-    std::uint32_t bestPos = 0;
-    for (const auto& [id, object] : contextAssignments(c, str(receiver, c))) {
-      if (!visibleAt(id, use)) continue;
-      if (!best || startOf(id) > bestPos) {
-        best = str(object, c);
-        bestPos = startOf(id);
-      }
+    // sc = spark.sparkContext, the latest such assignment visible here
+    // (assignments come in document order).
+    const auto& assignments = c.model.assignmentsTo(nodeText(receiver, c.text));
+    for (auto a = assignments.rbegin(); a != assignments.rend(); ++a) {
+      if (!visibleIn(a->target, a->fn, use, useFn)) continue;
+      if (TSNode object = contextSource(c, *a); !ts_node_is_null(object)) return str(object, c);
     }
-    if (best) return best;
   }
   // A SparkSession bound in scope: assignments whose value is a session, and
   // names used as one, in the enclosing function or at module level (the
   // locals of other functions, lambdas and classes are not visible).
-  TSNode useFn = enclosingFunction(use);
   std::optional<std::string> first;
   using Shape = SemanticModel::SessionName::Shape;
-  for (const auto& s : c.model.sessions()) {
-    if (!ts_node_is_null(s.scope) && (ts_node_is_null(useFn) || !within(useFn, s.scope))) continue;
+  for (const auto* s : c.model.sessionsAround(useFn)) {
     bool visible = true;
-    if (s.shape == Shape::Assigned) {
-      visible = visibleAt(s.id, use);
-    } else if (s.shape == Shape::Used) {
-      visible = ts_node_is_null(s.fn) ? (!ts_node_is_null(useFn) || startOf(s.id) < startOf(use))
-                                      : (!ts_node_is_null(useFn) && within(s.id, useFn));
+    if (s->shape == Shape::Assigned) {
+      visible = visibleIn(s->id, s->fn, use, useFn);
+    } else if (s->shape == Shape::Used) {
+      visible = ts_node_is_null(s->fn) ? (!ts_node_is_null(useFn) || startOf(s->id) < startOf(use))
+                                       : (!ts_node_is_null(useFn) && within(s->id, useFn));
     }
     if (!visible) continue;
-    if (s.name == "spark") return "spark";
-    if (!first) first = std::string(s.name);
+    if (s->name == "spark") return "spark";
+    if (!first) first = std::string(s->name);
   }
   if (first) return first;
   // The notebook/shell global `spark`: in notebooks, when the receiver is
