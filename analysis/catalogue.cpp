@@ -24,6 +24,10 @@ struct EmbeddedRuleFile {
 };
 extern const EmbeddedRuleFile kEmbeddedRuleFiles[];
 extern const std::size_t kEmbeddedRuleFileCount;
+// The catalogue's serialize() bytes, written by rules_compiler at build time
+// (empty in rules_compiler itself, which loads the TOML).
+extern const char kCompiledCatalogue[];
+extern const std::size_t kCompiledCatalogueSize;
 
 std::string_view severityName(Severity severity) {
   switch (severity) {
@@ -375,15 +379,161 @@ std::vector<RuleSource> Catalogue::builtinSources() {
 
 const Catalogue& Catalogue::builtin() {
   static const std::shared_ptr<const Catalogue> catalogue = [] {
-    auto loaded = load(builtinSources(), /*validateQueries=*/false);
-    if (!loaded) {
-      std::fprintf(stderr, "sparkmigrate: the built-in rule catalogue is broken:\n%s\n",
-                   loaded.error().message.c_str());
+    auto compiled = deserialize(std::string_view(kCompiledCatalogue, kCompiledCatalogueSize));
+    if (!compiled) {
+      std::fprintf(stderr, "sparkmigrate: the built-in rule catalogue is missing or broken (a build defect)\n");
       std::abort();
     }
-    return loaded.value();
+    return compiled;
   }();
   return *catalogue;
+}
+
+// ---- The compiled form: a format tag, then every rule's fields in
+// declaration order. Numbers are 32-bit little-endian; a string is its length
+// and its bytes; a list its length and its items; an optional version a flag
+// byte and, when set, major and minor.
+
+namespace {
+
+constexpr std::string_view kCompiledFormat = "sparkmigrate-catalogue-1\n";
+
+class ByteWriter {
+ public:
+  void number(std::uint32_t n) {
+    for (int i = 0; i < 4; ++i) out_.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
+  }
+  void string(std::string_view s) {
+    number(static_cast<std::uint32_t>(s.size()));
+    out_.append(s);
+  }
+  void strings(const std::vector<std::string>& list) {
+    number(static_cast<std::uint32_t>(list.size()));
+    for (const auto& s : list) string(s);
+  }
+  void version(const std::optional<SparkVersion>& v) {
+    number(v ? 1 : 0);
+    if (v) {
+      number(static_cast<std::uint32_t>(v->major));
+      number(static_cast<std::uint32_t>(v->minor));
+    }
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+// Reads what ByteWriter wrote; any read past the end sets failed().
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view in) : in_(in) {}
+  std::uint32_t number() {
+    if (in_.size() < 4) return fail();
+    std::uint32_t n = 0;
+    for (int i = 0; i < 4; ++i) n |= static_cast<std::uint32_t>(static_cast<unsigned char>(in_[i])) << (8 * i);
+    in_.remove_prefix(4);
+    return n;
+  }
+  std::string string() {
+    std::uint32_t size = number();
+    if (size > in_.size()) return fail(), std::string();
+    std::string s(in_.substr(0, size));
+    in_.remove_prefix(size);
+    return s;
+  }
+  std::vector<std::string> strings() {
+    std::vector<std::string> list(std::min<std::size_t>(number(), in_.size()));
+    for (auto& s : list) s = string();
+    return list;
+  }
+  std::optional<SparkVersion> version() {
+    if (!number()) return std::nullopt;
+    SparkVersion v;
+    v.major = static_cast<int>(number());
+    v.minor = static_cast<int>(number());
+    return v;
+  }
+  template <typename Enum>
+  Enum choice(Enum last) {
+    std::uint32_t n = number();
+    if (n > static_cast<std::uint32_t>(last)) fail();
+    return static_cast<Enum>(n);
+  }
+  bool failed() const { return failed_; }
+  bool atEnd() const { return in_.empty(); }
+
+ private:
+  std::uint32_t fail() {
+    failed_ = true;
+    in_ = {};
+    return 0;
+  }
+  std::string_view in_;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+std::string Catalogue::serialize() const {
+  ByteWriter w;
+  w.string(kCompiledFormat);
+  w.number(static_cast<std::uint32_t>(rules_.size()));
+  for (const Rule& r : rules_) {
+    w.string(r.code);
+    w.string(r.name);
+    w.string(r.group);
+    w.number(static_cast<std::uint32_t>(r.severity));
+    w.string(r.message);
+    w.strings(r.catalogue);
+    w.version(r.connectSupport);
+    w.version(r.appliesFrom);
+    w.number(r.enabledByDefault);
+    w.number(r.generic);
+    w.number(static_cast<std::uint32_t>(r.platform));
+    w.string(r.query);
+    w.number(r.queryLine);
+    w.string(r.file);
+    w.strings({r.docs.what, r.docs.why, r.docs.example, r.docs.instead, r.docs.fixSafety});
+    w.strings(r.docs.references);
+    w.number(static_cast<std::uint32_t>(r.fix.safety));
+    w.string(r.fix.transform);
+    w.string(r.fix.message);
+  }
+  return w.take();
+}
+
+std::shared_ptr<const Catalogue> Catalogue::deserialize(std::string_view bytes) {
+  ByteReader in(bytes);
+  if (in.string() != kCompiledFormat) return nullptr;
+  auto catalogue = std::make_shared<Catalogue>();
+  std::uint32_t count = in.number();
+  for (std::uint32_t i = 0; i < count && !in.failed(); ++i) {
+    Rule r;
+    r.code = in.string();
+    r.name = in.string();
+    r.group = in.string();
+    r.severity = in.choice(Severity::Info);
+    r.message = in.string();
+    r.catalogue = in.strings();
+    r.connectSupport = in.version();
+    r.appliesFrom = in.version();
+    r.enabledByDefault = in.number() != 0;
+    r.generic = in.number() != 0;
+    r.platform = in.choice(Platform::Databricks);
+    r.query = in.string();
+    r.queryLine = in.number();
+    r.file = in.string();
+    auto docs = in.strings();
+    if (docs.size() != 5) return nullptr;
+    r.docs = {docs[0], docs[1], docs[2], docs[3], docs[4], in.strings()};
+    r.fix.safety = in.choice(FixSafety::DisplayOnly);
+    r.fix.transform = in.string();
+    r.fix.message = in.string();
+    catalogue->rules_.push_back(std::move(r));
+  }
+  if (in.failed() || !in.atEnd()) return nullptr;
+  return catalogue;
 }
 
 const Rule* Catalogue::find(std::string_view code) const {

@@ -27,10 +27,17 @@ class Catalogue {
   // catalogue test does it, and the matcher compiles every query anyway).
   static support::Expected<std::shared_ptr<const Catalogue>> load(const std::vector<RuleSource>& sources,
                                                                   bool validateQueries = true);
-  // The rules compiled into this binary. Aborts with a message on a broken
-  // catalogue (a build defect that the catalogue test catches first).
+  // The rules compiled into this binary: rules/*.toml as the build loaded and
+  // validated them (analysis/rules_compiler.cpp), read back from bytes
+  // without parsing TOML. Aborts with a message on a broken catalogue (a
+  // build defect that the catalogue test catches first).
   static const Catalogue& builtin();
+  // The rule files as they were compiled in (their TOML text).
   static std::vector<RuleSource> builtinSources();
+
+  // The rules as bytes, and back (null for bytes this build did not write).
+  std::string serialize() const;
+  static std::shared_ptr<const Catalogue> deserialize(std::string_view bytes);
 
   const std::vector<Rule>& rules() const { return rules_; }
   const Rule* find(std::string_view code) const;

@@ -76,6 +76,33 @@ TEST_CASE("the built-in rule files load with full validation") {
   CHECK(loaded.value()->rules().size() == analysis::Catalogue::builtin().rules().size());
 }
 
+TEST_CASE("the compiled catalogue is the rule files, field for field") {
+  auto loaded = analysis::Catalogue::load(analysis::Catalogue::builtinSources(), false);
+  REQUIRE(loaded);
+  const auto& builtin = analysis::Catalogue::builtin();
+  std::string bytes = loaded.value()->serialize();
+  CHECK(builtin.serialize() == bytes);
+  // Spot checks that the bytes carry what a run reads.
+  const auto* fromToml = loaded.value()->find("SPK101");
+  const auto* compiled = builtin.find("SPK101");
+  REQUIRE(fromToml);
+  REQUIRE(compiled);
+  CHECK(compiled->query == fromToml->query);
+  CHECK(compiled->queryLine == fromToml->queryLine);
+  CHECK(compiled->docs.why == fromToml->docs.why);
+  CHECK(compiled->fix.transform == fromToml->fix.transform);
+
+  auto again = analysis::Catalogue::deserialize(bytes);
+  REQUIRE(again);
+  CHECK(again->serialize() == bytes);
+  // Bytes it did not write are refused, never half read.
+  CHECK_FALSE(analysis::Catalogue::deserialize(""));
+  CHECK_FALSE(analysis::Catalogue::deserialize("not a catalogue"));
+  CHECK_FALSE(analysis::Catalogue::deserialize(bytes + "x"));
+  for (std::size_t cut : {std::size_t{10}, bytes.size() / 2, bytes.size() - 1})
+    CHECK_FALSE(analysis::Catalogue::deserialize(std::string_view(bytes).substr(0, cut)));
+}
+
 TEST_CASE("codes are unique and versions are supported targets") {
   std::set<std::string> codes;
   for (const auto& rule : analysis::Catalogue::builtin().rules()) {
