@@ -6,13 +6,15 @@
 #include "llm/http.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cmath>
 #include <memory>
-#include <mutex>
+#include <string>
+#include <type_traits>
 
 #ifndef SPARKMIGRATE_VERSION
 #define SPARKMIGRATE_VERSION "dev"
@@ -24,9 +26,68 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr long kPollMilliseconds = 50;
 
-void initCurlOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+// libcurl is loaded on the first request instead of being linked: a run that
+// talks to no model does not load it and the thirty-odd libraries it needs
+// (TLS, Kerberos, LDAP, ...), which used to be most of every command's
+// start-up time.
+struct CurlApi {
+  decltype(&curl_global_init) global_init = nullptr;
+  decltype(&curl_easy_init) easy_init = nullptr;
+  decltype(&curl_easy_setopt) easy_setopt = nullptr;
+  decltype(&curl_easy_getinfo) easy_getinfo = nullptr;
+  decltype(&curl_easy_cleanup) easy_cleanup = nullptr;
+  decltype(&curl_easy_strerror) easy_strerror = nullptr;
+  decltype(&curl_multi_init) multi_init = nullptr;
+  decltype(&curl_multi_add_handle) multi_add_handle = nullptr;
+  decltype(&curl_multi_remove_handle) multi_remove_handle = nullptr;
+  decltype(&curl_multi_perform) multi_perform = nullptr;
+  decltype(&curl_multi_poll) multi_poll = nullptr;
+  decltype(&curl_multi_info_read) multi_info_read = nullptr;
+  decltype(&curl_multi_strerror) multi_strerror = nullptr;
+  decltype(&curl_multi_cleanup) multi_cleanup = nullptr;
+  decltype(&curl_slist_append) slist_append = nullptr;
+  decltype(&curl_slist_free_all) slist_free_all = nullptr;
+  std::string error;  // why libcurl could not be loaded ("" when it was)
+};
+
+CurlApi loadCurl() {
+  CurlApi api;
+  void* library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+  if (!library) {
+    const char* why = dlerror();
+    api.error = std::string("cannot load libcurl (libcurl.so.4, Debian's libcurl4): ") + (why ? why : "not found");
+    return api;
+  }
+  auto resolve = [&](auto& function, const char* name) {
+    function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(library, name));
+    if (!function) api.error = std::string("libcurl.so.4 lacks ") + name;
+    return function != nullptr;
+  };
+  if (
+      !resolve(api.global_init, "curl_global_init") ||
+      !resolve(api.easy_init, "curl_easy_init") ||
+      !resolve(api.easy_setopt, "curl_easy_setopt") ||
+      !resolve(api.easy_getinfo, "curl_easy_getinfo") ||
+      !resolve(api.easy_cleanup, "curl_easy_cleanup") ||
+      !resolve(api.easy_strerror, "curl_easy_strerror") ||
+      !resolve(api.multi_init, "curl_multi_init") ||
+      !resolve(api.multi_add_handle, "curl_multi_add_handle") ||
+      !resolve(api.multi_remove_handle, "curl_multi_remove_handle") ||
+      !resolve(api.multi_perform, "curl_multi_perform") ||
+      !resolve(api.multi_poll, "curl_multi_poll") ||
+      !resolve(api.multi_info_read, "curl_multi_info_read") ||
+      !resolve(api.multi_strerror, "curl_multi_strerror") ||
+      !resolve(api.multi_cleanup, "curl_multi_cleanup") ||
+      !resolve(api.slist_append, "curl_slist_append") ||
+      !resolve(api.slist_free_all, "curl_slist_free_all")) return api;
+  if (api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) api.error = "libcurl failed to initialise";
+  return api;
+}
+
+// Loaded once, on first use; never unloaded.
+const CurlApi& curl() {
+  static const CurlApi api = loadCurl();
+  return api;
 }
 
 double secondsSince(Clock::time_point then) {
@@ -94,7 +155,7 @@ size_t onWrite(char* data, size_t size, size_t count, void* user) {
   if (!transfer->decided) {
     transfer->decided = true;
     long status = 0;
-    curl_easy_getinfo(transfer->easy, CURLINFO_RESPONSE_CODE, &status);
+    curl().easy_getinfo(transfer->easy, CURLINFO_RESPONSE_CODE, &status);
     if (status != 0) response.status = status;
     if (request.onBody) {
       transfer->toCallback = request.wantsBody
@@ -132,13 +193,13 @@ int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 }
 
 struct EasyDeleter {
-  void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
+  void operator()(CURL* easy) const { curl().easy_cleanup(easy); }
 };
 struct MultiDeleter {
-  void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+  void operator()(CURLM* multi) const { curl().multi_cleanup(multi); }
 };
 struct ListDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+  void operator()(curl_slist* list) const { curl().slist_free_all(list); }
 };
 
 long toMilliseconds(double seconds) {
@@ -153,7 +214,6 @@ std::string HttpResponse::header(const std::string& lowerName) const {
 }
 
 HttpResponse performHttp(const HttpRequest& request) {
-  initCurlOnce();
   HttpResponse response;
   auto start = Clock::now();
   auto finish = [&](HttpOutcome outcome) {
@@ -162,19 +222,23 @@ HttpResponse performHttp(const HttpRequest& request) {
     return response;
   };
   if (isCancelled(request)) return finish(HttpOutcome::Cancelled);
+  if (!curl().error.empty()) {
+    response.detail = curl().error;
+    return finish(HttpOutcome::TransportError);
+  }
 
   // Declared before the handles that point at them, so that they outlive them.
   Transfer transfer;
   char errorBuffer[CURL_ERROR_SIZE] = {};
   std::unique_ptr<curl_slist, ListDeleter> headers;
-  std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
-  std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
+  std::unique_ptr<CURL, EasyDeleter> easy(curl().easy_init());
+  std::unique_ptr<CURLM, MultiDeleter> multi(curl().multi_init());
   if (!easy || !multi) {
     response.detail = "cannot create a libcurl handle";
     return finish(HttpOutcome::TransportError);
   }
   for (const std::string& header : request.headers) {
-    curl_slist* extended = curl_slist_append(headers.get(), header.c_str());
+    curl_slist* extended = curl().slist_append(headers.get(), header.c_str());
     if (!extended) {
       response.detail = "out of memory";
       return finish(HttpOutcome::TransportError);
@@ -188,82 +252,82 @@ HttpResponse performHttp(const HttpRequest& request) {
   transfer.easy = easy.get();
   transfer.lastData = start;
   CURL* handle = easy.get();
-  curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(handle, CURLOPT_POST, 1L);
-  curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
-  curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-  curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(handle, CURLOPT_USERAGENT, "sparkmigrate/" SPARKMIGRATE_VERSION);
-  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);
-  curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, onHeader);
-  curl_easy_setopt(handle, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, onWrite);
-  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, onProgress);
-  curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &transfer);
+  curl().easy_setopt(handle, CURLOPT_URL, request.url.c_str());
+  curl().easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl().easy_setopt(handle, CURLOPT_POST, 1L);
+  curl().easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
+  curl().easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  curl().easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
+  curl().easy_setopt(handle, CURLOPT_USERAGENT, "sparkmigrate/" SPARKMIGRATE_VERSION);
+  curl().easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  curl().easy_setopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);
+  curl().easy_setopt(handle, CURLOPT_HEADERFUNCTION, onHeader);
+  curl().easy_setopt(handle, CURLOPT_HEADERDATA, &transfer);
+  curl().easy_setopt(handle, CURLOPT_WRITEFUNCTION, onWrite);
+  curl().easy_setopt(handle, CURLOPT_WRITEDATA, &transfer);
+  curl().easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+  curl().easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, onProgress);
+  curl().easy_setopt(handle, CURLOPT_XFERINFODATA, &transfer);
   // TLS peers and host names are always verified (libcurl's default, made
   // explicit); proxies come from the environment (libcurl's default too:
   // CURLOPT_PROXY is deliberately never set).
-  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(handle, CURLOPT_TCP_KEEPALIVE, 1L);  // notice peers that vanish mid-stream
-  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, toMilliseconds(request.connectTimeoutSeconds));
-  curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.maxReplyBytes));
+  curl().easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl().easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl().easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
+  curl().easy_setopt(handle, CURLOPT_TCP_KEEPALIVE, 1L);  // notice peers that vanish mid-stream
+  curl().easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, toMilliseconds(request.connectTimeoutSeconds));
+  curl().easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.maxReplyBytes));
   long lowSpeedTime = 0;
   if (request.stream) {
     // A stalled stream: less than 1 byte/s over timeoutSeconds (libcurl
     // counts whole seconds; the loop below also checks at 50 ms resolution).
     lowSpeedTime = std::max(1L, static_cast<long>(std::ceil(request.timeoutSeconds)));
-    curl_easy_setopt(handle, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(handle, CURLOPT_LOW_SPEED_TIME, lowSpeedTime);
-    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, toMilliseconds(10 * request.timeoutSeconds));
+    curl().easy_setopt(handle, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl().easy_setopt(handle, CURLOPT_LOW_SPEED_TIME, lowSpeedTime);
+    curl().easy_setopt(handle, CURLOPT_TIMEOUT_MS, toMilliseconds(10 * request.timeoutSeconds));
   } else {
-    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, toMilliseconds(request.timeoutSeconds));
+    curl().easy_setopt(handle, CURLOPT_TIMEOUT_MS, toMilliseconds(request.timeoutSeconds));
   }
 
-  if (curl_multi_add_handle(multi.get(), handle) != CURLM_OK) {
+  if (curl().multi_add_handle(multi.get(), handle) != CURLM_OK) {
     response.detail = "cannot start the transfer";
     return finish(HttpOutcome::TransportError);
   }
   struct Detach {
     CURLM* multi;
     CURL* easy;
-    ~Detach() { curl_multi_remove_handle(multi, easy); }
+    ~Detach() { curl().multi_remove_handle(multi, easy); }
   } detach{multi.get(), handle};
 
   while (true) {
     int running = 0;
-    CURLMcode code = curl_multi_perform(multi.get(), &running);
+    CURLMcode code = curl().multi_perform(multi.get(), &running);
     if (transfer.cancelled || isCancelled(request)) return finish(HttpOutcome::Cancelled);
     if (code != CURLM_OK) {
-      response.detail = curl_multi_strerror(code);
+      response.detail = curl().multi_strerror(code);
       return finish(HttpOutcome::TransportError);
     }
     if (running == 0) break;
     if (request.stream && secondsSince(transfer.lastData) >= request.timeoutSeconds) {
       return finish(HttpOutcome::Stalled);
     }
-    curl_multi_poll(multi.get(), nullptr, 0, kPollMilliseconds, nullptr);
+    curl().multi_poll(multi.get(), nullptr, 0, kPollMilliseconds, nullptr);
   }
 
   CURLcode result = CURLE_OK;
   int queued = 0;
-  while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
+  while (CURLMsg* message = curl().multi_info_read(multi.get(), &queued)) {
     if (message->msg == CURLMSG_DONE && message->easy_handle == handle) result = message->data.result;
   }
   long status = 0;
-  curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+  curl().easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
   if (status != 0) response.status = status;
   if (result == CURLE_OK) return finish(HttpOutcome::Complete);
 
   if (transfer.cancelled || result == CURLE_ABORTED_BY_CALLBACK) return finish(HttpOutcome::Cancelled);
   if (transfer.tooLarge || result == CURLE_FILESIZE_EXCEEDED) return finish(HttpOutcome::TooLarge);
   if (transfer.aborted) return finish(HttpOutcome::Aborted);
-  response.detail = errorBuffer[0] ? std::string(errorBuffer) : std::string(curl_easy_strerror(result));
+  response.detail = errorBuffer[0] ? std::string(errorBuffer) : std::string(curl().easy_strerror(result));
   switch (result) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
@@ -271,7 +335,7 @@ HttpResponse performHttp(const HttpRequest& request) {
       return finish(HttpOutcome::ConnectFailed);
     case CURLE_OPERATION_TIMEDOUT: {
       curl_off_t connectMicros = 0;
-      curl_easy_getinfo(handle, CURLINFO_CONNECT_TIME_T, &connectMicros);
+      curl().easy_getinfo(handle, CURLINFO_CONNECT_TIME_T, &connectMicros);
       if (connectMicros == 0) return finish(HttpOutcome::ConnectFailed);
       if (request.stream &&
           secondsSince(transfer.lastData) >= 0.9 * std::min<double>(lowSpeedTime, request.timeoutSeconds)) {
