@@ -79,9 +79,11 @@ void Document::setSizeLimit(std::uint64_t maxSize) {
   if (!fits()) {
     tree_.reset();
     cached.reset();
-  } else if (!tree_) {
-    reparse(nullptr);
   }
+}
+
+void Document::releaseTree() {
+  tree_.reset();
 }
 
 std::string sizeLimitProblem(std::uint64_t size, std::uint64_t maxSize) {
@@ -99,7 +101,7 @@ bool Document::applyChanges(const std::vector<protocol::TextDocumentContentChang
   auto text = std::make_shared<std::string>(*text_);
   auto lines = lines_;
   analysis::TreePtr tree(tree_ ? ts_tree_copy(tree_.get()) : nullptr);
-  bool full = !tree;  // no tree to edit: parse afresh
+  bool full = !tree;  // no tree to edit: parse when next needed
   for (const auto& change : changes) {
     if (!change.range) {
       *text = change.text;
@@ -119,8 +121,8 @@ bool Document::applyChanges(const std::vector<protocol::TextDocumentContentChang
   text_ = std::move(text);
   lines_ = std::move(lines);
   version_ = version;
-  if (fits())
-    reparse(full ? nullptr : tree.get());
+  if (fits() && !full)
+    reparse(tree.get());
   else
     tree_.reset();
   cached.reset();
@@ -128,7 +130,8 @@ bool Document::applyChanges(const std::vector<protocol::TextDocumentContentChang
 }
 
 DocumentSnapshot Document::snapshot(protocol::PositionEncoding encoding,
-                                    const std::shared_ptr<TreeReleaser>& trees) const {
+                                    const std::shared_ptr<TreeReleaser>& trees) {
+  if (!tree_ && fits()) reparse(nullptr);
   DocumentSnapshot s;
   s.uri = uri_;
   s.path = path_;

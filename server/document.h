@@ -99,21 +99,25 @@ std::string_view analysisText(const std::string& text, std::string& scratch);
 
 class Document {
  public:
-  // Not parsed until setSizeLimit (the limit comes with the settings).
+  // Parsed when first needed (snapshot), once the size limit is known.
   // Parsing stops when `cancel` is cancelled (the server is exiting), and
   // the document is left without a tree.
   Document(std::string uri, std::string path, int version, std::string text,
            support::CancellationToken cancel);
 
   // Applies LSP content changes in order (positions in `encoding`), editing
-  // the tree for each, then reparses incrementally once (or parses afresh, or
-  // drops the tree, when the text crossed the size limit). Returns false (and
-  // leaves the document unchanged) when a change is malformed.
+  // the tree for each, then reparses incrementally once (without a tree, or
+  // after a whole-text change, the next snapshot parses afresh; over the size
+  // limit the tree is dropped). Returns false (and leaves the document
+  // unchanged) when a change is malformed.
   bool applyChanges(const std::vector<protocol::TextDocumentContentChangeEvent>& changes, int version,
                     protocol::PositionEncoding encoding);
-  // The largest text analysed, in bytes (0: no limit): parses the text when
-  // it fits and has no tree yet, drops the tree when it does not fit.
+  // The largest text analysed, in bytes (0: no limit): drops the tree when
+  // the text does not fit.
   void setSizeLimit(std::uint64_t maxSize);
+  // Frees the tree (the server keeps trees only for the documents used most
+  // recently); the next snapshot parses the text again.
+  void releaseTree();
   // Why the document is not analysed, or "" (see DocumentSnapshot).
   std::string notAnalysed() const;
 
@@ -135,9 +139,9 @@ class Document {
   // version and settings) and as the base of the next incremental one.
   void remember(std::shared_ptr<const AnalysisResult> result);
 
-  // A snapshot whose tree goes back to `trees` when dropped.
-  DocumentSnapshot snapshot(protocol::PositionEncoding encoding,
-                            const std::shared_ptr<TreeReleaser>& trees) const;
+  // A snapshot whose tree goes back to `trees` when dropped (parsing the
+  // text first when the document has no tree and fits the size limit).
+  DocumentSnapshot snapshot(protocol::PositionEncoding encoding, const std::shared_ptr<TreeReleaser>& trees);
 
  private:
   void reparse(const TSTree* old);

@@ -316,6 +316,25 @@ void Server::checkConfigFiles() {
   settingsChanged();
 }
 
+DocumentSnapshot Server::snapshot(Document& document) {
+  DocumentSnapshot snap = document.snapshot(session_.client.encoding, trees_);
+  // Most recent first; trees are released from the first document past the budget on.
+  withTrees_.erase(std::remove(withTrees_.begin(), withTrees_.end(), document.uri()), withTrees_.end());
+  withTrees_.insert(withTrees_.begin(), document.uri());
+  std::size_t text = 0, kept = 0;
+  for (const std::string& uri : withTrees_) {
+    Document* open = session_.find(uri);
+    if (!open) continue;
+    text += open->text().size();
+    if (kept > 0 && text > kTreeTextBudget) break;
+    withTrees_[kept++] = uri;
+  }
+  for (std::size_t i = kept; i < withTrees_.size(); ++i)
+    if (Document* idle = session_.find(withTrees_[i])) idle->releaseTree();
+  withTrees_.resize(kept);
+  return snap;
+}
+
 void Server::remember(const std::string& uri, std::shared_ptr<const AnalysisResult> result) {
   if (Document* doc = session_.find(uri)) doc->remember(std::move(result));
 }

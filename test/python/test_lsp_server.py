@@ -281,3 +281,37 @@ def test_a_module_sees_what_its_sibling_modules_export_and_a_save_updates_it(cli
     session.write_text(spark_version)
     c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": session.as_uri(), "type": 2}]})
     assert codes() == [("SPK401", 3)]
+
+
+def test_documents_past_the_tree_budget_are_parsed_again_when_used(client, tmp_path):
+    # The server keeps trees only for the documents used last (192 KiB of
+    # text); the others keep their text and findings. Editing one of those,
+    # then asking for its diagnostics and its code actions, gives what a
+    # freshly opened copy of the same text gives.
+    c = client()
+    c.initialize(tmp_path, PULL_CAPS)
+    block = FLAGGED + "".join(f"rows_{i} = sc.parallelize(range({i})).map(lambda x: x * 2).collect()\n"
+                              for i in range(500))
+    assert len(block) > 30_000
+    paths = [tmp_path / f"module_{i}.py" for i in range(8)]  # ~280 KB in all
+    for path in paths:
+        c.open(path, block)
+        assert pull(c, path)
+    first = paths[0]  # used longest ago: its tree is gone
+    edit = {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "text": "import os\n"}
+    c.notify("textDocument/didChange", {"textDocument": {"uri": first.as_uri(), "version": 2},
+                                        "contentChanges": [edit]})
+    fresh = tmp_path / "fresh.py"
+    c.open(fresh, "import os\n" + block)
+    got, want = pull(c, first), pull(c, fresh)
+    assert got and got == want
+
+    def actions(path):
+        r = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": path.as_uri()},
+            "range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}},
+            "context": {"diagnostics": []}})
+        return sorted(a["title"] for a in r["result"])
+
+    assert actions(first) == actions(fresh)

@@ -1,8 +1,8 @@
 // The language server's own pieces, below the protocol: position conversion
 // between byte offsets and LSP positions in each encoding, documents kept in
-// step with incremental edits (the tree after any run of edits is the tree a
-// fresh parse gives), the size limit, and the release of trees to the main
-// loop. The server end to end is tested over stdio (test/python).
+// step with incremental edits (the tree after any run of edits, with or
+// without the tree freed in between, is the tree a fresh parse gives), the
+// size limit, and the release of trees to the main loop. The server end to end is tested over stdio (test/python).
 #include "server/document.h"
 #include "server/position.h"
 
@@ -22,6 +22,14 @@ std::string treeString(const TSTree* tree) {
   std::string out(s);
   free(s);
   return out;
+}
+
+// The tree a snapshot of the document carries (parsed on demand), as text;
+// "" when it has none.
+std::string snapshotTree(server::Document& doc) {
+  auto deleteAtOnce = std::make_shared<server::TreeReleaser>(nullptr);
+  server::DocumentSnapshot snap = doc.snapshot(PositionEncoding::Utf16, deleteAtOnce);
+  return snap.tree ? treeString(snap.tree.get()) : "";
 }
 
 }  // namespace
@@ -64,6 +72,8 @@ TEST_CASE("a document edited incrementally has the tree a fresh parse gives") {
       "    return df.rdd.map(lambda r: r[0]).collect()\n";
   server::Document doc("file:///job.py", "/job.py", 1, text, support::CancellationToken());
   doc.setSizeLimit(0);
+  CHECK(doc.tree() == nullptr);  // parsed when first needed
+  CHECK(snapshotTree(doc) == treeString(analysis::parsePython(text).get()));
   REQUIRE(doc.tree() != nullptr);
   std::mt19937 rng(7);
   const std::vector<std::string> inserts = {"x", "\n", "(", ")", "é", "😀", "    ", "df.rdd", "'", "#"};
@@ -81,28 +91,33 @@ TEST_CASE("a document edited incrementally has the tree a fresh parse gives") {
     std::string insert = step % 3 == 0 ? "" : inserts[rng() % inserts.size()];
     std::uint32_t from = mapper.toOffset(range.start), to = mapper.toOffset(range.end);
     std::string expected = current.substr(0, from) + insert + current.substr(to);
+    // Now and then the server frees the tree of a document it has not used
+    // lately: the edits go on without one, and the next snapshot parses.
+    bool released = step % 50 == 25;
+    if (released) doc.releaseTree();
 
     REQUIRE(doc.applyChanges({{range, insert}}, step + 2, PositionEncoding::Utf16));
     REQUIRE(doc.text() == expected);
     CHECK(doc.version() == step + 2);
+    CHECK((doc.tree() == nullptr) == released);  // otherwise reparsed incrementally
     analysis::TreePtr fresh = analysis::parsePython(expected);
     INFO("step " << step << ", text:\n" << expected);
-    REQUIRE(treeString(doc.tree()) == treeString(fresh.get()));
+    REQUIRE(snapshotTree(doc) == treeString(fresh.get()));
   }
   // A whole-document change replaces the text and parses it afresh.
   REQUIRE(doc.applyChanges({{std::nullopt, "x = 1\n"}}, 999, PositionEncoding::Utf16));
-  CHECK(treeString(doc.tree()) == treeString(analysis::parsePython("x = 1\n").get()));
+  CHECK(snapshotTree(doc) == treeString(analysis::parsePython("x = 1\n").get()));
 }
 
 TEST_CASE("a document over the size limit keeps its text but no tree, until it fits again") {
   server::Document doc("file:///big.py", "/big.py", 1, std::string(40, 'x') + "\n", support::CancellationToken());
   doc.setSizeLimit(32);
-  CHECK(doc.tree() == nullptr);
+  CHECK(snapshotTree(doc).empty());
   CHECK(doc.notAnalysed() == server::sizeLimitProblem(41, 32));
   CHECK_FALSE(doc.notAnalysed().empty());
   REQUIRE(doc.applyChanges({{protocol::Range{{0, 5}, {0, 40}}, ""}}, 2, PositionEncoding::Utf16));
   CHECK(doc.text() == "xxxxx\n");
-  REQUIRE(doc.tree() != nullptr);
+  CHECK_FALSE(snapshotTree(doc).empty());
   CHECK(doc.notAnalysed().empty());
   CHECK(server::sizeLimitProblem(41, 0).empty());
 }
