@@ -4,7 +4,8 @@ on 1k- and 10k-line files, and server memory with 50 open files.
     .venv/bin/python bench/lsp_latency.py --binary build/sparkmigrate
 
 Latency, on generated job files of 1,000 and 10,000 lines (numbered job
-steps, two findings each): a push client (publishDiagnostics) types one digit
+steps, two findings each; flat at module level as in a notebook, or each
+step the body of a function): a push client (publishDiagnostics) types one digit
 at a time inside a list literal on a flagged line in the middle; each sample
 is the time from writing didChange to reading the publishDiagnostics for that
 version (includes the server's debounce, 25 ms by default; --debounce changes
@@ -44,11 +45,18 @@ BLOCK = [
 ]
 
 
-def corpus(lines: int) -> str:
+# The same steps as the body of one function each, using the module's
+# `spark` (code in functions: the common case).
+FUNCTION_BLOCK = ["def step_{i}():"] + ["    " + line for line in BLOCK if line] + ["    return out_{i}", ""]
+STYLES = {"flat": BLOCK, "functions": FUNCTION_BLOCK}
+
+
+def corpus(lines: int, style: str = "flat") -> str:
+    block = STYLES[style]
     out = list(HEADER)
     i = 0
     while len(out) < lines:
-        out.extend(line.format(i=i) for line in BLOCK)
+        out.extend(line.format(i=i) for line in block)
         i += 1
     return "\n".join(out[:lines]) + "\n"
 
@@ -62,21 +70,23 @@ def rss(pid):
     return values
 
 
-def typing_point(lines: int):
-    """A flagged line in the middle of the file and the column just inside
-    its list literal: the benchmark types digits there (`[1` -> `[10` ...)."""
-    block = (lines - len(HEADER)) // len(BLOCK) // 2
-    line = len(HEADER) + block * len(BLOCK) + 1
-    return line, BLOCK[1].format(i=block).index("[1") + 2
+def typing_point(lines: int, style: str = "flat"):
+    """A flagged line in the middle of the file (0-based) and the column just
+    inside its list literal: the benchmark types digits there (`[1` -> `[10` ...)."""
+    block = STYLES[style]
+    middle = (lines - len(HEADER)) // len(block) // 2
+    offset = next(k for k, line in enumerate(block) if "parallelize([1" in line)
+    line = block[offset].format(i=middle)
+    return len(HEADER) + middle * len(block) + offset, line.index("[1") + 2
 
 
-def latency(root: Path, lines: int, keystrokes: int, options, pull: bool):
+def latency(root: Path, lines: int, keystrokes: int, options, pull: bool, style: str = "flat"):
     from test_lsp_client import LspClient
 
-    text = corpus(lines)
-    path = root / f"file_{lines}.py"
+    text = corpus(lines, style)
+    path = root / f"file_{lines}_{style}.py"
     path.write_text(text)
-    line, col = typing_point(lines)
+    line, col = typing_point(lines, style)
     c = LspClient()
     if pull:
         c.initialize(root, {"textDocument": {"diagnostic": {}}, "general": {"positionEncodings": ["utf-8"]}},
@@ -116,7 +126,7 @@ def latency(root: Path, lines: int, keystrokes: int, options, pull: bool):
     c.close()
     samples.sort()
     kind = "pull  didChange+diagnostic    " if pull else "push  keystroke->diagnostics  "
-    print(f"{kind} {lines:>6,} lines ({findings:,} findings), {len(samples)} keystrokes: "
+    print(f"{kind} {lines:>6,} lines, {style} ({findings:,} findings), {len(samples)} keystrokes: "
           f"median {statistics.median(samples):.1f} ms, p95 {samples[int(len(samples) * 0.95) - 1]:.1f} ms"
           + ("" if pull else " (includes the debounce)"), flush=True)
     return statistics.median(samples)
@@ -150,9 +160,10 @@ def main():
     os.environ["SPARKMIGRATE_BIN"] = os.path.abspath(args.binary)
     root = Path(tempfile.mkdtemp(prefix="sparkmigrate-bench-"))
     options = {"settings": {"debounceMs": args.debounce}} if args.debounce is not None else None
-    for lines in (1_000, 10_000):
-        latency(root, lines, args.keystrokes, options, pull=False)
-        latency(root, lines, args.keystrokes, options, pull=True)
+    for style in STYLES:
+        for lines in (1_000, 10_000):
+            latency(root, lines, args.keystrokes, options, pull=False, style=style)
+            latency(root, lines, args.keystrokes, options, pull=True, style=style)
 
     memory(root)
 

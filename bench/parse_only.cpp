@@ -2,9 +2,10 @@
 // on the same tree-sitter library as sparkmigrate. `parse_only_bench PATH...`
 // reads every .py file under the paths and parses each once on one thread
 // (the figure `check --jobs 1` is compared with). `parse_only_bench --reparse
-// FILE LINE` times an edit of one character on LINE followed by tree-sitter's
-// incremental reparse, the floor of a keystroke in the language server;
-// prints the median in milliseconds over many edits.
+// FILE LINE COLUMN [KEYSTROKES]` (0-based, as LSP positions; 100 keystrokes
+// unless told) types a digit at a time there, each an edit followed by
+// tree-sitter's incremental reparse: the floor of the same keystrokes in the
+// language server (bench/lsp_latency.py); prints the median in milliseconds.
 #include "analysis/syntax.h"
 
 #include <algorithm>
@@ -50,23 +51,27 @@ int parseAll(int argc, char** argv) {
 
 // Types a digit into the line (at its end, before the newline) again and
 // again, reparsing incrementally after each keystroke as the server does.
-int reparse(const char* path, long line) {
+int reparse(const char* path, long line, long column, int keystrokes) {
   std::string text = readAll(path);
   std::size_t offset = 0;
-  for (long l = 1; l < line && offset != std::string::npos; ++l) offset = text.find('\n', offset) + 1;
-  std::size_t at = text.find('\n', offset);
-  if (offset == 0 || at == std::string::npos) {
-    std::fprintf(stderr, "parse_only_bench: %s has no line %ld\n", path, line);
+  for (long l = 0; l < line && offset != std::string::npos; ++l) {
+    offset = text.find('\n', offset);
+    if (offset != std::string::npos) ++offset;
+  }
+  std::size_t end = offset == std::string::npos ? offset : text.find('\n', offset);
+  if (end == std::string::npos || column < 0 || offset + column > end) {
+    std::fprintf(stderr, "parse_only_bench: %s has no line %ld with a column %ld\n", path, line, column);
     return 2;
   }
+  std::size_t at = offset + column;
   LineIndex lines(text);
   TreePtr tree = parsePython(text);
   std::vector<double> samples;
-  for (int i = 0; i < 200; ++i) {
+  for (int i = 0; i < keystrokes; ++i) {
     auto start = std::chrono::steady_clock::now();
     ByteRange range{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at)};
-    TSInputEdit edit = inputEdit(lines, range, "1");
-    text.insert(at, "1");
+    TSInputEdit edit = inputEdit(lines, range, "0");
+    text.insert(at, "0");
     ts_tree_edit(tree.get(), &edit);
     tree = parsePython(text, tree.get());
     samples.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
@@ -81,9 +86,10 @@ int reparse(const char* path, long line) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc == 4 && std::string(argv[1]) == "--reparse") return reparse(argv[2], std::atol(argv[3]));
+  if ((argc == 5 || argc == 6) && std::string(argv[1]) == "--reparse")
+    return reparse(argv[2], std::atol(argv[3]), std::atol(argv[4]), argc == 6 ? std::atoi(argv[5]) : 100);
   if (argc < 2) {
-    std::fprintf(stderr, "usage: parse_only_bench PATH...\n       parse_only_bench --reparse FILE LINE\n");
+    std::fprintf(stderr, "usage: parse_only_bench PATH...\n       parse_only_bench --reparse FILE LINE COLUMN [KEYSTROKES]\n");
     return 2;
   }
   return parseAll(argc, argv);
