@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <type_traits>
 
 namespace sparkmigrate::analysis {
 
@@ -389,34 +390,54 @@ const Catalogue& Catalogue::builtin() {
   return *catalogue;
 }
 
-// ---- The compiled form: a format tag, then every rule's fields in
-// declaration order. Numbers are 32-bit little-endian; a string is its length
-// and its bytes; a list its length and its items; an optional version a flag
-// byte and, when set, major and minor.
+// ---- The compiled form: a format tag, the number of rules, then every
+// rule's fields in the order ruleFields lists them. Numbers (counts, enums,
+// flags) are 32-bit little-endian; a string is its length and its bytes; a
+// list its length and its items; an optional version a flag and, when set,
+// major and minor.
 
 namespace {
 
 constexpr std::string_view kCompiledFormat = "sparkmigrate-catalogue-1\n";
 
+// Every field of a rule, in the compiled form's order: the one list both
+// the writer and the reader go through.
+template <typename Archive, typename R>
+void ruleFields(Archive& a, R& r) {
+  a(r.code), a(r.name), a(r.group), a(r.severity), a(r.message), a(r.catalogue);
+  a(r.connectSupport), a(r.appliesFrom), a(r.enabledByDefault), a(r.generic), a(r.platform);
+  a(r.query), a(r.queryLine), a(r.file);
+  a(r.docs.what), a(r.docs.why), a(r.docs.example), a(r.docs.instead), a(r.docs.fixSafety);
+  a(r.docs.references), a(r.fix.safety), a(r.fix.transform), a(r.fix.message);
+}
+
+// The largest value of each enum the form holds (the reader refuses others).
+constexpr std::uint32_t lastValue(Severity) { return static_cast<std::uint32_t>(Severity::Info); }
+constexpr std::uint32_t lastValue(Platform) { return static_cast<std::uint32_t>(Platform::Databricks); }
+constexpr std::uint32_t lastValue(FixSafety) { return static_cast<std::uint32_t>(FixSafety::DisplayOnly); }
+
 class ByteWriter {
  public:
-  void number(std::uint32_t n) {
+  void operator()(std::uint32_t n) {
     for (int i = 0; i < 4; ++i) out_.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
   }
-  void string(std::string_view s) {
-    number(static_cast<std::uint32_t>(s.size()));
+  void operator()(bool b) { (*this)(std::uint32_t{b}); }
+  template <typename Enum, typename = std::enable_if_t<std::is_enum_v<Enum>>>
+  void operator()(Enum e) {
+    (*this)(static_cast<std::uint32_t>(e));
+  }
+  void operator()(std::string_view s) {
+    (*this)(static_cast<std::uint32_t>(s.size()));
     out_.append(s);
   }
-  void strings(const std::vector<std::string>& list) {
-    number(static_cast<std::uint32_t>(list.size()));
-    for (const auto& s : list) string(s);
+  void operator()(const std::string& s) { (*this)(std::string_view(s)); }
+  void operator()(const std::vector<std::string>& list) {
+    (*this)(static_cast<std::uint32_t>(list.size()));
+    for (const auto& s : list) (*this)(s);
   }
-  void version(const std::optional<SparkVersion>& v) {
-    number(v ? 1 : 0);
-    if (v) {
-      number(static_cast<std::uint32_t>(v->major));
-      number(static_cast<std::uint32_t>(v->minor));
-    }
+  void operator()(const std::optional<SparkVersion>& v) {
+    (*this)(v.has_value());
+    if (v) (*this)(static_cast<std::uint32_t>(v->major)), (*this)(static_cast<std::uint32_t>(v->minor));
   }
   std::string take() { return std::move(out_); }
 
@@ -424,50 +445,60 @@ class ByteWriter {
   std::string out_;
 };
 
-// Reads what ByteWriter wrote; any read past the end sets failed().
+// Reads what ByteWriter wrote. A read past the end, or an enum or flag out
+// of range, sets failed() and leaves the rest unread.
 class ByteReader {
  public:
   explicit ByteReader(std::string_view in) : in_(in) {}
-  std::uint32_t number() {
+  void operator()(std::uint32_t& n) {
+    n = 0;
     if (in_.size() < 4) return fail();
-    std::uint32_t n = 0;
     for (int i = 0; i < 4; ++i) n |= static_cast<std::uint32_t>(static_cast<unsigned char>(in_[i])) << (8 * i);
     in_.remove_prefix(4);
-    return n;
   }
-  std::string string() {
-    std::uint32_t size = number();
-    if (size > in_.size()) return fail(), std::string();
-    std::string s(in_.substr(0, size));
+  void operator()(bool& b) {
+    std::uint32_t n;
+    (*this)(n);
+    if (n > 1) fail();
+    b = n == 1;
+  }
+  template <typename Enum, typename = std::enable_if_t<std::is_enum_v<Enum>>>
+  void operator()(Enum& e) {
+    std::uint32_t n;
+    (*this)(n);
+    if (n > lastValue(e)) fail();
+    e = static_cast<Enum>(n);
+  }
+  void operator()(std::string& s) {
+    std::uint32_t size;
+    (*this)(size);
+    if (size > in_.size()) return fail();
+    s.assign(in_.substr(0, size));
     in_.remove_prefix(size);
-    return s;
   }
-  std::vector<std::string> strings() {
-    std::vector<std::string> list(std::min<std::size_t>(number(), in_.size()));
-    for (auto& s : list) s = string();
-    return list;
+  void operator()(std::vector<std::string>& list) {
+    std::uint32_t size;
+    (*this)(size);
+    if (size > in_.size()) return fail();  // each item takes at least 4 bytes
+    list.resize(size);
+    for (auto& s : list) (*this)(s);
   }
-  std::optional<SparkVersion> version() {
-    if (!number()) return std::nullopt;
-    SparkVersion v;
-    v.major = static_cast<int>(number());
-    v.minor = static_cast<int>(number());
-    return v;
-  }
-  template <typename Enum>
-  Enum choice(Enum last) {
-    std::uint32_t n = number();
-    if (n > static_cast<std::uint32_t>(last)) fail();
-    return static_cast<Enum>(n);
+  void operator()(std::optional<SparkVersion>& v) {
+    bool set;
+    (*this)(set);
+    v.reset();
+    if (!set) return;
+    std::uint32_t major, minor;
+    (*this)(major), (*this)(minor);
+    v = SparkVersion{static_cast<int>(major), static_cast<int>(minor)};
   }
   bool failed() const { return failed_; }
   bool atEnd() const { return in_.empty(); }
 
  private:
-  std::uint32_t fail() {
+  void fail() {
     failed_ = true;
     in_ = {};
-    return 0;
   }
   std::string_view in_;
   bool failed_ = false;
@@ -476,62 +507,22 @@ class ByteReader {
 }  // namespace
 
 std::string Catalogue::serialize() const {
-  ByteWriter w;
-  w.string(kCompiledFormat);
-  w.number(static_cast<std::uint32_t>(rules_.size()));
-  for (const Rule& r : rules_) {
-    w.string(r.code);
-    w.string(r.name);
-    w.string(r.group);
-    w.number(static_cast<std::uint32_t>(r.severity));
-    w.string(r.message);
-    w.strings(r.catalogue);
-    w.version(r.connectSupport);
-    w.version(r.appliesFrom);
-    w.number(r.enabledByDefault);
-    w.number(r.generic);
-    w.number(static_cast<std::uint32_t>(r.platform));
-    w.string(r.query);
-    w.number(r.queryLine);
-    w.string(r.file);
-    w.strings({r.docs.what, r.docs.why, r.docs.example, r.docs.instead, r.docs.fixSafety});
-    w.strings(r.docs.references);
-    w.number(static_cast<std::uint32_t>(r.fix.safety));
-    w.string(r.fix.transform);
-    w.string(r.fix.message);
-  }
-  return w.take();
+  ByteWriter out;
+  out(kCompiledFormat);
+  out(static_cast<std::uint32_t>(rules_.size()));
+  for (const Rule& rule : rules_) ruleFields(out, rule);
+  return out.take();
 }
 
 std::shared_ptr<const Catalogue> Catalogue::deserialize(std::string_view bytes) {
   ByteReader in(bytes);
-  if (in.string() != kCompiledFormat) return nullptr;
+  std::string format;
+  in(format);
+  if (format != kCompiledFormat) return nullptr;
   auto catalogue = std::make_shared<Catalogue>();
-  std::uint32_t count = in.number();
-  for (std::uint32_t i = 0; i < count && !in.failed(); ++i) {
-    Rule r;
-    r.code = in.string();
-    r.name = in.string();
-    r.group = in.string();
-    r.severity = in.choice(Severity::Info);
-    r.message = in.string();
-    r.catalogue = in.strings();
-    r.connectSupport = in.version();
-    r.appliesFrom = in.version();
-    r.enabledByDefault = in.number() != 0;
-    r.generic = in.number() != 0;
-    r.platform = in.choice(Platform::Databricks);
-    r.query = in.string();
-    r.queryLine = in.number();
-    r.file = in.string();
-    auto docs = in.strings();
-    if (docs.size() != 5) return nullptr;
-    r.docs = {docs[0], docs[1], docs[2], docs[3], docs[4], in.strings()};
-    r.fix.safety = in.choice(FixSafety::DisplayOnly);
-    r.fix.transform = in.string();
-    r.fix.message = in.string();
-    catalogue->rules_.push_back(std::move(r));
-  }
+  std::uint32_t count = 0;
+  in(count);
+  for (std::uint32_t i = 0; i < count && !in.failed(); ++i) ruleFields(in, catalogue->rules_.emplace_back());
   if (in.failed() || !in.atEnd()) return nullptr;
   return catalogue;
 }
