@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <unordered_set>
 
 namespace sparkmigrate::analysis {
@@ -552,11 +554,22 @@ std::string compilePredicate(std::string_view name, std::vector<PredicateArg> ar
   out.def = def;
   out.args = std::move(args);
   if (def->args == Args::Regex) {
-    try {
-      out.regex = std::make_shared<std::regex>(out.args[1].text, std::regex::ECMAScript);
-    } catch (const std::regex_error&) {
-      return "invalid regular expression in " + shown;
+    // Compiling a std::regex costs up to a few hundred thousand instructions
+    // (each character class builds a table over every byte), and rules
+    // repeat the same expressions: each is compiled once per process.
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const std::regex>, std::less<>> compiled;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto& regex = compiled[out.args[1].text];
+    if (!regex) {
+      try {
+        regex = std::make_shared<const std::regex>(out.args[1].text, std::regex::ECMAScript);
+      } catch (const std::regex_error&) {
+        compiled.erase(out.args[1].text);
+        return "invalid regular expression in " + shown;
+      }
     }
+    out.regex = regex;
   }
   if (def->args == Args::Kinds) {
     for (std::size_t k = 1; k < out.args.size(); ++k) {

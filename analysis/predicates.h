@@ -37,7 +37,7 @@ struct PredicateDef;
 struct Predicate {
   const PredicateDef* def = nullptr;
   std::vector<PredicateArg> args;
-  std::shared_ptr<std::regex> regex;
+  std::shared_ptr<const std::regex> regex;  // shared by every predicate with the same expression
   std::vector<Kind> kinds;
 };
 

@@ -524,18 +524,27 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
                    if (it != occurrences.end()) it->second.push_back(start + offset);
                  });
   }
-  auto wordWithin = [&](std::string_view word, std::uint32_t start, std::uint32_t end) {
-    const auto& at = occurrences.find(word)->second;
-    auto it = std::lower_bound(at.begin(), at.end(), start);
-    return it != at.end() && *it < end;
-  };
-  auto occursWithin = [&](const CompiledRule& compiled, std::uint32_t start, std::uint32_t end) {
-    for (const auto& t : compiled.triggers) {
-      if (wordWithin(t, start, end)) return true;
-      if (compiled.localTriggers) continue;
+  // Per rule (by catalogue index), where its words occur: its trigger words
+  // and, unless they are literal text, their import aliases; words that do
+  // not occur are left out. Looked up once here, not at every node.
+  std::vector<std::vector<const std::vector<std::uint32_t>*>> occurrencesOf(impl_->catalogue->rules().size());
+  for (const auto& entry : impl_->rules) {
+    auto& lists = occurrencesOf[entry->rule];
+    auto add = [&](std::string_view word) {
+      const auto& at = occurrences.find(word)->second;
+      if (!at.empty()) lists.push_back(&at);
+    };
+    for (const auto& t : entry->triggers) {
+      add(t);
+      if (entry->localTriggers) continue;
       if (auto a = aliasesOf.find(t); a != aliasesOf.end())
-        for (std::string_view alias : a->second)
-          if (wordWithin(alias, start, end)) return true;
+        for (std::string_view alias : a->second) add(alias);
+    }
+  }
+  auto occursWithin = [&](const CompiledRule& compiled, std::uint32_t start, std::uint32_t end) {
+    for (const auto* at : occurrencesOf[compiled.rule]) {
+      auto it = std::lower_bound(at->begin(), at->end(), start);
+      if (it != at->end() && *it < end) return true;
     }
     return false;
   };

@@ -1558,25 +1558,21 @@ const std::vector<SemanticModel::SessionName>& SemanticModel::sessions() {
     if (!advanced) break;
   }
   ts_tree_cursor_delete(&cursor);
-  for (std::size_t i = 0; i < sessions_->size(); ++i) sessionsByScope_[(*sessions_)[i].scope.id].push_back(i);
+  for (const SessionName& s : *sessions_) sessionsByScope_[s.scope.id].push_back(&s);
   return *sessions_;
 }
 
-std::vector<const SemanticModel::SessionName*> SemanticModel::sessionsAround(TSNode fn) {
-  const auto& all = sessions();
-  std::vector<std::size_t> found;
+std::vector<const SemanticModel::SessionList*> SemanticModel::sessionsAround(TSNode fn) {
+  sessions();
+  std::vector<const SessionList*> out;
   auto add = [&](const void* scope) {
     auto it = sessionsByScope_.find(scope);
-    if (it != sessionsByScope_.end()) found.insert(found.end(), it->second.begin(), it->second.end());
+    if (it != sessionsByScope_.end()) out.push_back(&it->second);
   };
   add(nullptr);
   for (TSNode scope = fn; !ts_node_is_null(scope); scope = parentOf(scope))
     if (isType(scope, "function_definition") || isType(scope, "lambda") || isType(scope, "class_definition"))
       add(scope.id);
-  std::sort(found.begin(), found.end());
-  std::vector<const SessionName*> out;
-  out.reserve(found.size());
-  for (std::size_t i : found) out.push_back(&all[i]);
   return out;
 }
 

@@ -110,8 +110,10 @@ class SemanticModel {
   };
   const std::vector<SessionName>& sessions();
   // The sessions() whose scope is module level or encloses `fn` (a def or
-  // lambda; null: module level), in document order.
-  std::vector<const SessionName*> sessionsAround(TSNode fn);
+  // lambda; null: module level): one list per such scope, each in document
+  // order.
+  using SessionList = std::vector<const SessionName*>;
+  std::vector<const SessionList*> sessionsAround(TSNode fn);
   // Where the imports a fix needs are added (syntax.h's importInsertionPoint
   // and placeImport).
   std::uint32_t importInsertionPoint();
@@ -298,7 +300,7 @@ class SemanticModel {
   std::vector<std::string> wildcardModules_;
   FileLookups* recording_ = nullptr;
   std::optional<std::vector<SessionName>> sessions_;
-  std::unordered_map<const void*, std::vector<std::size_t>> sessionsByScope_;  // scope id -> sessions_ entries
+  std::unordered_map<const void*, SessionList> sessionsByScope_;  // scope id -> its sessions_ entries
   std::unordered_map<std::string_view, std::vector<Assignment>> assignments_;  // assignmentsTo, per name
 };
 

@@ -160,21 +160,24 @@ std::optional<std::string> sessionFor(const FixContext& c, TSNode receiver, TSNo
   // A SparkSession bound in scope: assignments whose value is a session, and
   // names used as one, in the enclosing function or at module level (the
   // locals of other functions, lambdas and classes are not visible).
-  std::optional<std::string> first;
+  // `spark` when it is one of them, else the first in document order.
+  const SemanticModel::SessionName* first = nullptr;
   using Shape = SemanticModel::SessionName::Shape;
-  for (const auto* s : c.model.sessionsAround(useFn)) {
-    bool visible = true;
-    if (s->shape == Shape::Assigned) {
-      visible = visibleIn(s->id, s->fn, use, useFn);
-    } else if (s->shape == Shape::Used) {
-      visible = ts_node_is_null(s->fn) ? (!ts_node_is_null(useFn) || startOf(s->id) < startOf(use))
-                                       : (!ts_node_is_null(useFn) && within(s->id, useFn));
+  for (const auto* scope : c.model.sessionsAround(useFn)) {
+    for (const auto* s : *scope) {
+      bool visible = true;
+      if (s->shape == Shape::Assigned) {
+        visible = visibleIn(s->id, s->fn, use, useFn);
+      } else if (s->shape == Shape::Used) {
+        visible = ts_node_is_null(s->fn) ? (!ts_node_is_null(useFn) || startOf(s->id) < startOf(use))
+                                         : (!ts_node_is_null(useFn) && within(s->id, useFn));
+      }
+      if (!visible) continue;
+      if (s->name == "spark") return "spark";
+      if (!first || startOf(s->id) < startOf(first->id)) first = s;
     }
-    if (!visible) continue;
-    if (s->name == "spark") return "spark";
-    if (!first) first = std::string(s->name);
   }
-  if (first) return first;
+  if (first) return std::string(first->name);
   // The notebook/shell global `spark`: in notebooks, when the receiver is
   // itself a global (`sc`, `sqlContext`), or when the file already uses it.
   if (!boundInFile(c, "spark")) {
