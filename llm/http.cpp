@@ -63,23 +63,24 @@ CurlApi loadCurl() {
     if (!function) api.error = std::string("libcurl.so.4 lacks ") + name;
     return function != nullptr;
   };
-  if (
-      !resolve(api.global_init, "curl_global_init") ||
-      !resolve(api.easy_init, "curl_easy_init") ||
-      !resolve(api.easy_setopt, "curl_easy_setopt") ||
-      !resolve(api.easy_getinfo, "curl_easy_getinfo") ||
-      !resolve(api.easy_cleanup, "curl_easy_cleanup") ||
-      !resolve(api.easy_strerror, "curl_easy_strerror") ||
-      !resolve(api.multi_init, "curl_multi_init") ||
-      !resolve(api.multi_add_handle, "curl_multi_add_handle") ||
-      !resolve(api.multi_remove_handle, "curl_multi_remove_handle") ||
-      !resolve(api.multi_perform, "curl_multi_perform") ||
-      !resolve(api.multi_poll, "curl_multi_poll") ||
-      !resolve(api.multi_info_read, "curl_multi_info_read") ||
-      !resolve(api.multi_strerror, "curl_multi_strerror") ||
-      !resolve(api.multi_cleanup, "curl_multi_cleanup") ||
-      !resolve(api.slist_append, "curl_slist_append") ||
-      !resolve(api.slist_free_all, "curl_slist_free_all")) return api;
+  bool resolved =
+      resolve(api.global_init, "curl_global_init") &&
+      resolve(api.easy_init, "curl_easy_init") &&
+      resolve(api.easy_setopt, "curl_easy_setopt") &&
+      resolve(api.easy_getinfo, "curl_easy_getinfo") &&
+      resolve(api.easy_cleanup, "curl_easy_cleanup") &&
+      resolve(api.easy_strerror, "curl_easy_strerror") &&
+      resolve(api.multi_init, "curl_multi_init") &&
+      resolve(api.multi_add_handle, "curl_multi_add_handle") &&
+      resolve(api.multi_remove_handle, "curl_multi_remove_handle") &&
+      resolve(api.multi_perform, "curl_multi_perform") &&
+      resolve(api.multi_poll, "curl_multi_poll") &&
+      resolve(api.multi_info_read, "curl_multi_info_read") &&
+      resolve(api.multi_strerror, "curl_multi_strerror") &&
+      resolve(api.multi_cleanup, "curl_multi_cleanup") &&
+      resolve(api.slist_append, "curl_slist_append") &&
+      resolve(api.slist_free_all, "curl_slist_free_all");
+  if (!resolved) return api;
   if (api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) api.error = "libcurl failed to initialise";
   return api;
 }

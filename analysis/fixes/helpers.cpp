@@ -85,7 +85,9 @@ TSNode enclosingFunction(TSNode n) {
 
 namespace {
 
-// visibleAt, given the functions around the definition and the use.
+// Is the identifier `definition` (in function `defFn`, null at module level)
+// usable at `use` (in `useFn`): bound in the function enclosing `use`, or at
+// module level (before `use` when `use` runs at module level).
 bool visibleIn(TSNode definition, TSNode defFn, TSNode use, TSNode useFn) {
   if (!ts_node_is_null(defFn)) return !ts_node_is_null(useFn) && ts_node_eq(defFn, useFn);
   if (ts_node_is_null(useFn)) return startOf(definition) < startOf(use);
@@ -93,12 +95,6 @@ bool visibleIn(TSNode definition, TSNode defFn, TSNode use, TSNode useFn) {
 }
 
 }  // namespace
-
-// Is the identifier usable at `use`: bound in the function enclosing `use`,
-// or at module level (before `use` when `use` runs at module level).
-bool visibleAt(TSNode definition, TSNode use) {
-  return visibleIn(definition, enclosingFunction(definition), use, enclosingFunction(use));
-}
 
 bool simpleName(std::string_view s) {
   bool atStart = true;  // of a component

@@ -75,9 +75,6 @@ std::string asReceiver(TSNode n, const FixContext& c);
 TSNode assignmentStatement(TSNode target);
 // The innermost def or lambda around `n`, or null.
 TSNode enclosingFunction(TSNode n);
-// Is the identifier usable at `use`: bound in the function enclosing `use`,
-// or at module level (before `use` when `use` runs at module level).
-bool visibleAt(TSNode definition, TSNode use);
 // True when no name the import statement binds is used outside imports
 // (`import a.b` binds `a`; `import a as x` and `from m import a as x` bind `x`);
 // false for wildcard imports and names it cannot tell.
