@@ -77,10 +77,6 @@ std::optional<Message> classify(json value, ResponseError& problem, json& badId)
   return m;
 }
 
-json makeResponse(const json& id, json result) {
-  return {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}};
-}
-
 json makeErrorResponse(const json& id, const ResponseError& e) {
   json err = {{"code", e.code}, {"message", e.message}};
   if (!e.data.is_null()) err["data"] = e.data;

@@ -50,7 +50,6 @@ struct Message {
 // could be read, so the error response can carry it (null otherwise).
 std::optional<Message> classify(json value, ResponseError& problem, json& badId);
 
-json makeResponse(const json& id, json result);
 json makeErrorResponse(const json& id, const ResponseError& error);
 json makeNotification(const std::string& method, json params);
 json makeRequest(const json& id, const std::string& method, json params);

@@ -4,6 +4,7 @@
 #include "analysis/fix.h"
 #include "analysis/rule_docs.h"
 #include "analysis/suppression.h"
+#include "protocol/json_text.h"
 #include "support/hash.h"
 
 #include <algorithm>
@@ -35,38 +36,97 @@ json textEdits(const std::vector<analysis::Edit>& edits, const PositionMapper& m
   return out;
 }
 
-json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper,
-                    const ClientCapabilities& client) {
-  json out = {{"range", mapper.toRange(d.range)},
-              {"severity", severityValue(d.severity)},
-              {"code", d.code},
-              {"source", kSource},
-              {"message", d.message}};
-  if (d.rule) out["codeDescription"] = {{"href", analysis::ruleUrl(*d.rule)}};
-  if (d.code == analysis::kUnusedSuppressionCode) out["tags"] = json::array({protocol::kTagUnnecessary});
-  json data = json::object();
-  if (d.fix) {
-    data["fix"] = {{"safety", std::string(analysis::fixSafetyName(d.fix->safety))},
-                   {"message", d.fix->message},
-                   {"edits", textEdits(d.fix->edits, mapper)}};
+namespace {
+
+void appendPosition(std::string& out, const protocol::Position& p) {
+  out += R"({"character":)";
+  protocol::appendJsonNumber(out, p.character);
+  out += R"(,"line":)";
+  protocol::appendJsonNumber(out, p.line);
+  out += '}';
+}
+
+void appendRange(std::string& out, const protocol::Range& r) {
+  out += R"({"end":)";
+  appendPosition(out, r.end);
+  out += R"(,"start":)";
+  appendPosition(out, r.start);
+  out += '}';
+}
+
+}  // namespace
+
+void appendDiagnostic(std::string& out, const analysis::Diagnostic& d, const PositionMapper& mapper) {
+  out += R"({"code":)";
+  protocol::appendJsonString(out, d.code);
+  if (d.rule) {
+    out += R"(,"codeDescription":{"href":)";
+    protocol::appendJsonString(out, analysis::ruleUrl(*d.rule));
+    out += '}';
   }
-  if (!data.empty()) out["data"] = std::move(data);
+  if (d.fix) {
+    out += R"(,"data":{"fix":{"edits":[)";
+    bool first = true;
+    for (const auto& e : d.fix->edits) {
+      out += first ? R"({"newText":)" : R"(,{"newText":)";
+      first = false;
+      protocol::appendJsonString(out, e.text);
+      out += R"(,"range":)";
+      appendRange(out, mapper.toRange(e.range));
+      out += '}';
+    }
+    out += R"(],"message":)";
+    protocol::appendJsonString(out, d.fix->message);
+    out += R"(,"safety":)";
+    protocol::appendJsonString(out, analysis::fixSafetyName(d.fix->safety));
+    out += "}}";
+  }
+  out += R"(,"message":)";
+  protocol::appendJsonString(out, d.message);
+  out += R"(,"range":)";
+  appendRange(out, mapper.toRange(d.range));
+  out += R"(,"severity":)";
+  protocol::appendJsonNumber(out, severityValue(d.severity));
+  out += R"(,"source":)";
+  protocol::appendJsonString(out, kSource);
+  if (d.code == analysis::kUnusedSuppressionCode) {
+    out += R"(,"tags":[)";
+    protocol::appendJsonNumber(out, protocol::kTagUnnecessary);
+    out += ']';
+  }
+  out += '}';
+}
+
+std::string diagnosticsText(const DocumentSnapshot& snap, const analysis::CheckResult& check) {
+  PositionMapper mapper = snap.mapper();
+  std::string out = "[";
+  if (!snap.notAnalysed.empty()) {
+    out += R"({"message":)";
+    protocol::appendJsonString(out, snap.notAnalysed);
+    out += R"(,"range":)";
+    appendRange(out, protocol::Range{{0, 0}, {0, 0}});
+    out += R"(,"severity":)";
+    protocol::appendJsonNumber(out, protocol::kSeverityWarning);
+    out += R"(,"source":)";
+    protocol::appendJsonString(out, kSource);
+    out += '}';
+  }
+  for (const auto& d : check.diagnostics) {
+    if (out.size() > 1) out += ',';
+    appendDiagnostic(out, d, mapper);
+  }
+  out += ']';
   return out;
 }
 
-json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& check,
-                     const ClientCapabilities& client) {
-  PositionMapper mapper = snap.mapper();
-  json out = json::array();
-  if (!snap.notAnalysed.empty()) {
-    protocol::Range start{{0, 0}, {0, 0}};
-    out.push_back({{"range", start},
-                   {"severity", protocol::kSeverityWarning},
-                   {"source", kSource},
-                   {"message", snap.notAnalysed}});
-  }
-  for (const auto& d : check.diagnostics) out.push_back(diagnosticJson(d, mapper, client));
-  return out;
+json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper) {
+  std::string text;
+  appendDiagnostic(text, d, mapper);
+  return json::parse(text);
+}
+
+json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& check) {
+  return json::parse(diagnosticsText(snap, check));
 }
 
 std::string diagnosticsResultId(const DocumentSnapshot& snap, const analysis::CheckResult& check) {

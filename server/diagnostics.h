@@ -14,12 +14,16 @@ namespace sparkmigrate::server {
 
 inline constexpr const char* kSource = "sparkmigrate";
 
-nlohmann::json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper,
-                              const ClientCapabilities& client);
-nlohmann::json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& check,
-                               const ClientCapabilities& client);
+// A diagnostic as JSON text appended to `out`, and a document's report (the
+// LSP Diagnostic[]) as JSON text: written directly, since a pull or push
+// answer after each keystroke can hold thousands of them.
+void appendDiagnostic(std::string& out, const analysis::Diagnostic& d, const PositionMapper& mapper);
+std::string diagnosticsText(const DocumentSnapshot& snap, const analysis::CheckResult& check);
+// The same as JSON values, for answers that embed or compare them.
+nlohmann::json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper);
+nlohmann::json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& check);
 
-// An id for the report diagnosticsJson would make (a digest of what the
+// An id for the report diagnosticsText would make (a digest of what the
 // client would see: positions in its encoding, codes, messages, fixes), so
 // that a pull client sending it back as previousResultId can be answered
 // "unchanged" without encoding the report again.

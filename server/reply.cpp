@@ -1,6 +1,7 @@
 // Reply: exactly one answer per request.
 #include "server/reply.h"
 
+#include "protocol/json_text.h"
 #include "protocol/jsonrpc.h"
 #include "support/log.h"
 
@@ -27,7 +28,7 @@ Reply::~Reply() {
   }
 }
 
-void Reply::finish(nlohmann::json message) {
+void Reply::finish(std::string message) {
   if (!state_) return;
   if (state_->answered) {
     support::log(support::LogLevel::Error, "second reply to {} ({}) ignored", state_->id.dump(),
@@ -38,14 +39,16 @@ void Reply::finish(nlohmann::json message) {
   state_->send(state_->id, std::move(message));
 }
 
-void Reply::result(nlohmann::json value) {
+void Reply::result(const nlohmann::json& value) { resultText(protocol::dumpJson(value)); }
+
+void Reply::resultText(std::string_view text) {
   if (!state_) return;
-  finish(protocol::makeResponse(state_->id, std::move(value)));
+  finish(protocol::responseText(state_->id, text));
 }
 
 void Reply::error(int code, std::string message) {
   if (!state_) return;
-  finish(protocol::makeErrorResponse(state_->id, {code, std::move(message), nullptr}));
+  finish(protocol::dumpJson(protocol::makeErrorResponse(state_->id, {code, std::move(message), nullptr})));
 }
 
 }  // namespace sparkmigrate::server

@@ -9,13 +9,14 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace sparkmigrate::server {
 
 class Reply {
  public:
-  // `send` receives the complete response message.
-  using Sender = std::function<void(const nlohmann::json& id, nlohmann::json message)>;
+  // `send` receives the complete response message as JSON text.
+  using Sender = std::function<void(const nlohmann::json& id, std::string message)>;
   Reply(nlohmann::json id, std::string method, Sender send);
   Reply(Reply&&) noexcept = default;
   Reply& operator=(Reply&&) noexcept;
@@ -23,7 +24,9 @@ class Reply {
   Reply& operator=(const Reply&) = delete;
   ~Reply();
 
-  void result(nlohmann::json value);
+  void result(const nlohmann::json& value);
+  // A result already written as JSON text.
+  void resultText(std::string_view text);
   void error(int code, std::string message);
   bool answered() const { return !state_ || state_->answered; }
   const nlohmann::json& id() const { return state_->id; }
@@ -36,7 +39,7 @@ class Reply {
     Sender send;
     bool answered = false;
   };
-  void finish(nlohmann::json message);
+  void finish(std::string message);
   std::unique_ptr<State> state_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "server/server.h"
 
+#include "protocol/json_text.h"
 #include "server/diagnostics.h"
 #include "server/handlers/handlers.h"
 #include "support/log.h"
@@ -88,17 +89,15 @@ Server::~Server() {
 
 // --- sending -------------------------------------------------------------------
 
-void Server::sendRaw(const json& message) {
-  writer_.write(message.dump(-1, ' ', false, json::error_handler_t::replace));
-}
+void Server::sendRaw(const json& message) { writer_.write(protocol::dumpJson(message)); }
 
-void Server::sendReply(const json& id, json message) {
+void Server::sendReply(const json& id, std::string message) {
   pending_.erase(id.dump());
-  sendRaw(message);
+  writer_.write(std::move(message));
 }
 
 Reply Server::makeReply(const json& id, const std::string& method) {
-  return Reply(id, method, [this](const json& replyId, json message) {
+  return Reply(id, method, [this](const json& replyId, std::string message) {
     // Replies may be produced (or dropped) on any thread; send from the loop.
     postMain(
         [this, replyId, message = std::move(message)]() mutable { sendReply(replyId, std::move(message)); });
@@ -107,6 +106,10 @@ Reply Server::makeReply(const json& id, const std::string& method) {
 
 void Server::notify(const std::string& method, json params) {
   sendRaw(protocol::makeNotification(method, std::move(params)));
+}
+
+void Server::notifyText(std::string_view method, std::string_view paramsText) {
+  writer_.write(protocol::notificationText(method, paramsText));
 }
 
 void Server::request(const std::string& method, json params, ResponseHandler onResponse) {
@@ -186,6 +189,14 @@ void Server::later(int delayMs, std::function<void()> fn) {
 }
 
 void Server::background(Reply reply, Job job, std::optional<std::pair<std::string, int>> document, bool slow) {
+  backgroundText(
+      std::move(reply),
+      [job = std::move(job)](const support::CancellationToken& token) { return protocol::dumpJson(job(token)); },
+      std::move(document), slow);
+}
+
+void Server::backgroundText(Reply reply, TextJob job, std::optional<std::pair<std::string, int>> document,
+                            bool slow) {
   support::CancellationToken token;
   if (auto it = pending_.find(reply.id().dump()); it != pending_.end()) token = it->second;
   auto shared = std::make_shared<Reply>(std::move(reply));
@@ -194,7 +205,7 @@ void Server::background(Reply reply, Job job, std::optional<std::pair<std::strin
       shared->error(protocol::error::kRequestCancelled, "cancelled");
       return;
     }
-    json result;
+    std::string result;
     try {
       result = job(token);
     } catch (const InvalidParams& e) {
@@ -216,7 +227,7 @@ void Server::background(Reply reply, Job job, std::optional<std::pair<std::strin
           return;
         }
       }
-      shared->result(std::move(result));
+      shared->resultText(result);
     });
   }, slow);
 }
@@ -353,14 +364,17 @@ void Server::scheduleDiagnostics(const std::string& uri) {
     onPool([this, snap = std::move(snap), cancel = lifetime_] {
       auto result = snap.analyze(&cancel);
       if (cancel.cancelled()) return;  // the findings may be incomplete
-      json diagnostics = diagnosticsJson(snap, result->check, session_.client);
-      postMain([this, snap, result, diagnostics = std::move(diagnostics)]() mutable {
+      std::string params = R"({"diagnostics":)" + diagnosticsText(snap, result->check) + R"(,"uri":)";
+      protocol::appendJsonString(params, snap.uri);
+      params += R"(,"version":)";
+      protocol::appendJsonNumber(params, snap.version);
+      params += '}';
+      postMain([this, snap, result, params = std::move(params)] {
         Document* current = session_.find(snap.uri);
         remember(snap.uri, result);
         // Stale: the document changed or closed meanwhile; a newer run is due.
         if (!current || current->version() != snap.version || current->generation != snap.generation) return;
-        notify("textDocument/publishDiagnostics",
-               {{"uri", snap.uri}, {"version", snap.version}, {"diagnostics", std::move(diagnostics)}});
+        notifyText("textDocument/publishDiagnostics", params);
       });
     });
   });

@@ -75,6 +75,8 @@ class Server {
 
   // --- outgoing messages (main loop) -------------------------------------
   void notify(const std::string& method, nlohmann::json params);
+  // A notification whose params are already JSON text.
+  void notifyText(std::string_view method, std::string_view paramsText);
   using ResponseHandler =
       std::function<void(const nlohmann::json& result, const protocol::ResponseError* error)>;
   void request(const std::string& method, nlohmann::json params, ResponseHandler onResponse);
@@ -84,13 +86,17 @@ class Server {
 
   // --- scheduling ----------------------------------------------------------
   using Job = std::function<nlohmann::json(const support::CancellationToken&)>;
-  // Runs `job` on the pool and answers `reply` with its result. With a
+  using TextJob = std::function<std::string(const support::CancellationToken&)>;
+  // Runs `job` on the pool and answers `reply` with its result (serialised
+  // there too, or written as JSON text by a TextJob). With a
   // document (uri, version), a result computed for an older version answers
   // ContentModified.
   // `slow` work (waiting for a model) runs on a pool of its own, so that
   // diagnostics never queue behind it.
   void background(Reply reply, Job job, std::optional<std::pair<std::string, int>> document = std::nullopt,
                   bool slow = false);
+  void backgroundText(Reply reply, TextJob job,
+                      std::optional<std::pair<std::string, int>> document = std::nullopt, bool slow = false);
   // Runs `fn` on the main loop later (after `delayMs`, or deferred in test mode).
   void later(int delayMs, std::function<void()> fn);
   void postMain(std::function<void()> fn);
@@ -144,7 +150,7 @@ class Server {
   void readInput();  // the reader thread
   void handleResponse(const protocol::Message& message);
   void sendRaw(const nlohmann::json& message);
-  void sendReply(const nlohmann::json& id, nlohmann::json message);
+  void sendReply(const nlohmann::json& id, std::string message);
   Reply makeReply(const nlohmann::json& id, const std::string& method);
 
   struct Impl;

@@ -61,7 +61,7 @@ void codeAction(Server& server, const json& params, Reply& reply) {
           bool sameLine = d.start.line <= range.end.line && range.start.line <= d.end.line;
           if (!overlaps && !sameLine) continue;
           if (!kindWanted(only, "quickfix")) continue;
-          json lspDiagnostic = diagnosticJson(d, mapper, client);
+          json lspDiagnostic = diagnosticJson(d, mapper);
           if (hasEdits) {
             std::string title = d.fix->message.empty() ? "Fix " + d.code : d.fix->message;
             if (d.fix->safety == analysis::FixSafety::Unsafe) title += " (unsafe fix)";

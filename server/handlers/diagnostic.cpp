@@ -5,6 +5,7 @@
 // get publishDiagnostics (Server::scheduleDiagnostics).
 #include "server/handlers/handlers.h"
 
+#include "protocol/json_text.h"
 #include "server/diagnostics.h"
 
 namespace sparkmigrate::server {
@@ -18,16 +19,14 @@ void diagnosticCapability(const ClientCapabilities& client, json& caps) {
 void diagnostic(Server& server, const json& params, Reply& reply) {
   Document& doc = requireDocument(server, params);
   DocumentSnapshot snap = server.snapshot(doc);
-  ClientCapabilities client = server.session().client;
   std::string previous;
   if (auto it = params.find("previousResultId"); it != params.end() && it->is_string()) previous = *it;
-  server.background(std::move(reply), [&server, snap, client,
-                                       previous](const support::CancellationToken& cancel) {
+  server.backgroundText(std::move(reply), [&server, snap, previous](const support::CancellationToken& cancel) {
     auto result = snap.analyze(&cancel);
     server.postMain([&server, uri = snap.uri, result] { server.remember(uri, result); });
     std::string id = diagnosticsResultId(snap, result->check);
-    if (id == previous) return json{{"kind", "unchanged"}, {"resultId", id}};
-    return json{{"kind", "full"}, {"resultId", id}, {"items", diagnosticsJson(snap, result->check, client)}};
+    if (id == previous) return protocol::dumpJson({{"kind", "unchanged"}, {"resultId", id}});
+    return R"({"items":)" + diagnosticsText(snap, result->check) + R"(,"kind":"full","resultId":")" + id + R"("})";
   });
 }
 

@@ -70,10 +70,10 @@ void explainException(Server& server, const json& args, Reply& reply) {
             json diagnostics = json::array();
             if (Document* doc = server.session().find(uri); doc && doc->cached) {
               DocumentSnapshot snap = server.snapshot(*doc);
-              diagnostics = diagnosticsJson(snap, doc->cached->check, client);
+              diagnostics = diagnosticsJson(snap, doc->cached->check);
             }
             for (const auto* d : findings) {
-              json item = diagnosticJson(*d, mapper, client);
+              json item = diagnosticJson(*d, mapper);
               bool present = false;
               for (const auto& existing : diagnostics) present |= existing == item;
               if (!present) diagnostics.push_back(std::move(item));

@@ -39,7 +39,7 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
                   {"uri", snap.uri},
                   {"version", version},
                   {"resultId", id},
-                  {"items", diagnosticsJson(snap, check, client)}};
+                  {"items", diagnosticsJson(snap, check)}};
     };
     if (folders.empty()) return json{{"items", items}};
     analysis::DiscoveryResult found = analysis::discoverFiles(folders, *resolver);

@@ -8,6 +8,7 @@
 // and broken invariants (stated below with `check`) are findings.
 #include "protocol/decode.h"
 #include "protocol/framing.h"
+#include "protocol/json_text.h"
 #include "protocol/jsonrpc.h"
 #include "protocol/lsp_types.h"
 
@@ -108,9 +109,11 @@ void handleBody(const std::string& body) {
     check(message->id.is_string() || message->id.is_number_integer(), "a request id is a string or an int");
   if (message->kind != Kind::Response)
     check(message->params.is_null() || message->params.is_structured(), "params is null, object or array");
-  json out = message->kind == Kind::Request ? protocol::makeResponse(message->id, message->params)
-                                            : protocol::makeNotification(message->method, message->params);
-  (void)out.dump(-1, ' ', false, json::error_handler_t::replace);
+  // What the server would send back parses as JSON again.
+  std::string out = message->kind == Kind::Request
+                        ? protocol::responseText(message->id, protocol::dumpJson(message->params))
+                        : protocol::dumpJson(protocol::makeNotification(message->method, message->params));
+  check(!json::parse(out, nullptr, false).is_discarded(), "an answer is JSON");
   exerciseLspTypes(value);
 }
 

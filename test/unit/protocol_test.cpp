@@ -1,10 +1,12 @@
 // The protocol layer's defences against bad input: message decoding (depth
 // limit, repair of invalid UTF-8 and lone surrogates, the envelope of a
 // refused message), `"params": null`, LSP integers and positions from any
-// JSON number, and framing limits (a message over the size limit skipped,
-// not held; an endless header block dropped).
+// JSON number, framing limits (a message over the size limit skipped,
+// not held; an endless header block dropped), and JSON written as text the
+// way the library dumps it.
 #include "protocol/decode.h"
 #include "protocol/framing.h"
+#include "protocol/json_text.h"
 #include "protocol/jsonrpc.h"
 #include "protocol/lsp_types.h"
 
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #include <limits>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -172,4 +175,44 @@ TEST_CASE("an endless header block is dropped, not held") {
   CHECK(frames[0].error.find("header block longer than 64 KiB") != std::string::npos);
   CHECK(frames[1].body == "{}");
   CHECK(readAll("Content-Length: 99999999999999999999\r\n\r\n", 0)[0].error.find("bad Content-Length") == 0);
+}
+
+TEST_CASE("JSON strings written directly are the library's dump, byte for byte") {
+  std::vector<std::string> samples = {"", "plain", "quote \" and backslash \\", "tab\tnew\nline\r\b\f",
+                                      "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "\x7f del"};
+  std::string every;
+  for (int c = 0; c < 0x80; ++c) every += static_cast<char>(c);
+  samples.push_back(every);
+  // Invalid UTF-8: lone continuation, truncated sequences, overlong, surrogate, past U+10FFFF.
+  for (std::string bad : {"\x80", "a\xc3", "\xe2\x82", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff"})
+    samples.push_back("x" + bad + "y");
+  std::mt19937 random(7);
+  for (int i = 0; i < 2000; ++i) {
+    std::string s;
+    int length = static_cast<int>(random() % 12);
+    for (int k = 0; k < length; ++k) {
+      // Mostly bytes that make or break UTF-8 sequences.
+      static const unsigned char kBytes[] = {'a', '"', '\\', 0x01, 0x1f, 0x7f, 0x80, 0xbf,
+                                             0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5};
+      s += static_cast<char>(kBytes[random() % sizeof kBytes]);
+    }
+    samples.push_back(s);
+  }
+  for (const auto& s : samples) {
+    std::string written;
+    protocol::appendJsonString(written, s);
+    INFO(json::binary({s.begin(), s.end()}).dump());
+    CHECK(written == protocol::dumpJson(json(s)));
+  }
+}
+
+TEST_CASE("messages around JSON text parse as the message they stand for") {
+  json result = {{"items", json::array({1, "two"})}, {"kind", "full"}};
+  json response = json::parse(protocol::responseText("req-1", protocol::dumpJson(result)));
+  CHECK(response == json{{"jsonrpc", "2.0"}, {"id", "req-1"}, {"result", result}});
+  json notification = json::parse(protocol::notificationText("a/b", R"({"x":1})"));
+  CHECK(notification == protocol::makeNotification("a/b", {{"x", 1}}));
+  std::string number;
+  protocol::appendJsonNumber(number, -42);
+  CHECK(number == "-42");
 }
