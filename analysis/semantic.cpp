@@ -1481,9 +1481,7 @@ const std::vector<SemanticModel::Assignment>& SemanticModel::assignmentsTo(std::
   for (TSNode id : references) {
     TSNode assignment = parentOf(id);
     if (!isType(assignment, "assignment") || !ts_node_eq(field(assignment, "left"), id)) continue;
-    TSNode fn = parentOf(assignment);
-    while (!ts_node_is_null(fn) && !isType(fn, "function_definition") && !isType(fn, "lambda")) fn = parentOf(fn);
-    out.push_back({id, field(assignment, "right"), fn});
+    out.push_back({id, field(assignment, "right"), enclosingFunction(assignment)});
   }
   return out;
 }

@@ -178,6 +178,13 @@ TSNode parentOf(TSNode node) {
   return ts_node_parent(node);
 }
 
+TSNode enclosingFunction(TSNode n) {
+  if (ts_node_is_null(n)) return n;
+  for (TSNode p = parentOf(n); !ts_node_is_null(p); p = parentOf(p))
+    if (isType(p, "function_definition") || isType(p, "lambda")) return p;
+  return TSNode{};
+}
+
 TSInputEdit inputEdit(const LineIndex& lines, ByteRange range, std::string_view inserted) {
   TSInputEdit edit;
   edit.start_byte = range.start;

@@ -163,6 +163,9 @@ void visitTree(TSNode node, Fn&& fn) {
 // found by binary search instead.
 TSNode parentOf(TSNode node);
 
+// The innermost def or lambda around `n` (not `n` itself), or null.
+TSNode enclosingFunction(TSNode n);
+
 // The smallest node (named or not) that contains byte `offset`; with an
 // active ParentIndex for root's tree the top level is found by binary search.
 TSNode descendantAt(TSNode root, std::uint32_t offset);

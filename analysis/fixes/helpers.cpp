@@ -77,12 +77,6 @@ TSNode assignmentStatement(TSNode target) {
   return statement;
 }
 
-TSNode enclosingFunction(TSNode n) {
-  for (TSNode p = parentNode(n); !ts_node_is_null(p); p = parentNode(p))
-    if (isType(p, "function_definition") || isType(p, "lambda")) return p;
-  return TSNode{};
-}
-
 namespace {
 
 // Is the identifier `definition` (in function `defFn`, null at module level)

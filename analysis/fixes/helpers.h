@@ -73,8 +73,6 @@ std::string asReceiver(TSNode n, const FixContext& c);
 
 // The assignment statement `name = value` at `target` (an identifier), or null.
 TSNode assignmentStatement(TSNode target);
-// The innermost def or lambda around `n`, or null.
-TSNode enclosingFunction(TSNode n);
 // True when no name the import statement binds is used outside imports
 // (`import a.b` binds `a`; `import a as x` and `from m import a as x` bind `x`);
 // false for wildcard imports and names it cannot tell.
