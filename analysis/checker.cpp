@@ -122,7 +122,7 @@ std::vector<Diagnostic> finish(std::vector<Diagnostic> found, TSNode root, std::
     for (auto k = kept.rbegin(); k != kept.rend() && k->range.start == d.range.start; ++k)
       if (k->code == d.code && k->range == d.range) duplicate = true;
     if (duplicate || (d.rule->generic && coveredBySpecific(d))) continue;
-    kept.push_back(d);
+    kept.push_back(std::move(d));  // coveredBySpecific reads only the severity, which a move keeps
   }
 
   // Suppressions.
