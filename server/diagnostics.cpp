@@ -176,11 +176,13 @@ analysis::Edit suppressionEdit(const DocumentSnapshot& snap, const analysis::Dia
   }
   std::string_view lineText = snap.lines->lineText(text, line);
   std::uint32_t end = snap.lines->lineStart(line) + static_cast<std::uint32_t>(lineText.size());
-  // Trailing spaces stay; a comment goes after them with two spaces of its own.
-  std::string prefix = lineText.empty() || lineText.back() == ' ' ? " " : "  ";
-  if (!lineText.empty() && lineText.back() == ' ')
-    prefix = lineText.size() >= 2 && lineText[lineText.size() - 2] == ' ' ? "" : " ";
-  return {{end, end}, prefix + "# noqa: " + d.code};
+  // Trailing spaces stay and count towards the two before the comment (one
+  // on an empty line).
+  std::size_t trailing = 0;
+  while (trailing < 2 && trailing < lineText.size() && lineText[lineText.size() - 1 - trailing] == ' ') ++trailing;
+  std::string comment(lineText.empty() ? 1 : 2 - trailing, ' ');
+  comment.append("# noqa: ").append(d.code);
+  return {{end, end}, std::move(comment)};
 }
 
 }  // namespace sparkmigrate::server

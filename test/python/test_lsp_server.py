@@ -192,6 +192,24 @@ def test_ignore_action_extends_an_existing_noqa(client, tmp_path):
     assert edit["range"]["start"] == {"line": 3, "character": len("rdd = sc.parallelize([1, 2])  # noqa: SPK102")}
 
 
+@pytest.mark.parametrize("trailing,inserted", [("", "  # noqa: SPK101"), (" ", " # noqa: SPK101"),
+                                               ("   ", "# noqa: SPK101")])
+def test_ignore_action_adds_a_noqa_comment_two_spaces_after_the_code(client, tmp_path, trailing, inserted):
+    c = client()
+    c.initialize(tmp_path, PULL_CAPS)
+    f = tmp_path / "a.py"
+    line = "rdd = sc.parallelize([1, 2])" + trailing
+    c.open(f, FLAGGED.replace("rdd = sc.parallelize([1, 2])", line))
+    r = c.request("textDocument/codeAction", {
+        "textDocument": {"uri": f.as_uri()},
+        "range": {"start": {"line": 3, "character": 8}, "end": {"line": 3, "character": 8}},
+        "context": {"diagnostics": []}})
+    ignore = [a for a in r["result"] if a["title"] == "Ignore SPK101 on this line"][0]
+    edit = ignore["edit"]["changes"][f.as_uri()][0]
+    assert edit["newText"] == inserted
+    assert edit["range"]["start"] == {"line": 3, "character": len(line)}
+
+
 def test_fix_all_is_resolved_lazily_when_a_safe_fix_exists(client, tmp_path):
     c = client()
     c.initialize(tmp_path, PULL_CAPS)
