@@ -177,35 +177,33 @@ def test_workspace_diagnostics_cover_files_on_disk(client, tmp_path):
     assert reports["clean.py"]["version"] == 7 and len(reports["clean.py"]["items"]) == 2
 
 
-def test_ignore_action_extends_an_existing_noqa(client, tmp_path):
+def ignore_edit(client, tmp_path, line):
+    """The edit of the "Ignore SPK101 on this line" action when FLAGGED's
+    `sc.parallelize` line (line 3) reads `line`."""
     c = client()
     c.initialize(tmp_path, PULL_CAPS)
     f = tmp_path / "a.py"
-    c.open(f, FLAGGED.replace("rdd = sc.parallelize([1, 2])", "rdd = sc.parallelize([1, 2])  # noqa: SPK102"))
-    r = c.request("textDocument/codeAction", {
-        "textDocument": {"uri": f.as_uri()},
-        "range": {"start": {"line": 3, "character": 8}, "end": {"line": 3, "character": 8}},
-        "context": {"diagnostics": []}})
-    ignore = [a for a in r["result"] if a["title"] == "Ignore SPK101 on this line"][0]
-    edit = ignore["edit"]["changes"][f.as_uri()][0]
-    assert edit["newText"] == ", SPK101"
-    assert edit["range"]["start"] == {"line": 3, "character": len("rdd = sc.parallelize([1, 2])  # noqa: SPK102")}
-
-
-@pytest.mark.parametrize("trailing,inserted", [("", "  # noqa: SPK101"), (" ", " # noqa: SPK101"),
-                                               ("   ", "# noqa: SPK101")])
-def test_ignore_action_adds_a_noqa_comment_two_spaces_after_the_code(client, tmp_path, trailing, inserted):
-    c = client()
-    c.initialize(tmp_path, PULL_CAPS)
-    f = tmp_path / "a.py"
-    line = "rdd = sc.parallelize([1, 2])" + trailing
     c.open(f, FLAGGED.replace("rdd = sc.parallelize([1, 2])", line))
     r = c.request("textDocument/codeAction", {
         "textDocument": {"uri": f.as_uri()},
         "range": {"start": {"line": 3, "character": 8}, "end": {"line": 3, "character": 8}},
         "context": {"diagnostics": []}})
     ignore = [a for a in r["result"] if a["title"] == "Ignore SPK101 on this line"][0]
-    edit = ignore["edit"]["changes"][f.as_uri()][0]
+    return ignore["edit"]["changes"][f.as_uri()][0]
+
+
+def test_ignore_action_extends_an_existing_noqa(client, tmp_path):
+    line = "rdd = sc.parallelize([1, 2])  # noqa: SPK102"
+    edit = ignore_edit(client, tmp_path, line)
+    assert edit["newText"] == ", SPK101"
+    assert edit["range"]["start"] == {"line": 3, "character": len(line)}
+
+
+@pytest.mark.parametrize("trailing,inserted", [("", "  # noqa: SPK101"), (" ", " # noqa: SPK101"),
+                                               ("   ", "# noqa: SPK101")])
+def test_ignore_action_adds_a_noqa_comment_two_spaces_after_the_code(client, tmp_path, trailing, inserted):
+    line = "rdd = sc.parallelize([1, 2])" + trailing
+    edit = ignore_edit(client, tmp_path, line)
     assert edit["newText"] == inserted
     assert edit["range"]["start"] == {"line": 3, "character": len(line)}
 
