@@ -131,6 +131,38 @@ demo-llm: build
 	  --llm-model qwen2.5-coder --llm-timeout 600 $(LLM_DEMO_FLAGS) "$$work/needs_judgement" || status=$$?; \
 	[ $$status -le 1 ]
 
+# --- the evaluation (bench/eval; docs/evaluation.md) ------------------------------------
+# `make eval` runs every system over the test split on a local Spark Connect server and
+# rewrites the table in docs/evaluation.md: the rules, then SmolLM2-135M and Qwen2.5-Coder-1.5B
+# (fetched by scripts/fetch_qwen.sh) served here, then the fine-tuned SmolLM2 when `make
+# finetune` has made it. About two hours on 2 cores. EVAL_ARGS narrows it (--limit N,
+# --families rdd,context); evaluate.py --help for hosted backends (--llm-backend ...).
+EVAL_ARGS ?=
+EVAL_MAX_TOKENS ?= 1024
+EVAL = $(PYTHON) bench/eval/evaluate.py --out bench/eval/results.json --markdown docs/evaluation.md $(EVAL_ARGS)
+FT_DIR ?= $(BUILD)/finetune/smollm2
+FT_MODEL := $(FT_DIR)/SmolLM2-135M-Instruct-sparkmigrate-lora-q8_0.gguf
+FT_ARGS ?= --epochs 2
+TRAIN_VENV := .venv-train
+
+.PHONY: eval finetune
+eval: build
+	$(EVAL) --systems rules,reference,original
+	$(EVAL) --systems zero-shot,retrieval,repair --serve smollm2 --label SmolLM2-135M --max-tokens $(EVAL_MAX_TOKENS)
+	$(EVAL) --systems zero-shot,retrieval,repair --serve qwen --label Qwen2.5-Coder-1.5B --max-tokens $(EVAL_MAX_TOKENS)
+	@if [ -f $(FT_MODEL) ]; then \
+	  $(EVAL) --systems zero-shot,repair --serve $(FT_MODEL) --label SmolLM2-135M+LoRA --max-tokens $(EVAL_MAX_TOKENS); \
+	else echo "eval: no fine-tuned model at $(FT_MODEL) (make finetune makes it)"; fi
+
+$(TRAIN_VENV)/.installed: requirements-train.txt
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install -q --require-hashes -r requirements-train.txt
+	touch $@
+
+# LoRA on the train split, on the CPU (about an hour for SmolLM2-135M; bench/eval/finetune.py).
+finetune: $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/python bench/eval/finetune.py train --base smollm2 --out $(FT_DIR) $(FT_ARGS)
+
 # The VS Code extension (editors/vscode): a platform .vsix with the binary inside, packaged
 # offline with the pinned @vscode/vsce (`npm ci` from package-lock.json, once per lock change).
 VSCODE_DIR := editors/vscode

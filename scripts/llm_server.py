@@ -21,6 +21,8 @@ import argparse
 import importlib.util
 import os
 import signal
+import socket
+import subprocess
 import sys
 import threading
 import time
@@ -66,7 +68,7 @@ def health(port: int, timeout: float = 2.0) -> int | None:
         return None
 
 
-def start(model: Path, port: int, alias: str, ctx: int):
+def start(model: Path, port: int, alias: str, ctx: int, metrics: bool = False):
     """Starts the embedded server (it listens from here on); returns the xllamacpp.Server."""
     import xllamacpp as xlc
 
@@ -81,8 +83,53 @@ def start(model: Path, port: int, alias: str, ctx: int):
     p.cpuparams.n_threads = 1
     p.cpuparams_batch.n_threads = 1
     p.endpoint_slots = True  # GET /slots shows whether the model is generating (tests use it)
+    p.endpoint_metrics = metrics  # GET /metrics: token counters (the evaluation reads them)
     p.offline = True  # never reach a model hub
     return xlc.Server(p)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def launch(model: str, alias: str, log_path: Path, ready_timeout: float = 180,
+           metrics: bool = False) -> tuple[subprocess.Popen, int, str]:
+    """Runs this script as a child process and waits for its `ready URL` line.
+
+    Returns (process, port, base URL); the model's log goes to log_path. A port taken between
+    choosing it and the bind is retried with another. Raises RuntimeError when it cannot start.
+    """
+    last_error = None
+    for _ in range(3):
+        port = free_port()
+        with open(log_path, "ab") as log:
+            proc = subprocess.Popen(
+                [sys.executable, __file__, "--model", model, "--port", str(port), "--alias", alias,
+                 *(["--metrics"] if metrics else [])],
+                stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL)
+        line = [None]
+        reader = threading.Thread(target=lambda: line.__setitem__(0, proc.stdout.readline().decode()),
+                                  daemon=True)
+        reader.start()
+        reader.join(ready_timeout)
+        if line[0] and line[0].startswith("ready "):
+            return proc, port, line[0].split()[1]
+        stop_child(proc)
+        last_error = f"exit {proc.returncode}: {Path(log_path).read_text(errors='replace')[-2000:]}"
+    raise RuntimeError(f"the model server did not start: {last_error}")
+
+
+def stop_child(proc: subprocess.Popen) -> None:
+    """Stops a server started by launch()."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
 
 
 def main(argv=None) -> int:
@@ -91,6 +138,7 @@ def main(argv=None) -> int:
     ap.add_argument("--port", type=int, required=True, help="TCP port on 127.0.0.1 (not 0)")
     ap.add_argument("--alias", required=True, help="the model name clients send")
     ap.add_argument("--ctx", type=int, default=4096, help="context size in tokens")
+    ap.add_argument("--metrics", action="store_true", help="serve GET /metrics (token counters)")
     ap.add_argument("--ready-timeout", type=float, default=300.0,
                     help="seconds to wait for the model to load")
     args = ap.parse_args(argv)
@@ -108,7 +156,7 @@ def main(argv=None) -> int:
         signal.signal(sig, lambda *_: stop.set())
 
     try:
-        server = start(model, args.port, args.alias, args.ctx)  # noqa: F841 (keeps it alive)
+        server = start(model, args.port, args.alias, args.ctx, args.metrics)  # noqa: F841 (keeps it alive)
     except RuntimeError as e:  # a busy port lands here
         print(f"llm_server: cannot start on port {args.port}: {e}", file=sys.stderr)
         return 1

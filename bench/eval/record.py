@@ -26,7 +26,7 @@ def main() -> int:
     parser.add_argument("--dry-run", action="store_true", help="report, but do not write expected.json")
     parser.add_argument("--no-connect", action="store_true", help="skip running the originals on Connect")
     args = parser.parse_args()
-    tasks = [t for t in taskset.load_tasks() if not args.family or t.family in args.family]
+    tasks = taskset.load_tasks(args.family)
     problems = []
     for task in tasks:
         codes = {f["code"] for f in taskset.findings(task.path)}
@@ -44,7 +44,7 @@ def main() -> int:
         classic = taskset.run_on_engine("classic", files, work)
         connect, solved = {}, {}
         if not args.no_connect:
-            server = taskset.SparkConnectServer(work / "server")
+            server = taskset.spark_server().SparkConnectServer(work / "server")
             server.start()
             try:
                 connect = taskset.run_on_engine("connect", files, work, server.url)

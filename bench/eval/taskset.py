@@ -28,8 +28,15 @@ DRIVER = HERE / "driver.py"
 # The Spark Connect version the evaluation targets: the server pyspark ships here (4.1).
 TARGET_VERSION = "4.1"
 
-sys.path.insert(0, str(ROOT / "runtime" / "python" / "tests"))
-from spark_server import LOCAL_MASTER, LOCAL_SPARK_CONF, SparkConnectServer, spark_environment  # noqa: E402,F401
+
+
+def spark_server():
+    """runtime/python/tests/spark_server.py: the local Spark Connect server and the test
+    configuration classic runs share with it (imported when a Spark run needs it)."""
+    sys.path.insert(0, str(ROOT / "runtime" / "python" / "tests"))
+    import spark_server as module
+
+    return module
 
 
 @dataclass(frozen=True)
@@ -52,9 +59,10 @@ class Task:
         return self.solution_path.read_text(encoding="utf-8")
 
 
-def load_tasks() -> list[Task]:
+def load_tasks(families: list[str] | None = None) -> list[Task]:
+    """Every task (or those of the given families), checked against its folder's entries.json."""
     tasks = []
-    for folder in sorted(p for p in TASKS.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in TASKS.iterdir() if p.is_dir() and (not families or p.name in families)):
         entries = json.loads((folder / "entries.json").read_text())
         files = {p.stem for p in folder.glob("*.py")}
         if set(entries) != files:
@@ -95,9 +103,10 @@ def run_on_engine(mode: str, files: dict[str, Path], work: Path, remote: str | N
         (staged / f"{stem}.py").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
         stems[stem] = task_id
     out = work / f"{mode}-results.json"
-    env = spark_environment()
-    env["SPARKMIGRATE_EVAL_CONF"] = json.dumps(LOCAL_SPARK_CONF)
-    env["SPARKMIGRATE_EVAL_MASTER"] = LOCAL_MASTER
+    spark = spark_server()
+    env = spark.spark_environment()
+    env["SPARKMIGRATE_EVAL_CONF"] = json.dumps(spark.LOCAL_SPARK_CONF)
+    env["SPARKMIGRATE_EVAL_MASTER"] = spark.LOCAL_MASTER
     if remote:
         env["SPARK_REMOTE"] = remote
     command = [sys.executable, str(DRIVER), mode, str(out), *(str(staged / f"{s}.py") for s in stems)]
@@ -121,3 +130,30 @@ def findings(path: Path) -> list[dict]:
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"check failed on {path}: {proc.stderr.strip()}")
     return json.loads(proc.stdout)
+
+
+def zero_shot_messages(source: str) -> list[dict]:
+    """The plain request a user would send any chat model (also the fine-tuning prompt)."""
+    return [
+        {"role": "system", "content": "You are an expert PySpark engineer."},
+        {"role": "user", "content":
+            f"This PySpark code was written for classic Spark. Rewrite it so that it runs on "
+            f"Spark Connect {TARGET_VERSION} and returns exactly the same result. Keep the function "
+            f"`run(spark)`. Reply with the complete rewritten file in one ```python code block "
+            f"and nothing else.\n\n```python\n{source.rstrip()}\n```"},
+    ]
+
+
+def code_from_reply(reply: str) -> str:
+    """The code in a chat reply: its first ```python block, else its first fenced block,
+    else the whole reply."""
+    for opener in ("```python", "```py", "```"):
+        start = reply.find(opener)
+        if start < 0:
+            continue
+        start = reply.find("\n", start)
+        if start < 0:
+            continue
+        end = reply.find("```", start + 1)
+        return reply[start + 1:end if end >= 0 else len(reply)]
+    return reply

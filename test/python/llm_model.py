@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import socket
 import subprocess
 import sys
 import threading
@@ -38,18 +37,8 @@ import pytest
 from conftest import ROOT
 
 ALIAS = "smollm2"
-SERVER_SCRIPT = ROOT / "scripts" / "llm_server.py"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _python() -> str:
-    venv = ROOT / ".venv" / "bin" / "python"
-    return str(venv) if venv.exists() else sys.executable
+sys.path.insert(0, str(ROOT / "scripts"))
+import llm_server  # noqa: E402  (scripts/llm_server.py: starts and stops the server)
 
 
 @dataclass
@@ -148,38 +137,13 @@ def start_cap_proxy(upstream_port: int, cap: int, forwarded: list) -> ThreadingH
 
 def start_model_server(log_path: Path, model: str = "smollm2", alias: str = ALIAS,
                        ready_timeout: float = 180) -> ModelServer:
-    """Starts scripts/llm_server.py and waits for its `ready URL` line."""
-    last_error = None
-    for _ in range(3):  # a port taken between free_port() and the bind: try another
-        port = free_port()
-        log = open(log_path, "ab")
-        proc = subprocess.Popen(
-            [_python(), str(SERVER_SCRIPT), "--model", model, "--port", str(port), "--alias", alias],
-            stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, cwd=ROOT)
-        log.close()
-        line = [None]
-
-        def read_ready():
-            line[0] = proc.stdout.readline().decode()
-
-        reader = threading.Thread(target=read_ready, daemon=True)
-        reader.start()
-        reader.join(ready_timeout)
-        if line[0] and line[0].startswith("ready "):
-            return ModelServer(line[0].split()[1], alias, port, log_path, proc)
-        stop_model_server(proc)
-        last_error = f"exit {proc.returncode}: {log_path.read_text(errors='replace')[-2000:]}"
-    raise RuntimeError(f"the model server did not start: {last_error}")
+    """Starts scripts/llm_server.py (with this venv's Python) and waits until it is ready."""
+    proc, port, url = llm_server.launch(model, alias, log_path, ready_timeout)
+    return ModelServer(url, alias, port, log_path, proc)
 
 
 def stop_model_server(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+    llm_server.stop_child(proc)
 
 
 CAP = 192  # tokens: room for a small function rewrite, and at most about 8 s of SmolLM2
