@@ -60,6 +60,33 @@ def session(mode: str):
     return builder.appName("sparkmigrate-eval").getOrCreate()
 
 
+_base = None
+
+
+def fresh_session(mode: str):
+    """The driver's own session, made the active and default one again before each task, so
+    a task that made another session current (newSession, a second builder) does not change
+    what the next task sees. A session a task stopped is replaced."""
+    global _base
+    if mode == "connect":
+        _base = session(mode)
+        return _base
+    from pyspark.sql import SparkSession
+
+    if _base is None or _base.sparkContext._jsc is None:
+        _base = session(mode)
+    SparkSession._instantiatedSession = _base
+    SparkSession._activeSession = _base
+    jvm_session = _base._jvm.SparkSession  # the JVM's notion of the current session, too
+    jvm_session.setActiveSession(_base._jsparkSession)
+    jvm_session.setDefaultSession(_base._jsparkSession)
+    # RDD.toDF is bound to the session constructed last (every SparkSession() rebinds it).
+    from pyspark.sql import session as session_module
+
+    session_module._monkey_patch_RDD(_base)
+    return _base
+
+
 def run_task(mode: str, path: str) -> dict:
     started = time.monotonic()
     name = "sparkmigrate_eval_task_" + os.path.basename(path)[:-3]
@@ -71,7 +98,7 @@ def run_task(mode: str, path: str) -> dict:
         entry = getattr(module, "run", None)
         if not callable(entry):
             raise TypeError("the task defines no run(spark) function")
-        value = entry(session(mode))
+        value = entry(fresh_session(mode))
         outcome = {"ok": True, "result": normalise(value)}
     except BaseException as error:  # noqa: BLE001 - a task may raise anything, even SystemExit
         if isinstance(error, KeyboardInterrupt):

@@ -1,0 +1,18 @@
+from pyspark.sql.types import IntegerType, StringType, StructField, StructType
+
+SCHEMA = StructType([
+    StructField("sensor", StringType()),
+    StructField("reading", IntegerType()),
+])
+
+
+def clean(row):
+    sensor, reading = row
+    return sensor, reading if isinstance(reading, int) else None
+
+
+def run(spark):
+    readings = [("t-01", 21), ("t-02", 19), ("t-03", 22.5), ("t-01", 23), ("t-02", 18.75)]
+    df = spark.createDataFrame([clean(r) for r in readings], SCHEMA)
+    rows = df.groupBy("sensor").agg({"reading": "sum"}).collect()
+    return sorted((r["sensor"], r["sum(reading)"]) for r in rows)

@@ -1,0 +1,11 @@
+from pyspark.sql import functions as F
+
+
+def run(spark):
+    clicks = spark.createDataFrame(
+        [("ad-1", "mobile"), ("ad-2", "web"), ("ad-1", "web"), ("ad-3", "mobile"), ("ad-1", "mobile")],
+        ["ad", "device"],
+    )
+    spread = clicks.repartition(int(spark.conf.get("spark.sql.shuffle.partitions")), "ad")
+    per_ad = spread.groupBy("ad").agg(F.countDistinct("device").alias("devices"), F.count("*").alias("clicks"))
+    return sorted(tuple(r) for r in per_ad.collect())

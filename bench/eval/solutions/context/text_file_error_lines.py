@@ -1,0 +1,22 @@
+import os
+import tempfile
+
+from pyspark.sql import functions as F
+
+LOG = """2024-03-01 10:00:01 INFO  api started
+2024-03-01 10:00:05 ERROR db timeout after 30s
+2024-03-01 10:01:12 WARN  slow query 2.1s
+2024-03-01 10:02:40 ERROR payment gateway 502
+2024-03-01 10:03:00 INFO  health ok
+"""
+
+
+def run(spark):
+    path = os.path.join(tempfile.mkdtemp(), "app.log")
+    with open(path, "w") as fh:
+        fh.write(LOG)
+    lines = spark.read.text(path)
+    errors = lines.filter(F.col("value").contains(" ERROR ")).select(
+        F.split("value", " ", 4).getItem(3).alias("msg")
+    )
+    return lines.count(), sorted(r.msg for r in errors.collect())

@@ -1,0 +1,18 @@
+# Databricks notebook source
+import tempfile
+
+# COMMAND ----------
+
+def run(spark):
+    spark.createDataFrame(
+        [("c-1", 120.0), ("c-2", 35.5), ("c-1", 80.0), ("c-3", 410.0), ("c-2", 14.5)], ["customer_id", "amount"]
+    ).createOrReplaceTempView("orders_src")
+    location = tempfile.mkdtemp() + "/top_customers"
+    spark.sql("DROP TABLE IF EXISTS top_customers")
+    spark.sql("""
+        SELECT customer_id, SUM(amount) AS total
+        FROM orders_src
+        GROUP BY customer_id
+        HAVING SUM(amount) > 100
+    """).write.format("parquet").option("path", location).saveAsTable("top_customers")
+    return sorted(tuple(r) for r in spark.table("top_customers").collect())

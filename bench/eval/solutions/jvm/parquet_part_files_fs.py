@@ -1,0 +1,15 @@
+import os
+import tempfile
+
+
+def part_files(spark, path):
+    names = (os.path.basename(f) for f in spark.read.parquet(path).inputFiles())
+    return sorted(n for n in names if n.startswith("part-"))
+
+
+def run(spark):
+    out = os.path.join(tempfile.mkdtemp(), "orders_by_region")
+    orders = spark.createDataFrame([(i, ["eu", "us", "apac"][i % 3], i * 2.5) for i in range(60)], ["id", "region", "amount"])
+    orders.repartition(3).write.parquet(out)
+    files = part_files(spark, out)
+    return len(files), all(f.endswith(".parquet") for f in files), spark.read.parquet(out).count()

@@ -1,0 +1,18 @@
+from pyspark.ml.classification import DecisionTreeClassifier
+from pyspark.ml.linalg import Vectors
+
+LOANS = [
+    (0.0, 85.0, 0.1), (0.0, 72.0, 0.2), (0.0, 90.0, 0.15), (0.0, 66.0, 0.3),
+    (1.0, 25.0, 0.8), (1.0, 31.0, 0.7), (1.0, 22.0, 0.9), (1.0, 40.0, 0.75),
+]
+
+
+def run(spark):
+    data = spark.createDataFrame([(lbl, Vectors.dense([income, ratio])) for lbl, income, ratio in LOANS],
+                                 ["label", "features"])
+    model = DecisionTreeClassifier(impurity="gini", maxDepth=3, maxBins=16).fit(data)
+    applicants = spark.createDataFrame(
+        [(i, Vectors.dense(a)) for i, a in enumerate([[80.0, 0.2], [28.0, 0.85], [50.0, 0.5], [35.0, 0.6]])],
+        ["pos", "features"],
+    )
+    return [int(r.prediction) for r in model.transform(applicants).orderBy("pos").collect()]

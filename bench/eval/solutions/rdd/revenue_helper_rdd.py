@@ -1,0 +1,19 @@
+from pyspark.sql import functions as F
+
+
+def total_revenue(df):
+    return df.agg(F.sum(F.col("quantity") * F.col("unit_price"))).first()[0]
+
+
+def run(spark):
+    items = spark.createDataFrame(
+        [
+            ("o1", "keyboard", 2, 25.0),
+            ("o1", "mouse", 1, 12.5),
+            ("o2", "monitor", 1, 180.0),
+            ("o3", "cable", 4, 3.75),
+        ],
+        ["order_id", "product", "quantity", "unit_price"],
+    )
+    big = items.filter(items.unit_price > 10)
+    return round(total_revenue(big), 2), round(total_revenue(items), 2)

@@ -1,0 +1,16 @@
+from pyspark.sql import functions as F
+
+
+def run(spark):
+    sc = spark.sparkContext
+    sc.setJobGroup("nightly-orders", "Nightly revenue rollup", interruptOnCancel=True)
+    try:
+        orders = spark.createDataFrame(
+            [("2024-02-01", "EU", 120.0), ("2024-02-01", "US", 80.0), ("2024-02-02", "EU", 55.5)],
+            ["day", "region", "revenue"],
+        )
+        rollup = orders.rollup("region").agg(F.round(F.sum("revenue"), 2).alias("revenue"))
+        rows = sorted((r.region or "ALL", r.revenue) for r in rollup.collect())
+    finally:
+        sc.cancelJobGroup("nightly-orders")
+    return rows

@@ -1,0 +1,13 @@
+from pyspark.sql import functions as F
+
+
+def current_pool(sc):
+    return sc.getLocalProperty("spark.scheduler.pool") or "default"
+
+
+def run(spark):
+    sc = spark.sparkContext
+    pool = current_pool(sc)
+    orders = spark.createDataFrame([("o1", 3), ("o2", 8), ("o3", 1)], ["order", "items"])
+    tagged = orders.withColumn("pool", F.lit(pool)).filter("items > 2")
+    return sorted(tuple(r) for r in tagged.collect())

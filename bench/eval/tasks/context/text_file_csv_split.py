@@ -1,0 +1,19 @@
+import os
+import tempfile
+
+
+def write_sales(folder):
+    path = os.path.join(folder, "sales.csv")
+    with open(path, "w") as fh:
+        fh.write("store,product,qty\n")
+        fh.write("S1,apple,10\nS2,apple,4\nS1,pear,7\nS3,plum,2\nS2,pear,1\n")
+    return path
+
+
+def run(spark):
+    path = write_sales(tempfile.mkdtemp())
+    raw = spark.sparkContext.textFile(path)
+    header = raw.first()
+    rows = raw.filter(lambda l: l != header).map(lambda l: l.split(",")).map(lambda p: (p[1], int(p[2])))
+    df = rows.toDF(["product", "qty"])
+    return sorted(tuple(r) for r in df.groupBy("product").sum("qty").collect())

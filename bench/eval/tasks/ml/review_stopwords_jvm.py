@@ -1,0 +1,14 @@
+from pyspark.ml.feature import StopWordsRemover, Tokenizer
+from pyspark.ml.wrapper import JavaWrapper
+
+
+def run(spark):
+    reviews = spark.createDataFrame(
+        [(1, "The blender is very loud but it works"), (2, "I would buy this kettle again"), (3, "Not worth the price")],
+        ["review_id", "text"],
+    )
+    english = list(JavaWrapper._new_java_obj(
+        "org.apache.spark.ml.feature.StopWordsRemover.loadDefaultStopWords", "english"))
+    words = Tokenizer(inputCol="text", outputCol="words").transform(reviews)
+    remover = StopWordsRemover(inputCol="words", outputCol="keywords", stopWords=english + ["buy"])
+    return sorted((r.review_id, r.keywords) for r in remover.transform(words).collect())

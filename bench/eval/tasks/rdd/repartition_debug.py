@@ -1,0 +1,10 @@
+def run(spark):
+    clicks = spark.createDataFrame(
+        [(i, f"user{i % 5}", f"/page/{i % 7}") for i in range(40)],
+        ["click_id", "user", "url"],
+    )
+    wide = clicks.repartition(3)
+    narrow = wide.coalesce(1)
+    before = wide.rdd.getNumPartitions()
+    after = narrow.rdd.getNumPartitions()
+    return before, after, narrow.count()

@@ -1,0 +1,13 @@
+from pyspark import SparkContext
+from pyspark.sql import HiveContext
+
+
+def run(spark):
+    sc = SparkContext.getOrCreate()
+    hc = HiveContext(sc)
+    hc.createDataFrame(
+        [("c1", "shoes"), ("c1", "socks"), ("c2", "hat"), ("c1", "shoes"), ("c3", "socks"), ("c2", "scarf")],
+        ["customer", "item"],
+    ).createOrReplaceTempView("purchases")
+    rows = hc.sql("SELECT customer, sort_array(collect_set(item)) AS items FROM purchases GROUP BY customer").collect()
+    return sorted((r.customer, list(r.items)) for r in rows)
