@@ -14,9 +14,10 @@ Systems (``--systems``, comma-separated):
 
 A candidate passes when it parses, sparkmigrate finds nothing left in it (``check
 --target-version 4.1``), it runs on Spark Connect and it returns what the original returned on
-classic Spark (``expected.json``). A candidate that runs but returns something else is a silent
-wrong answer. Results merge into ``--out`` (one row per system and model, replaced when run
-again) and the table in ``--markdown`` is rewritten from all of them.
+classic Spark (``expected.json``). A candidate that runs but returns something else is a wrong
+answer: flagged when sparkmigrate still reports a finding in it, silent when it reports none.
+Results merge into ``--out`` (one row per system and model, replaced when run again) and the
+table in ``--markdown`` is rewritten from all of them.
 
 The model is any backend sparkmigrate speaks (``--llm-backend``, ``--llm-base-url``,
 ``--llm-model``, ``--llm-api-key-env``; the zero-shot arm speaks OpenAI-compatible chat or
@@ -240,7 +241,9 @@ def summarise(system: str, model: Model | None, outcomes: dict, tasks: list[task
         "parses": count(lambda o: o["parses"]),
         "no_finding": count(lambda o: o["parses"] and not o["findings"]),
         "runs": count(lambda o: o["runs"]),
-        "silent_wrong": count(lambda o: o["runs"] and not o["same_result"]),
+        # A wrong result with a finding left is flagged to the user; without one, nothing tells.
+        "wrong_flagged": count(lambda o: o["runs"] and not o["same_result"] and o["findings"]),
+        "silent_wrong": count(lambda o: o["runs"] and not o["same_result"] and not o["findings"]),
         "mean_seconds": round(sum(o["seconds"] for o in outcomes.values()) / n, 2) if n else 0,
         "mean_tokens": round(sum(tokens) / len(tokens)) if tokens else None,
         "families": families,
@@ -259,13 +262,13 @@ def percent(part: int, whole: int) -> str:
 
 def markdown(results: dict) -> str:
     rows = [r for r in results["rows"] if r["system"] not in ("reference", "original")]
-    lines = ["| system | model | pass on Connect | parses | no finding left | runs | silent wrong | "
-             "mean s | mean tokens |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| system | model | pass on Connect | parses | no finding left | runs | wrong, flagged | "
+             "silent wrong | mean s | mean tokens |", "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         n = r["tasks"]
         lines.append(f"| {r['system']} | {r['model'] or '-'} | **{percent(r['passed'], n)}** | "
                      f"{percent(r['parses'], n)} | {percent(r['no_finding'], n)} | {percent(r['runs'], n)} | "
-                     f"{percent(r['silent_wrong'], n)} | {r['mean_seconds']} | {r['mean_tokens'] or '-'} |")
+                     f"{percent(r['wrong_flagged'], n)} | {percent(r['silent_wrong'], n)} | {r['mean_seconds']} | {r['mean_tokens'] or '-'} |")
     families = sorted({f for r in rows for f in r["families"]})
     lines += ["", "Pass rate by family:", "",
               "| system | model | " + " | ".join(families) + " |", "|---|---|" + "---|" * len(families)]
