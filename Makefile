@@ -135,7 +135,7 @@ demo-llm: build
 # `make eval` runs every system over the test split on a local Spark Connect server and
 # rewrites the table in docs/evaluation.md: the rules, then SmolLM2-135M and Qwen2.5-Coder-1.5B
 # (fetched by scripts/fetch_qwen.sh) served here, then the fine-tuned SmolLM2 when `make
-# finetune` has made it. About two hours on 2 cores. EVAL_ARGS narrows it (--limit N,
+# finetune` has made it: hours on 2 cores (not yet timed end to end). EVAL_ARGS narrows it (--limit N,
 # --families rdd,context); evaluate.py --help for hosted backends (--llm-backend ...).
 EVAL_ARGS ?=
 EVAL_MAX_TOKENS ?= 1024
