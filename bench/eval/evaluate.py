@@ -140,9 +140,16 @@ def llm_flags(model: Model, repairs: int) -> list[str]:
     return flags + (["--llm-api-key-env", model.api_key_env] if model.api_key_env else [])
 
 
-def make_candidate(system: str, task: taskset.Task, path: Path, model: Model | None) -> Candidate:
-    """Writes the system's migration of the task at `path`; returns what it cost."""
+def make_candidate(system: str, task: taskset.Task, path: Path, model: Model | None,
+                   retrieval: Candidate | None = None) -> Candidate:
+    """Writes the system's migration of the task at `path`; returns what it cost. `retrieval` is
+    the retrieval arm's answer to the same task in this run: the repair loop runs only after a
+    rejection, so where nothing was rejected the repair arm's answer is that one, not asked again."""
     started = time.monotonic()
+    if system == "repair" and retrieval is not None and retrieval.text is not None \
+            and "rejected" not in retrieval.note:
+        path.write_text(retrieval.text, encoding="utf-8")
+        return retrieval
     if system == "reference":
         path.write_text(task.solution, encoding="utf-8")
         return Candidate(task.solution)
@@ -191,13 +198,15 @@ def parses(text: str | None) -> bool:
 
 
 def evaluate(system: str, model: Model | None, tasks: list[taskset.Task], expected: dict, work: Path,
-             remote: str) -> dict:
+             remote: str, answers: dict) -> dict:
+    """Judges the system on the tasks; `answers` collects its candidates by (system, task id)."""
     folder = work / (system + ("-" + model.label if model else ""))
     folder.mkdir(parents=True)
     outcomes, files = {}, {}
     for index, task in enumerate(tasks, 1):
         path = folder / (task.id.replace("/", "__") + ".py")
-        candidate = make_candidate(system, task, path, model)
+        candidate = make_candidate(system, task, path, model, answers.get(("retrieval", task.id)))
+        answers[(system, task.id)] = candidate
         ok_syntax = parses(candidate.text)
         left = [f["code"] for f in taskset.findings(path)] if ok_syntax else []
         outcomes[task.id] = {"parses": ok_syntax, "findings": sorted(set(left)),
@@ -374,10 +383,11 @@ def main(argv: list[str] | None = None) -> int:
             rows = []
             run_info = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "commit": commit(),
                         "split": args.split}
+            answers = {}
             for system in systems:
                 arm_model = model if system in MODEL_SYSTEMS else None
                 print(f"{system}{' / ' + arm_model.label if arm_model else ''}: {len(tasks)} tasks", flush=True)
-                outcomes = evaluate(system, arm_model, tasks, expected, work, remote)
+                outcomes = evaluate(system, arm_model, tasks, expected, work, remote, answers)
                 rows.append(summarise(system, arm_model, outcomes, tasks))
                 rows[-1]["run"] = run_info
                 r = rows[-1]

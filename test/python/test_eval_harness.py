@@ -120,3 +120,27 @@ def test_the_model_arms_with_the_real_local_model(remote, tmp_path, llm_model_se
     for task_id, outcome in rows["repair"]["outcomes"].items():
         assert set(outcome["findings"]) <= set(rows["rules"]["outcomes"][task_id]["findings"]), task_id
         assert outcome["parses"]
+
+
+
+def test_the_repair_arm_asks_again_only_after_a_rejection(tmp_path, monkeypatch):
+    import evaluate as harness
+
+    asked = []
+
+    def fake_binary(*args, timeout=600):
+        asked.append(args[:2])
+        return subprocess.CompletedProcess(args, 0, '{"suggestions": [{"status": "validated"}]}', "")
+
+    monkeypatch.setattr(harness, "sparkmigrate", fake_binary)
+    model = harness.Model("m", "openai", "http://127.0.0.1:9/v1", "m")
+    task = taskset.load_tasks(["rdd"])[0]
+    path = tmp_path / "candidate.py"
+    accepted = harness.Candidate("answer = 1\n", 12.5, 300, "validated")
+    # Nothing was rejected, so the repair loop would not have run: its answer is retrieval's.
+    assert harness.make_candidate("repair", task, path, model, accepted) is accepted
+    assert path.read_text() == "answer = 1\n" and asked == []
+    # After a rejection the repair arm runs the rules and `fix --llm` with repairs itself.
+    rejected = harness.Candidate(task.source, 12.5, 300, "rejected (no-code)")
+    again = harness.make_candidate("repair", task, path, model, rejected)
+    assert asked == [("fix", "--unsafe-fixes"), ("fix", "--llm")] and again.note == "validated"
