@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -72,6 +73,12 @@ def base_gguf(spec: str) -> Path:
         return Path(subprocess.run(["bash", str(taskset.ROOT / "scripts" / "fetch_qwen.sh")], check=True,
                                    capture_output=True, text=True).stdout.strip())
     return llm_server.resolve_model(spec)
+
+
+def model_name(gguf: Path) -> str:
+    """The model's name from its file name, without the quantisation tag: SmolLM2-135M-Instruct
+    from SmolLM2-135M-Instruct.Q4_1.gguf, qwen2.5-coder-1.5b-instruct from ...-q4_k_m.gguf."""
+    return re.sub(r"[.-](q\d\w*|iq\d\w*|f16|f32|bf16)$", "", gguf.name.removesuffix(".gguf"), flags=re.IGNORECASE)
 
 
 def converter(cache: Path) -> Path:
@@ -176,7 +183,7 @@ def train(args: argparse.Namespace) -> int:
     merged.save_pretrained(hf_dir)
     tokenizer.save_pretrained(hf_dir)
     script = converter(Path(args.cache))
-    result = out / f"{gguf.name.split('.')[0]}-sparkmigrate-lora-q8_0.gguf"
+    result = out / f"{model_name(gguf)}-sparkmigrate-lora-q8_0.gguf"
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(script.parent), str(script.parent / "gguf-py")]))
     subprocess.run([sys.executable, str(script), str(hf_dir), "--outtype", "q8_0", "--outfile", str(result)],
                    check=True, env=env)

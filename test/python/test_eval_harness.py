@@ -144,3 +144,10 @@ def test_the_repair_arm_asks_again_only_after_a_rejection(tmp_path, monkeypatch)
     rejected = harness.Candidate(task.source, 12.5, 300, "rejected (no-code)")
     again = harness.make_candidate("repair", task, path, model, rejected)
     assert asked == [("fix", "--unsafe-fixes"), ("fix", "--llm")] and again.note == "validated"
+
+
+def test_the_fine_tuned_model_is_named_after_its_base():
+    import finetune
+
+    assert finetune.model_name(Path("SmolLM2-135M-Instruct.Q4_1.gguf")) == "SmolLM2-135M-Instruct"
+    assert finetune.model_name(Path("qwen2.5-coder-1.5b-instruct-q4_k_m.gguf")) == "qwen2.5-coder-1.5b-instruct"
