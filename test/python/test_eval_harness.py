@@ -122,7 +122,6 @@ def test_the_model_arms_with_the_real_local_model(remote, tmp_path, llm_model_se
         assert outcome["parses"]
 
 
-
 def test_the_repair_arm_asks_again_only_after_a_rejection(tmp_path, monkeypatch):
     import evaluate as harness
 
