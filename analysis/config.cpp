@@ -266,18 +266,48 @@ std::shared_ptr<const Settings> ConfigResolver::applyOverrides(Settings base) co
   return std::make_shared<const Settings>(std::move(base));
 }
 
+namespace {
+
+support::Expected<std::optional<Settings>> readConfig(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (!in || in.bad()) return support::Error{path.string() + ": cannot read configuration"};
+  return parsePyproject(buffer.str(), path.string());
+}
+
+}  // namespace
+
+support::Expected<Settings> loadConfigFile(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return support::Error{path.string() + ": no such configuration file"};
+  auto parsed = readConfig(fs::absolute(path, ec).lexically_normal());
+  if (!parsed) return parsed.error();
+  if (!parsed->has_value()) return support::Error{path.string() + ": has no [tool.sparkmigrate] table"};
+  return std::move(**parsed);
+}
+
 ConfigResolver::Entry ConfigResolver::resolveDirectory(const fs::path& dir) {
   if (auto it = cache_.find(dir); it != cache_.end()) return it->second;
   Entry entry;
   std::error_code ec;
+  if (overrides_.configFile) {  // one file for all: resolved once, under the empty key
+    if (auto it = cache_.find(fs::path()); it != cache_.end()) return it->second;
+    auto loaded = loadConfigFile(*overrides_.configFile);
+    if (loaded) {
+      entry.settings = applyOverrides(std::move(*loaded));
+    } else {
+      entry.problem = loaded.error().message;
+      Settings defaults;
+      defaults.root = fs::current_path(ec).string();
+      entry.settings = applyOverrides(std::move(defaults));
+    }
+    cache_[fs::path()] = entry;
+    return entry;
+  }
   fs::path candidate = dir / "pyproject.toml";
   if (!overrides_.isolated && fs::is_regular_file(candidate, ec)) {
-    std::ifstream in(candidate, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    auto parsed = in.bad() ? support::Expected<std::optional<Settings>>(
-                                 support::Error{candidate.string() + ": cannot read configuration"})
-                           : parsePyproject(buffer.str(), candidate.string());
+    auto parsed = readConfig(candidate);
     if (!parsed || parsed->has_value()) {
       if (!parsed) {
         // Broken: report it and fall back to the defaults for this subtree.

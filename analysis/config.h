@@ -1,7 +1,8 @@
 // Configuration resolution, shared by the CLI and the language server: for
 // each file, the nearest pyproject.toml with a [tool.sparkmigrate] table
 // (searched from the file's folder upward), merged over the defaults, with
-// command-line or editor overrides on top. Results are cached per folder;
+// command-line or editor overrides on top (or, with --config FILE, that one
+// file for every file). Results are cached per folder;
 // a broken pyproject.toml is reported once and the files under it fall back
 // to the defaults plus overrides.
 //
@@ -46,6 +47,9 @@ struct Overrides {
   LlmOverrides llm;
   std::optional<std::uint64_t> maxFileSize;  // bytes; 0 = no limit
   bool isolated = false;  // ignore every pyproject.toml
+  // --config FILE: every file takes its settings from this file's
+  // [tool.sparkmigrate] table; no pyproject.toml is searched for.
+  std::optional<std::filesystem::path> configFile;
 };
 
 
@@ -59,6 +63,10 @@ bool looksLikeSecret(std::string_view value);
 // Parses the [tool.sparkmigrate] table of a pyproject.toml. Returns nullopt in
 // the value when the file has no such table.
 support::Expected<std::optional<Settings>> parsePyproject(std::string_view text, const std::string& path);
+
+// Reads the [tool.sparkmigrate] table of any TOML file (`--config FILE`);
+// a file that cannot be read, is broken or has no such table is an error.
+support::Expected<Settings> loadConfigFile(const std::filesystem::path& path);
 
 // Validates a selector ("ALL" or a prefix of an SPK code).
 bool isValidSelector(std::string_view selector);

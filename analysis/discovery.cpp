@@ -309,6 +309,12 @@ FileText readRegularFile(const fs::path& path, std::uint64_t maxSize, bool keepT
 FileText readSourceFile(const fs::path& path, std::uint64_t maxSize) {
   FileText out = readLimited(path, maxSize, false, " (max-file-size in pyproject.toml, --max-file-size)");
   if (!out.error.empty()) return out;
+  return validateSourceText(std::move(out.text));
+}
+
+FileText validateSourceText(std::string text) {
+  FileText out;
+  out.text = std::move(text);
   if (out.text.find('\0') != std::string::npos) {
     out.error = "binary file (contains NUL bytes)";
   } else if (std::size_t bad = support::firstInvalidUtf8(out.text); bad != out.text.size()) {

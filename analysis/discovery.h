@@ -56,6 +56,9 @@ FileText readRegularFile(const std::filesystem::path& path, std::uint64_t maxSiz
 // A Python source file: as readRegularFile with the `max-file-size` setting,
 // and text with NUL bytes or invalid UTF-8 is refused.
 FileText readSourceFile(const std::filesystem::path& path, std::uint64_t maxSize);
+// The same refusals for source text from elsewhere (standard input): the
+// text back, or an error when it has NUL bytes or is not UTF-8.
+FileText validateSourceText(std::string text);
 
 // One .gitignore file's rules, anchored at its folder.
 class GitignoreRules {

@@ -2,12 +2,15 @@
 // the imports it needs as insertion edits), composes the fixes of a document
 // without overlapping edits, re-parses and re-checks until nothing applicable
 // is left, refuses any step whose result does not parse, and finally drops
-// SparkContext/SQLContext/py4j imports that the fixes left unused.
+// SparkContext/SQLContext/py4j imports that the fixes left unused. Also
+// `check --add-noqa`: suppression comments kept only where a re-check agrees.
 #include "analysis/fix.h"
 
 #include "analysis/checker.h"
+#include "analysis/suppression.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace sparkmigrate::analysis {
@@ -304,6 +307,89 @@ FixOutcome fixDocument(std::string_view text, const Settings& settings, std::str
   }
   outcome.remaining = checkText(outcome.text, settings, relativePath, nullptr, options.project).diagnostics;
   return outcome;
+}
+
+namespace {
+
+// (line, code) of each finding: what a comment appended to a line (which
+// moves nothing to another line) may change only by suppressing.
+std::multiset<std::pair<std::uint32_t, std::string>> findingKeys(const std::vector<Diagnostic>& diagnostics) {
+  std::multiset<std::pair<std::uint32_t, std::string>> keys;
+  for (const auto& d : diagnostics) keys.emplace(d.start.line, d.code);
+  return keys;
+}
+
+}  // namespace
+
+NoqaOutcome addNoqaDirectives(std::string_view text, const Settings& settings, std::string_view relativePath,
+                              const ProjectView* project) {
+  NoqaOutcome out;
+  out.text = std::string(text);
+  CheckResult first = checkText(text, settings, relativePath, nullptr, project);
+  if (first.diagnostics.empty()) return out;
+  const bool brokenBefore = first.syntaxError.has_value();
+
+  // The findings to suppress with one comment on `line`.
+  struct Group {
+    std::uint32_t line;
+    std::vector<const Diagnostic*> findings;
+  };
+  auto codesOf = [](const Group& g) {
+    std::set<std::string> codes;
+    for (const Diagnostic* d : g.findings) codes.insert(d->code);
+    return std::vector<std::string>(codes.begin(), codes.end());
+  };
+  // The current text with `group`'s comment added, when the re-check shows
+  // exactly its findings gone and no new syntax error.
+  auto tryGroups = [&](const std::string& current, const std::vector<Diagnostic>& before,
+                       const std::vector<Group>& groups) -> std::optional<std::pair<std::string, CheckResult>> {
+    TreePtr tree = parsePython(current);
+    LineIndex lines(current);
+    std::vector<Edit> edits;
+    auto expected = findingKeys(before);
+    for (const Group& g : groups) {
+      edits.push_back(suppressionEdit(ts_tree_root_node(tree.get()), current, lines, g.line, codesOf(g)));
+      for (const Diagnostic* d : g.findings)
+        if (auto it = expected.find({d->start.line, d->code}); it != expected.end()) expected.erase(it);
+    }
+    std::string next = applyEdits(current, edits);
+    CheckResult after = checkText(next, settings, relativePath, nullptr, project);
+    if (after.syntaxError && !brokenBefore) return std::nullopt;
+    if (findingKeys(after.diagnostics) != expected) return std::nullopt;
+    return std::make_pair(std::move(next), std::move(after));
+  };
+
+  std::map<std::uint32_t, Group> lines;
+  for (const auto& d : first.diagnostics)
+    lines.try_emplace(d.start.line, Group{d.start.line, {}}).first->second.findings.push_back(&d);
+  std::vector<Group> byStart;
+  for (auto& [line, g] : lines) byStart.push_back(g);
+  // Usually every comment is fine at once; else one line at a time.
+  if (auto done = tryGroups(out.text, first.diagnostics, byStart)) {
+    out.text = std::move(done->first);
+    out.suppressed = static_cast<int>(first.diagnostics.size());
+    out.comments = static_cast<int>(byStart.size());
+    return out;
+  }
+  std::vector<Diagnostic> current = first.diagnostics;
+  std::set<std::uint32_t> commented;
+  auto attempt = [&](const Group& g) {
+    auto done = tryGroups(out.text, current, {g});
+    if (!done) return false;
+    out.text = std::move(done->first);
+    current = std::move(done->second.diagnostics);
+    out.suppressed += static_cast<int>(g.findings.size());
+    commented.insert(g.line);
+    return true;
+  };
+  for (const Group& g : byStart) {
+    if (attempt(g)) continue;
+    for (const Diagnostic* d : g.findings)  // alone, then on the line it ends on
+      if (!attempt(Group{d->start.line, {d}}) && (d->end.line == d->start.line || !attempt(Group{d->end.line, {d}})))
+        out.unsuppressed.push_back(*d);
+  }
+  out.comments = static_cast<int>(commented.size());
+  return out;
 }
 
 }  // namespace sparkmigrate::analysis

@@ -114,4 +114,18 @@ TSNode ancestorOfType(TSNode node, std::initializer_list<std::string_view> types
 FixOutcome fixDocument(std::string_view text, const Settings& settings, std::string_view relativePath,
                        const FixOptions& options);
 
+// `check --add-noqa`: a suppression comment for every finding of the text (on
+// the line it starts on, else the line it ends on), each one kept only when
+// the text re-checked shows it suppresses its findings and nothing else
+// changed: a comment cannot go inside a multi-line string or after a line
+// continuation, and such findings are left as they are and returned.
+struct NoqaOutcome {
+  std::string text;                  // == input when nothing was added
+  int suppressed = 0;                // findings the added comments suppress
+  int comments = 0;                  // lines given or extended a comment
+  std::vector<Diagnostic> unsuppressed;  // findings no comment could suppress
+};
+NoqaOutcome addNoqaDirectives(std::string_view text, const Settings& settings, std::string_view relativePath,
+                              const ProjectView* project = nullptr);
+
 }  // namespace sparkmigrate::analysis

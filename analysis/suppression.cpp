@@ -90,4 +90,24 @@ std::vector<Suppression> collectSuppressions(TSNode root, std::string_view text,
   return out;
 }
 
+Edit suppressionEdit(TSNode root, std::string_view text, const LineIndex& lines, std::uint32_t line,
+                     const std::vector<std::string>& codes) {
+  std::string list;
+  for (const auto& code : codes) list.append(list.empty() ? "" : ", ").append(code);
+  for (const auto& s : collectSuppressions(root, text, lines)) {
+    if (s.line != line || s.all || s.codes.empty()) continue;
+    std::uint32_t after = s.codes.back().range.end;
+    return {{after, after}, ", " + list};
+  }
+  std::string_view lineText = lines.lineText(text, line);
+  std::uint32_t end = lines.lineStart(line) + static_cast<std::uint32_t>(lineText.size());
+  // Trailing spaces stay and count towards the two before the comment (one
+  // on an empty line).
+  std::size_t trailing = 0;
+  while (trailing < 2 && trailing < lineText.size() && lineText[lineText.size() - 1 - trailing] == ' ') ++trailing;
+  std::string comment(lineText.empty() ? 1 : 2 - trailing, ' ');
+  comment.append("# noqa: ").append(list);
+  return {{end, end}, std::move(comment)};
+}
+
 }  // namespace sparkmigrate::analysis

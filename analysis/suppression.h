@@ -4,6 +4,7 @@
 // so unused ones can be reported.
 #pragma once
 
+#include "analysis/diagnostic.h"
 #include "analysis/source.h"
 #include "analysis/syntax.h"
 
@@ -31,5 +32,12 @@ std::vector<Suppression> collectSuppressions(TSNode root, std::string_view text,
 
 // Parses one comment's text (starting at '#'); exposed for tests and hover.
 bool parseSuppressionComment(std::string_view comment, std::uint32_t commentStart, Suppression& out);
+
+// The edit that suppresses `codes` on 0-based `line` (the editor's quick fix,
+// `check --add-noqa`): the codes join the list of a `# noqa: ...` or
+// `# sparkmigrate: ignore[...]` comment already on the line, else
+// `  # noqa: CODES` is appended to it. `root` is the tree of `text`.
+Edit suppressionEdit(TSNode root, std::string_view text, const LineIndex& lines, std::uint32_t line,
+                     const std::vector<std::string>& codes);
 
 }  // namespace sparkmigrate::analysis

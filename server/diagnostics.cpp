@@ -166,23 +166,8 @@ json workspaceEdit(const DocumentSnapshot& snap, const json& edits, const Client
 }
 
 analysis::Edit suppressionEdit(const DocumentSnapshot& snap, const analysis::Diagnostic& d) {
-  const std::string& text = *snap.text;
-  std::uint32_t line = d.start.line;
-  auto suppressions = analysis::collectSuppressions(ts_tree_root_node(snap.tree.get()), text, *snap.lines);
-  for (const auto& s : suppressions) {
-    if (s.line != line || s.all || s.codes.empty()) continue;
-    std::uint32_t after = s.codes.back().range.end;
-    return {{after, after}, ", " + d.code};
-  }
-  std::string_view lineText = snap.lines->lineText(text, line);
-  std::uint32_t end = snap.lines->lineStart(line) + static_cast<std::uint32_t>(lineText.size());
-  // Trailing spaces stay and count towards the two before the comment (one
-  // on an empty line).
-  std::size_t trailing = 0;
-  while (trailing < 2 && trailing < lineText.size() && lineText[lineText.size() - 1 - trailing] == ' ') ++trailing;
-  std::string comment(lineText.empty() ? 1 : 2 - trailing, ' ');
-  comment.append("# noqa: ").append(d.code);
-  return {{end, end}, std::move(comment)};
+  return analysis::suppressionEdit(ts_tree_root_node(snap.tree.get()), *snap.text, *snap.lines, d.start.line,
+                                   {d.code});
 }
 
 }  // namespace sparkmigrate::server
