@@ -55,7 +55,7 @@ FUZZ_TIME ?= 300
 FUZZ_SMOKE_TIME ?= 60
 # The Python suites that drive the binary, run against the ASan binary (the Spark, VS Code and
 # real-model suites spend their time in the JVM, the browser or the model; see docs/reliability.md).
-ASAN_PYTHON_SUITES ?= test_cli.py test_fix_cli.py test_explain_recorded.py test_lsp_server.py \
+ASAN_PYTHON_SUITES ?= test_cli.py test_cli_conventions.py test_fix_cli.py test_explain_recorded.py test_lsp_server.py \
   test_lsp_transcripts.py test_lsp_client.py test_llm_faults.py test_llm_lsp.py
 # Edits per file in the random-edit incremental test under ASan (60 in the normal build, which
 # checks the results; here the point is memory errors, and 60 take six minutes).

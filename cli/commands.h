@@ -37,6 +37,7 @@ int runCheckOrFix(int argc, char** argv, bool fix);
 struct FixRunOptions {
   bool diff = false;         // render a unified diff, write nothing
   bool unsafeFixes = false;  // also apply unsafe fixes
+  bool noWrite = false;      // keep the result in memory (`fix -` prints it)
 };
 // Where a command may write: a file whose real path is outside `tree` (reached
 // through a symbolic link) is refused unless followSymlinks.

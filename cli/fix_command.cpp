@@ -217,6 +217,7 @@ FileFixResult fixFile(const std::string& path, const std::string& text, const an
     result.diff = analysis::unifiedDiff(text, result.text, path);
     return result;
   }
+  if (options.noWrite) return result;
   std::string error = writeInPlace(path, text, result.text, scope);
   if (!error.empty()) {
     result.error = error;

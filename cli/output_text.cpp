@@ -1,5 +1,7 @@
-// Text output: `file:line:col: CODE message`, a code frame with a caret
-// underline, and a summary line. Colour only when asked (a TTY by default).
+// Text output, as ruff prints it: `file:line:col: CODE [*] message` (`[*]`:
+// `--fix` would fix it), a code frame with a caret underline (not in the
+// concise format), a summary line and a footer counting what `--fix` and
+// `--unsafe-fixes` would fix. Colour only when asked (a TTY by default).
 #include "cli/report.h"
 
 #include "support/utf8.h"
@@ -40,6 +42,12 @@ RowColumn rowColumn(const FileReport& file, analysis::TextPoint point) {
   return {point.line + 1, support::countCodePoints(line.substr(0, bytes)) + 1};
 }
 
+bool fixApplicable(const analysis::Diagnostic& d, const OutputOptions& options) {
+  if (!d.fix || d.fix->edits.empty()) return false;
+  return d.fix->safety == analysis::FixSafety::Safe ||
+         (d.fix->safety == analysis::FixSafety::Unsafe && options.unsafeFixes);
+}
+
 std::string ReportError::line() const {
   if (path.empty()) return message;
   if (row == 0) return fmt::format("{}: {}", path, message);
@@ -48,11 +56,14 @@ std::string ReportError::line() const {
 
 void writeText(const Report& report, const OutputOptions& options, std::FILE* out) {
   Style style{options.color};
-  std::size_t total = 0, runtimeSeen = 0;
+  std::size_t total = 0, runtimeSeen = 0, fixable = 0, hidden = 0;
   for (const auto& file : report.files) {
     for (const auto& d : file.diagnostics) {
       ++total;
       if (d.runtime) ++runtimeSeen;
+      const bool applicable = fixApplicable(d, options);
+      fixable += applicable;
+      hidden += !applicable && d.fix && !d.fix->edits.empty() && d.fix->safety == analysis::FixSafety::Unsafe;
       if (options.statistics) continue;
       RowColumn at = rowColumn(file, d.start);
       std::string runtime;
@@ -60,8 +71,13 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
         runtime = fmt::format(" [seen at run time: {}x{}]", d.runtime->count,
                               d.runtimeOnly ? ", not found statically" : "");
       }
-      fmt::print(out, "{}:{}:{}: {} {}{}\n", style.wrap("1", file.path), at.row, at.column,
-                 style.wrap(severityColor(d.severity), d.code), d.message, style.wrap("35", runtime));
+      fmt::print(out, "{}:{}:{}: {} {}{}{}\n", style.wrap("1", file.path), at.row, at.column,
+                 style.wrap(severityColor(d.severity), d.code), applicable ? style.wrap("36", "[*] ") : "",
+                 d.message, style.wrap("35", runtime));
+      if (options.showFixes && applicable)
+        fmt::print(out, "  {} {}{}\n", style.wrap("32", "fix:"), d.fix->message,
+                   d.fix->safety == analysis::FixSafety::Unsafe ? " (unsafe)" : "");
+      if (options.concise) continue;
       // Code frame: the first line of the range with a caret underline.
       std::string_view line = file.lines->lineText(file.text, d.start.line);
       std::string number = std::to_string(d.start.line + 1);
@@ -96,6 +112,15 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
                checked, runtimeSeen ? fmt::format(" ({} seen at run time)", runtimeSeen) : "",
                errors ? fmt::format("; {} error{}", errors, errors == 1 ? "" : "s") : "");
   }
+  if (options.fixing || (fixable == 0 && hidden == 0)) return;
+  std::string hint = hidden ? fmt::format("{} hidden fix{} can be enabled with the `--unsafe-fixes` option", hidden,
+                                          hidden == 1 ? "" : "es")
+                            : "";
+  if (fixable == 0)
+    fmt::print(out, "No fixes available ({}).\n", hint);
+  else
+    fmt::print(out, "{} {} fixable with the `--fix` option{}.\n", style.wrap("36", "[*]"), fixable,
+               hidden ? " (" + hint + ")" : "");
 }
 
 void writeStatisticsText(const Report& report, std::FILE* out) {

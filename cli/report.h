@@ -6,7 +6,7 @@
 //   1. Write `void writeX(const Report&, const OutputOptions&, std::FILE*)`
 //      in cli/output_x.cpp and declare it below.
 //   2. Accept its name in check_command.cpp and list it in the usage text.
-//   3. Document it in README.md and add a test in test/cli/.
+//   3. Document it in README.md and add a test in test/python/.
 #pragma once
 
 #include "analysis/diagnostic.h"
@@ -46,7 +46,15 @@ struct Report {
 struct OutputOptions {
   bool color = false;
   bool statistics = false;
+  bool concise = false;      // text: one line per finding, no code frame
+  bool unsafeFixes = false;  // unsafe fixes count as applicable ([*]) rather than hidden
+  bool showFixes = false;    // text: each applicable fix's description under its finding
+  bool fixing = false;       // the run applied the fixes: no "fixable with --fix" footer
 };
+
+// True when `--fix` (with `options.unsafeFixes`, `--unsafe-fixes`) would apply
+// the diagnostic's fix: the `[*]` of the text output.
+bool fixApplicable(const analysis::Diagnostic& d, const OutputOptions& options);
 
 // 1-based (row, column) with the column counted in code points, as ruff does.
 struct RowColumn {
@@ -59,6 +67,8 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
 void writeJson(const Report& report, const OutputOptions& options, std::FILE* out);
 void writeSarif(const Report& report, const OutputOptions& options, std::FILE* out);
 void writeGithub(const Report& report, const OutputOptions& options, std::FILE* out);
+void writeJunit(const Report& report, const OutputOptions& options, std::FILE* out);
+void writeGitlab(const Report& report, const OutputOptions& options, std::FILE* out);
 void writeStatisticsText(const Report& report, std::FILE* out);
 void writeStatisticsJson(const Report& report, std::FILE* out);
 

@@ -6,8 +6,10 @@
 #include "cli/commands.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -17,7 +19,9 @@ namespace sparkmigrate::cli {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kUsage = R"(usage: sparkmigrate rule SPKnnn        print a rule's documentation
+constexpr const char* kUsage = R"(usage: sparkmigrate rule SPKnnn [--output-format text|markdown] [--color WHEN]
+                                    print a rule's documentation (default: text on a
+                                    terminal, the Markdown page otherwise)
        sparkmigrate rule --list [--output-format text|json]
        sparkmigrate rule --write-docs DIR  regenerate DIR/SPKnnn.md and DIR/README.md
        sparkmigrate rule --check-docs DIR  exit 1 if DIR is stale
@@ -96,6 +100,78 @@ nlohmann::ordered_json ruleFileSchema() {
   return schema;
 }
 
+// A rule page's Markdown as plain text for a terminal: headings bold, the
+// facts table as aligned `name: value` lines, code blocks indented, inline
+// code and emphasis without their marks, links as `text (url)`.
+std::string markdownToText(std::string_view markdown, bool color) {
+  auto bold = [color](std::string_view text) {
+    return color ? fmt::format("\x1b[1m{}\x1b[0m", text) : std::string(text);
+  };
+  auto inlineText = [](std::string_view line) {
+    std::string out;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (c == '`' || (c == '*' && i + 1 < line.size() && line[i + 1] == '*')) {
+        if (c == '*') ++i;
+        continue;
+      }
+      if (c == '[') {  // [text](url)
+        std::size_t close = line.find("](", i);
+        std::size_t end = close == std::string_view::npos ? close : line.find(')', close);
+        if (end != std::string_view::npos) {
+          out += std::string(line.substr(i + 1, close - i - 1)) + " (" +
+                 std::string(line.substr(close + 2, end - close - 2)) + ")";
+          i = end;
+          continue;
+        }
+      }
+      out += c;
+    }
+    return out;
+  };
+  std::string out;
+  bool code = false;
+  std::size_t at = 0;
+  while (at <= markdown.size()) {
+    std::size_t end = markdown.find('\n', at);
+    if (end == std::string_view::npos) end = markdown.size();
+    std::string_view line = markdown.substr(at, end - at);
+    at = end + 1;
+    if (line.rfind("```", 0) == 0) {
+      code = !code;
+      continue;
+    }
+    if (code) {
+      out += "    " + std::string(line) + "\n";
+    } else if (line.rfind("<!--", 0) == 0) {
+      continue;
+    } else if (line.rfind("# ", 0) == 0) {
+      out += bold(inlineText(line.substr(2))) + "\n";
+    } else if (line.rfind("## ", 0) == 0) {
+      out += bold(inlineText(line.substr(3))) + "\n";
+    } else if (line.rfind("|", 0) == 0) {  // | name | value |
+      std::vector<std::string> cells;
+      std::size_t pos = 1;
+      while (pos < line.size()) {
+        std::size_t bar = line.find('|', pos);
+        if (bar == std::string_view::npos) break;
+        std::string cell(line.substr(pos, bar - pos));
+        cell.erase(0, cell.find_first_not_of(' '));
+        cell.erase(cell.find_last_not_of(' ') + 1);
+        cells.push_back(cell);
+        pos = bar + 1;
+      }
+      if (cells.size() == 2 && !cells[0].empty() && cells[0].find_first_not_of("-") != std::string::npos)
+        out += fmt::format("  {:<20}{}\n", inlineText(cells[0]) + ":", inlineText(cells[1]));
+    } else {
+      out += inlineText(line) + "\n";
+    }
+    if (end == markdown.size()) break;
+  }
+  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
 }  // namespace
 
 int runRule(int argc, char** argv) {
@@ -107,6 +183,7 @@ int runRule(int argc, char** argv) {
                    {"write-docs", true},
                    {"check-docs", true},
                    {"schema", false},
+                   {"color", true},
                    {"help", false},
                    {"h", false}})) {
     fmt::print(stderr, "sparkmigrate rule: {}\n{}\n", args.error(), kUsage);
@@ -189,7 +266,22 @@ int runRule(int argc, char** argv) {
                args.positionals()[0]);
     return kExitUsage;
   }
-  fmt::print("{}", analysis::renderRulePage(*rule));
+  const bool terminal = isatty(STDOUT_FILENO);
+  std::string format = args.value("output-format").value_or(terminal ? "text" : "markdown");
+  std::string colorMode = args.value("color").value_or("auto");
+  if (colorMode != "auto" && colorMode != "always" && colorMode != "never") {
+    fmt::print(stderr, "sparkmigrate rule: --color must be auto, always or never\n");
+    return kExitUsage;
+  }
+  if (format == "markdown") {
+    fmt::print("{}", analysis::renderRulePage(*rule));
+  } else if (format == "text") {
+    bool color = colorMode == "always" || (colorMode == "auto" && terminal && !std::getenv("NO_COLOR"));
+    fmt::print("{}", markdownToText(analysis::renderRulePage(*rule), color));
+  } else {
+    fmt::print(stderr, "sparkmigrate rule: --output-format must be text or markdown\n");
+    return kExitUsage;
+  }
   return kExitClean;
 }
 

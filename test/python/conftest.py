@@ -28,21 +28,24 @@ class Result:
 
 @pytest.fixture
 def run():
-    """Runs `sparkmigrate ARGS...` and returns exit code, stdout and stderr."""
+    """Runs `sparkmigrate ARGS...` (standard input: `input`, else nothing) and
+    returns exit code, stdout and stderr."""
 
-    def _run(*args, cwd=None, env=None, timeout=120):
+    def _run(*args, cwd=None, env=None, timeout=120, input=None):
         full_env = dict(os.environ)
         full_env.pop("SPARKMIGRATE_DOCS_URL", None)
         if env:
             full_env.update(env)
+        stdin = {} if input is not None else {"stdin": subprocess.DEVNULL}
         proc = subprocess.run(
             [binary(), *map(str, args)],
             cwd=cwd,
             env=full_env,
             capture_output=True,
             text=True,
-            stdin=subprocess.DEVNULL,
+            input=input,
             timeout=timeout,
+            **stdin,
         )
         return Result(proc)
 

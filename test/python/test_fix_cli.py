@@ -74,10 +74,11 @@ def test_check_fix_is_an_alias(run, project):
     assert "Fixed 1 finding" in result.out
 
 
-def test_diff_and_unsafe_fixes_need_fix(run, project):
+def test_diff_needs_fix_and_unsafe_fixes_alone_only_marks(run, project):
     path = project.write("job.py", LEGACY)
     assert run("check", "--diff", path).code == 2
-    assert run("check", "--unsafe-fixes", path).code == 2
+    marked = run("check", "--unsafe-fixes", path)  # as ruff: marks unsafe fixes [*], writes nothing
+    assert marked.code == 1 and path.read_text() == LEGACY
 
 
 def test_write_keeps_the_file_mode_and_leaves_no_backup_file(run, project):
