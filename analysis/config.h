@@ -50,6 +50,8 @@ struct Overrides {
   // --config FILE: every file takes its settings from this file's
   // [tool.sparkmigrate] table; no pyproject.toml is searched for.
   std::optional<std::filesystem::path> configFile;
+  // --force-exclude: the excludes apply to files named explicitly too.
+  bool forceExclude = false;
 };
 
 

@@ -184,6 +184,24 @@ class Walker {
   }
 
  public:
+  // --force-exclude: a file named on the command line (as pre-commit names
+  // every staged file) is skipped when the configured or default excludes
+  // cover it or a folder above it, up to its configuration's root.
+  bool forceExcluded(const fs::path& path) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(path, ec).lexically_normal();
+    ResolvedSettings resolved = resolver_.forFile(absolute);
+    if (!resolved.settings) return false;
+    fs::path root = fs::path(resolved.settings->root).lexically_normal();
+    if (excludedByConfig(path, absolute)) return true;
+    fs::path below = absolute.lexically_relative(root);
+    if (below.empty() || *below.begin() == "..") return false;  // only folders inside the root
+    for (fs::path dir = absolute.parent_path(); !dir.empty() && dir != root && dir != dir.parent_path();
+         dir = dir.parent_path())
+      if (isDefaultExcluded(dir) || excludedByConfig(dir, dir)) return true;
+    return false;
+  }
+
   void add(const fs::path& path, const fs::path& tree) {
     std::error_code ec;
     fs::path key = fs::absolute(path, ec).lexically_normal();
@@ -212,7 +230,7 @@ DiscoveryResult discoverFiles(const std::vector<std::string>& inputs, ConfigReso
       result.problems.push_back({input, missing ? "no such file or folder" : "cannot read: " + ec.message()});
     } else if (fs::is_directory(status)) {
       walker.walkRoot(path);
-    } else {
+    } else if (!resolver.overrides().forceExclude || !walker.forceExcluded(path)) {
       walker.add(path, path.has_parent_path() ? path.parent_path() : fs::path("."));
     }
   }

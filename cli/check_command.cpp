@@ -78,6 +78,7 @@ options:
   --runtime-report FILE  merge a report written by the runtime shim
   --exit-zero            exit 0 even when findings are found (not when a file could not be checked)
   --isolated             ignore pyproject.toml files
+  --force-exclude        apply the excludes to files named on the command line too (pre-commit)
   --max-file-size SIZE   files larger than this are not read and reported as errors: bytes, or
                          e.g. 16MiB, 500KB; 0 for no limit (default 16MiB, max-file-size)
   --jobs N               parallel workers (default: number of cores)
@@ -149,7 +150,8 @@ std::vector<OptionSpec> settingsOptionSpecs() {
           {"extend-ignore", true},  {"platform", true},     {"isolated", false},       {"llm-backend", true},
           {"llm-base-url", true},   {"llm-model", true},    {"llm-api-key-env", true}, {"llm-timeout", true},
           {"llm-max-attempts", true}, {"llm-repairs", true}, {"llm-stream", false},    {"llm-no-stream", false},
-          {"llm-max-tokens", true}, {"max-file-size", true}, {"config", true}};
+          {"llm-max-tokens", true}, {"max-file-size", true}, {"config", true},
+          {"force-exclude", false}};
 }
 
 std::string overridesFromArgs(const Args& args, analysis::Overrides& overrides) {
@@ -174,6 +176,7 @@ std::string overridesFromArgs(const Args& args, analysis::Overrides& overrides) 
   if (auto extend = selectors(args, "extend-ignore", selectorError)) overrides.extendIgnore = *extend;
   if (!selectorError.empty()) return selectorError;
   overrides.isolated = args.has("isolated");
+  overrides.forceExclude = args.has("force-exclude");
   if (auto v = args.value("max-file-size")) {
     overrides.maxFileSize = support::parseByteSize(*v);
     if (!overrides.maxFileSize) return "--max-file-size " + std::string(support::kByteSizeHelp);

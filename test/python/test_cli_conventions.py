@@ -246,3 +246,12 @@ def test_rule_prints_text_on_a_terminal_and_markdown_in_a_pipe(run):
     shown = out.decode().replace("\r\n", "\n")
     assert shown.startswith("\x1b[1mSPK101 sparkcontext-parallelize\x1b[0m\n")
     assert "```" not in shown
+
+
+def test_force_exclude_applies_the_excludes_to_named_files(run, project):
+    project.write("pyproject.toml", '[tool.sparkmigrate]\nextend-exclude = ["gen/"]\n')
+    named = [project.write(p, MIXED) for p in ("gen/a.py", ".venv/lib/b.py", "src/c.py")]
+    plain = run("check", *named, "--output-format", "json", cwd=project.root).json()
+    assert {os.path.relpath(d["filename"], project.root) for d in plain} == {"gen/a.py", ".venv/lib/b.py", "src/c.py"}
+    forced = run("check", "--force-exclude", *named, "--output-format", "json", cwd=project.root).json()
+    assert {os.path.relpath(d["filename"], project.root) for d in forced} == {"src/c.py"}
