@@ -86,8 +86,8 @@ options:
   --fix                  apply the safe fixes (same as `sparkmigrate fix`)
   --unsafe-fixes         also apply the unsafe fixes (without --fix: mark them [*] as fixable)
   --diff                 with --fix: print a unified diff instead of writing files
-  --follow-symlinks      with --fix or --add-noqa: also write files that symbolic links lead to outside the
-                         folders given (and the folders of the files given)
+  --follow-symlinks      with --fix or --add-noqa: also write files that symbolic links lead
+                         to outside the folders given (and the folders of the files given)
 
 model-backed rewrites (docs/llm.md):
   --llm                  ask the configured model to rewrite what has no mechanical fix;
@@ -113,20 +113,30 @@ std::optional<std::vector<std::string>> selectors(const Args& args, const std::s
 
 }  // namespace
 
-ReadResult readSource(const analysis::DiscoveredFile& file) {
+namespace {
+
+// A read (or validated) text as check takes it: the text, or the error that
+// names where the text is not UTF-8.
+ReadResult fromFileText(const std::string& path, analysis::FileText read) {
   ReadResult result;
-  analysis::FileText read = analysis::readSourceFile(file.path, file.settings.settings->maxFileSize);
   if (read.error.empty()) {
     result.text = std::move(read.text);
     return result;
   }
-  ReportError error{file.path.string(), 0, 0, read.error + ", not checked"};
+  ReportError error{path, 0, 0, read.error + ", not checked"};
   if (read.errorAt) {  // the text is not UTF-8: the column counts bytes
     error.row = read.errorAt->line + 1;
     error.column = read.errorAt->column + 1;
   }
   result.error = std::move(error);
   return result;
+}
+
+}  // namespace
+
+ReadResult readSource(const analysis::DiscoveredFile& file) {
+  return fromFileText(file.path.string(),
+                      analysis::readSourceFile(file.path, file.settings.settings->maxFileSize));
 }
 
 namespace {
@@ -235,22 +245,11 @@ ReadResult readStdin(const std::string& name, std::uint64_t maxSize) {
       return result;
     }
   }
-  analysis::FileText checked = analysis::validateSourceText(std::move(text));
-  if (!checked.error.empty()) {
-    ReportError error{name, 0, 0, checked.error + ", not checked"};
-    if (checked.errorAt) {
-      error.row = checked.errorAt->line + 1;
-      error.column = checked.errorAt->column + 1;
-    }
-    result.error = std::move(error);
-    return result;
-  }
-  result.text = std::move(checked.text);
-  return result;
+  return fromFileText(name, analysis::validateSourceText(std::move(text)));
 }
 
-// --add-noqa for one file: the comments added and written, and the findings
-// that no comment could suppress (left in `out.diagnostics`).
+// --add-noqa for one file: the findings its comments suppress and the lines
+// that got one (what no comment could suppress stays in its diagnostics).
 struct NoqaFileResult {
   int suppressed = 0;
   int comments = 0;
@@ -609,7 +608,8 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   }
   if (stdinMode) {
     run.stdinName = args.value("stdin-filename").value_or("-");
-    ReadResult source = readStdin(run.stdinName, resolver.forFile(stdinSettingsPath(run.stdinName)).settings->maxFileSize);
+    const auto& settings = *resolver.forFile(stdinSettingsPath(run.stdinName)).settings;
+    ReadResult source = readStdin(run.stdinName, settings.maxFileSize);
     if (source.error) {
       fmt::print(stderr, "error: {}\n", source.error->line());
       return kExitFindings;

@@ -130,6 +130,9 @@ def test_stdin_bad_input_is_one_line_and_paths_cannot_mix(run, project):
     proc = subprocess.run([binary(), "check", "-"], input=b"x = '\xff'\n", capture_output=True)
     assert proc.returncode == 1
     assert proc.stderr.decode().strip().splitlines() == ["error: -:1:6: not valid UTF-8 (byte 0xff), not checked"]
+    big = run("check", "-", "--max-file-size", "100", input=MIXED)
+    assert big.code == 1 and big.err.strip() == (
+        "error: -: larger than 100 bytes (max-file-size in pyproject.toml, --max-file-size), not checked")
     assert run("check", "-", "x.py", input="").code == 2
     assert run("check", "x.py", "--stdin-filename", "y.py").code == 2
 
