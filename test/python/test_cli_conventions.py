@@ -202,15 +202,20 @@ def test_show_settings_names_the_pyproject_and_the_rules(run, project):
 def test_watch_checks_again_when_a_file_changes(project):
     project.write("a.py", "x = 1\n")
     proc = subprocess.Popen([binary(), "check", "--watch", "--output-format", "concise", "."],
-                            cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    pending = b""
     try:
         def read_until(marker, limit=30):
-            seen, deadline = "", time.monotonic() + limit
-            while marker not in seen:
-                assert time.monotonic() < deadline, seen
+            # Raw reads of the pipe: a buffered reader could hold what select() waits for.
+            nonlocal pending
+            deadline = time.monotonic() + limit
+            while marker.encode() not in pending:
+                assert time.monotonic() < deadline, pending
                 ready, _, _ = select.select([proc.stdout], [], [], 1)
                 if ready:
-                    seen += proc.stdout.readline()
+                    pending += os.read(proc.stdout.fileno(), 65536)
+            cut = pending.index(marker.encode()) + len(marker)
+            seen, pending = pending[:cut].decode(), pending[cut:]
             return seen
 
         assert "All checks passed" in read_until("Watching")
