@@ -300,7 +300,8 @@ NameDigest moduleNameDigest(SemanticModel& model, std::string_view name) {
 std::uint64_t documentDigest(const SemanticModel& model) {
   using support::hashBytes;
   using support::hashCombine;
-  std::uint64_t h = hashCombine(model.isNotebook() ? 2 : 1, model.importsPyspark() ? 2 : 1);
+  std::uint64_t h = hashCombine(model.isNotebook() ? 2 : model.hasNotebookGlobals() ? 3 : 1,
+                                model.importsPyspark() ? 2 : 1);
   for (const auto& [alias, last] : model.importAliases())
     h = hashCombine(hashCombine(h, hashBytes(alias)), hashBytes(last));
   for (std::string_view n : model.importedNames()) h = hashCombine(h, hashBytes(n));

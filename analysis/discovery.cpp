@@ -87,9 +87,9 @@ bool isDefaultExcluded(const fs::path& dir) {
   return fs::exists(dir / "pyvenv.cfg", ec);
 }
 
-bool isPythonFile(const fs::path& path) {
+bool isPythonFile(const fs::path& path, bool notebooks) {
   auto ext = path.extension();
-  return ext == ".py" || ext == ".pyi";
+  return ext == ".py" || ext == ".pyi" || (notebooks && ext == ".ipynb");
 }
 
 std::string readFile(const fs::path& path) {
@@ -101,7 +101,8 @@ std::string readFile(const fs::path& path) {
 
 class Walker {
  public:
-  Walker(ConfigResolver& resolver, DiscoveryResult& result) : resolver_(resolver), result_(result) {}
+  Walker(ConfigResolver& resolver, DiscoveryResult& result, bool notebooks)
+      : resolver_(resolver), result_(result), notebooks_(notebooks) {}
 
   void walkRoot(const fs::path& root) {
     // The ignore rules of the repository above `root`: .git/info/exclude,
@@ -176,7 +177,7 @@ class Walker {
             excludedByConfig(entry.path(), absolute))
           continue;
         walk(entry.path(), absolute, stack, tree);
-      } else if (entry.is_regular_file(ec) && isPythonFile(entry.path())) {
+      } else if (entry.is_regular_file(ec) && isPythonFile(entry.path(), notebooks_)) {
         if (ignored(absolute, false, stack) || excludedByConfig(entry.path(), absolute)) continue;
         add(entry.path(), tree);
       }
@@ -212,14 +213,15 @@ class Walker {
  private:
   ConfigResolver& resolver_;
   DiscoveryResult& result_;
+  bool notebooks_;
   std::set<fs::path> seen_;
 };
 
 }  // namespace
 
-DiscoveryResult discoverFiles(const std::vector<std::string>& inputs, ConfigResolver& resolver) {
+DiscoveryResult discoverFiles(const std::vector<std::string>& inputs, ConfigResolver& resolver, bool notebooks) {
   DiscoveryResult result;
-  Walker walker(resolver, result);
+  Walker walker(resolver, result, notebooks);
   for (const auto& input : inputs) {
     fs::path path(input);
     std::error_code ec;

@@ -38,7 +38,9 @@ struct DiscoveryResult {
   std::vector<PathProblem> problems;  // missing paths, unreadable folders
 };
 
-DiscoveryResult discoverFiles(const std::vector<std::string>& inputs, ConfigResolver& resolver);
+// `notebooks`: Jupyter notebooks (.ipynb) are found too (analysis/notebook.h).
+DiscoveryResult discoverFiles(const std::vector<std::string>& inputs, ConfigResolver& resolver,
+                              bool notebooks = false);
 
 struct FileText {
   std::string text;

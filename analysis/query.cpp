@@ -3,6 +3,8 @@
 // predicate table (predicates.cpp), then evaluated per match.
 #include "analysis/query.h"
 
+#include "analysis/notebook.h"
+
 #include "analysis/predicates.h"
 
 #include <algorithm>
@@ -463,7 +465,7 @@ void RuleMatcher::Impl::addFileWords(std::string_view pattern, const std::vector
 }
 
 bool RuleMatcher::mentionsTrigger(std::string_view text) const {
-  if (impl_->fileUnfiltered || text.starts_with("# Databricks notebook source")) return true;
+  if (impl_->fileUnfiltered || startsAsNotebook(text)) return true;
   // Evidence that a value holds a Spark object (a conventional name: `sc`,
   // `sqlContext`, `df`, `orders_df`; `.rdd`), or a word some pattern needs.
   bool found = false;

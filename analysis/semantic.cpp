@@ -3,6 +3,8 @@
 // then lazy, memoised evaluation of values with a guard against cycles.
 #include "analysis/semantic.h"
 
+#include "analysis/notebook.h"
+
 #include "support/hash.h"
 
 #include <algorithm>
@@ -92,7 +94,8 @@ SemanticModel::SemanticModel(std::string_view source, TSNode root, const Project
     : source_(source), root_(root), project_(project), parents_(root) {
   std::string_view firstLine = source.substr(0, source.find('\n'));
   if (!firstLine.empty() && firstLine.back() == '\r') firstLine.remove_suffix(1);
-  notebook_ = firstLine == "# Databricks notebook source";
+  notebook_ = firstLine == kDatabricksNotebookMarker;
+  notebookGlobals_ = notebook_ || firstLine == kJupyterNotebookMarker;
   Scope module;
   module.node = root;
   scopes_.push_back(std::move(module));
@@ -700,7 +703,7 @@ Value SemanticModel::compute(TSNode expr) {
   if (type == "identifier") {
     std::string_view name = nodeText(expr, source_);
     if (const Binding* b = lookup(name, expr)) return bindingValue(static_cast<int>(b - bindings_.data()));
-    if (notebook_ || importsPyspark_) {
+    if (notebookGlobals_ || importsPyspark_) {
       if (name == "spark") return ofKind(Kind::SparkSession);
       if (name == "sc") return ofKind(Kind::SparkContext);
       if (name == "sqlContext") return ofKind(Kind::SQLContext);

@@ -65,6 +65,8 @@ class SemanticModel {
   std::string_view source() const { return source_; }
   // A Databricks source notebook ("# Databricks notebook source" first line).
   bool isNotebook() const { return notebook_; }
+  // A Databricks or Jupyter notebook: `spark`, `sc` and `sqlContext` are globals.
+  bool hasNotebookGlobals() const { return notebookGlobals_; }
 
   // ---- File-wide queries. Code that looks beyond the node it was given
   // (the fix transforms) asks these, never the tree directly: each notes
@@ -282,6 +284,7 @@ class SemanticModel {
   const ProjectView* project_ = nullptr;
   ParentIndex parents_;
   bool notebook_ = false;
+  bool notebookGlobals_ = false;  // a Databricks or Jupyter notebook: `spark`, `sc`, `sqlContext`
   bool importsPyspark_ = false;
   std::vector<Scope> scopes_;
   std::vector<Binding> bindings_;

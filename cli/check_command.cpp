@@ -352,7 +352,7 @@ int checkOnce(const CheckRun& run, analysis::ConfigResolver& resolver) {
     discovered.files.push_back(
         {run.stdinName, resolver.forFile(stdinSettingsPath(run.stdinName)), std::filesystem::current_path(ec)});
   } else {
-    discovered = analysis::discoverFiles(run.inputs, resolver);
+    discovered = analysis::discoverFiles(run.inputs, resolver, /*notebooks=*/true);
   }
 
   Report report;
@@ -372,7 +372,8 @@ int checkOnce(const CheckRun& run, analysis::ConfigResolver& resolver) {
       resolver.overrides().maxFileSize.value_or(analysis::kDefaultMaxFileSize);
   std::vector<std::filesystem::path> paths;
   if (!run.stdinText)
-    for (const auto& file : discovered.files) paths.push_back(file.path);
+    for (const auto& file : discovered.files)
+      if (!analysis::isNotebookPath(file.path.string())) paths.push_back(file.path);
   const analysis::ProjectIndex project = analysis::indexFiles(paths, maxFileSize, jobs);
 
   std::vector<FileReport> results(discovered.files.size());
@@ -391,6 +392,33 @@ int checkOnce(const CheckRun& run, analysis::ConfigResolver& resolver) {
         return;
       }
       out.text = std::move(source.text);
+      if (analysis::isNotebookPath(out.path)) {
+        // Checked as its code cells; not yet fixed (fix and --add-noqa leave it as it is).
+        auto notebook = analysis::readNotebook(out.text);
+        if (!notebook) {
+          fileErrors[i] = ReportError{out.path, 0, 0, notebook.error().message + ", not checked"};
+          return;
+        }
+        if (notebook->language != "python") {
+          warnings[i] = fmt::format("{}: a {} notebook, not Python; skipped", out.path, notebook->language);
+          if (fixing) fixes[i].path = out.path, fixes[i].text = out.text;
+          out.text.clear();
+          out.lines = std::make_unique<analysis::LineIndex>(out.text);
+          return;
+        }
+        if (fixing || run.addNoqa) {
+          warnings[i] = fmt::format("{}: notebooks are checked but not yet fixed; left as it is", out.path);
+          if (fixing) fixes[i].path = out.path, fixes[i].text = out.text;
+        }
+        out.notebook = std::make_shared<const analysis::Notebook>(std::move(*notebook));
+        out.text = out.notebook->source;
+        out.lines = std::make_unique<analysis::LineIndex>(out.text);
+        const analysis::Settings& settings = *file.settings.settings;
+        analysis::CheckResult result =
+            analysis::checkText(out.text, settings, analysis::relativeTo(settings, file.path));
+        out.diagnostics = std::move(result.diagnostics);
+        return;
+      }
       std::string parseText = out.text;
       const bool bom = parseText.rfind("\xEF\xBB\xBF", 0) == 0;
       if (bom) parseText.replace(0, 3, "   ");  // keep offsets

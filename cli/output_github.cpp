@@ -47,7 +47,7 @@ void writeGithub(const Report& report, const OutputOptions&, std::FILE* out) {
                                                                              : "notice";
       fmt::print(out, "::{} title={},file={},line={},col={},endLine={},endColumn={}::{}\n", command,
                  escapeProperty("sparkmigrate (" + d.code + ")"), escapeProperty(file.path), start.row,
-                 start.column, end.row, end.column, escapeData(d.code + " " + d.message));
+                 start.column, end.row, end.column, escapeData(d.code + " " + start.cellNote() + d.message));
     }
   }
   for (const auto& error : report.errors) {

@@ -56,7 +56,7 @@ void writeGitlab(const Report& report, const OutputOptions&, std::FILE* out) {
       RowColumn start = rowColumn(file, d.start), end = rowColumn(file, d.end);
       std::string line(file.lines->lineText(file.text, d.start.line));
       nlohmann::json entry = {
-          {"description", d.code + " " + d.message},
+          {"description", d.code + " " + start.cellNote() + d.message},
           {"check_name", d.code},
           {"fingerprint", fingerprint(path + '\0' + d.code + '\0' + d.message + '\0' + line)},
           {"severity", std::string(gitlabSeverity(d.severity))},

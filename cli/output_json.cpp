@@ -57,15 +57,16 @@ nlohmann::json diagnosticJson(const FileReport& file, const analysis::Diagnostic
            {"edits", edits}};
   }
   std::error_code ec;
+  RowColumn start = rowColumn(file, d.start);
   nlohmann::json out = {
-      {"cell", nullptr},
+      {"cell", start.cell ? nlohmann::json(start.cell) : nlohmann::json(nullptr)},
       {"code", d.code},
       {"end_location", location(file, d.end)},
       {"filename", std::filesystem::absolute(file.path, ec).lexically_normal().string()},
       {"fix", fix},
       {"location", location(file, d.start)},
       {"message", d.message},
-      {"noqa_row", d.start.line + 1},
+      {"noqa_row", start.row},
       {"severity", std::string(analysis::severityName(d.severity))},
       {"url", d.rule ? nlohmann::json(analysis::ruleUrl(*d.rule)) : nlohmann::json(nullptr)},
   };

@@ -58,8 +58,8 @@ void writeJunit(const Report& report, const OutputOptions&, std::FILE* out) {
       RowColumn at = rowColumn(file, d.start);
       fmt::print(out, "    <testcase name=\"org.sparkmigrate.{}\" classname=\"{}\" line=\"{}\" column=\"{}\">\n",
                  xml(d.code), xml(classname), at.row, at.column);
-      fmt::print(out, "      <failure message=\"{}\">line {}, col {}, {}</failure>\n    </testcase>\n",
-                 xml(d.message), at.row, at.column, xml(d.message));
+      fmt::print(out, "      <failure message=\"{}\">{}line {}, col {}, {}</failure>\n    </testcase>\n",
+                 xml(d.message), at.cellNote(), at.row, at.column, xml(d.message));
     }
     fmt::print(out, "  </testsuite>\n");
   }

@@ -41,7 +41,7 @@ void writeSarif(const Report& report, const OutputOptions&, std::FILE* out) {
       RowColumn start = rowColumn(file, d.start), end = rowColumn(file, d.end);
       json result = {{"ruleId", d.code},
                      {"level", level(d.severity)},
-                     {"message", {{"text", d.message}}},
+                     {"message", {{"text", start.cellNote() + d.message}}},
                      {"locations", json::array({{{"physicalLocation",
                                                   {{"artifactLocation", {{"uri", uri}}},
                                                    {"region",

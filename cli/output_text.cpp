@@ -39,7 +39,16 @@ std::string_view severityColor(analysis::Severity severity) {
 RowColumn rowColumn(const FileReport& file, analysis::TextPoint point) {
   std::string_view line = file.lines->lineText(file.text, point.line);
   std::size_t bytes = std::min<std::size_t>(point.column, line.size());
-  return {point.line + 1, support::countCodePoints(line.substr(0, bytes)) + 1};
+  std::size_t column = support::countCodePoints(line.substr(0, bytes)) + 1;
+  if (!file.notebook) return {point.line + 1, column};
+  analysis::Notebook::Place place = file.notebook->locate(point.line);
+  return {place.line + 1u, column, place.cell};
+}
+
+std::string RowColumn::cellNote() const { return cell ? fmt::format("cell {}: ", cell) : ""; }
+
+std::string RowColumn::str() const {
+  return cell ? fmt::format("cell {}:{}:{}", cell, row, column) : fmt::format("{}:{}", row, column);
 }
 
 bool fixApplicable(const analysis::Diagnostic& d, const OutputOptions& options) {
@@ -71,7 +80,7 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
         runtime = fmt::format(" [seen at run time: {}x{}]", d.runtime->count,
                               d.runtimeOnly ? ", not found statically" : "");
       }
-      fmt::print(out, "{}:{}:{}: {} {}{}{}\n", style.wrap("1", file.path), at.row, at.column,
+      fmt::print(out, "{}:{}: {} {}{}{}\n", style.wrap("1", file.path), at.str(),
                  style.wrap(severityColor(d.severity), d.code), applicable ? style.wrap("36", "[*] ") : "",
                  d.message, style.wrap("35", runtime));
       if (options.showFixes && applicable)
@@ -80,7 +89,7 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
       if (options.concise) continue;
       // Code frame: the first line of the range with a caret underline.
       std::string_view line = file.lines->lineText(file.text, d.start.line);
-      std::string number = std::to_string(d.start.line + 1);
+      std::string number = std::to_string(at.row);
       std::string gutter(number.size(), ' ');
       std::size_t startByte = std::min<std::size_t>(d.start.column, line.size());
       std::size_t endByte =

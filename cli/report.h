@@ -10,6 +10,7 @@
 #pragma once
 
 #include "analysis/diagnostic.h"
+#include "analysis/notebook.h"
 #include "analysis/source.h"
 
 #include <cstdio>
@@ -24,6 +25,9 @@ struct FileReport {
   std::string text;  // the source, for code frames
   std::unique_ptr<analysis::LineIndex> lines;
   std::vector<analysis::Diagnostic> diagnostics;
+  // A Jupyter notebook: `text` is its code cells as one document, and
+  // positions are reported per cell.
+  std::shared_ptr<const analysis::Notebook> notebook;
 };
 
 // A file that could not be checked, fixed or written, a path that could not
@@ -56,10 +60,17 @@ struct OutputOptions {
 // the diagnostic's fix: the `[*]` of the text output.
 bool fixApplicable(const analysis::Diagnostic& d, const OutputOptions& options);
 
-// 1-based (row, column) with the column counted in code points, as ruff does.
+// 1-based (row, column) with the column counted in code points, as ruff does;
+// in a notebook, the row within the 1-based `cell`.
 struct RowColumn {
   std::size_t row = 0;
   std::size_t column = 0;
+  std::size_t cell = 0;  // 0: not a notebook
+  // "row:column", or "cell N:row:column" in a notebook.
+  std::string str() const;
+  // "" or "cell N: ", for formats whose rows count the lines of the file
+  // (a notebook's rows are the cell's, so its messages name the cell).
+  std::string cellNote() const;
 };
 RowColumn rowColumn(const FileReport& file, analysis::TextPoint point);
 
