@@ -1,6 +1,11 @@
 // Implementation of the command-line parser.
 #include "cli/args.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
 namespace sparkmigrate::cli {
 
 bool Args::parse(int argc, char** argv, int first, const std::vector<OptionSpec>& specs) {
@@ -71,6 +76,25 @@ std::vector<std::string> Args::values(const std::string& name) const {
     }
   }
   return out;
+}
+
+std::optional<bool> colorOption(const Args& args) {
+  std::string mode = args.value("color").value_or("auto");
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (mode != "auto") return std::nullopt;
+  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+}
+
+std::optional<unsigned> jobsOption(const Args& args, unsigned fallback) {
+  auto value = args.value("jobs");
+  if (!value) return fallback;
+  try {
+    int n = std::stoi(*value);
+    if (n >= 1) return static_cast<unsigned>(n);
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
 }
 
 }  // namespace sparkmigrate::cli

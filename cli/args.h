@@ -33,4 +33,12 @@ class Args {
   std::string error_;
 };
 
+// The options several commands share, read the same way everywhere; nullopt
+// when the value is malformed (the caller names the option in its error).
+// --color auto|always|never: whether standard output gets colour (auto: on a
+// terminal, unless NO_COLOR is set).
+std::optional<bool> colorOption(const Args& args);
+// --jobs N with N >= 1, else `fallback`.
+std::optional<unsigned> jobsOption(const Args& args, unsigned fallback);
+
 }  // namespace sparkmigrate::cli

@@ -591,26 +591,17 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   static const std::set<std::string> kFormats = {"text", "concise", "json", "sarif", "github", "junit", "gitlab"};
   if (!kFormats.count(run.format))
     return usageError("--output-format must be text, concise, json, sarif, github, junit or gitlab");
-  run.jobs = support::defaultJobs();
-  if (auto j = args.value("jobs")) {
-    try {
-      int n = std::stoi(*j);
-      if (n < 1) throw std::invalid_argument("jobs");
-      run.jobs = static_cast<unsigned>(n);
-    } catch (const std::exception&) {
-      return usageError("--jobs must be a positive number");
-    }
-  }
-  std::string colorMode = args.value("color").value_or("auto");
-  if (colorMode != "auto" && colorMode != "always" && colorMode != "never")
-    return usageError("--color must be auto, always or never");
+  auto jobs = jobsOption(args, support::defaultJobs());
+  if (!jobs) return usageError("--jobs must be a positive number");
+  run.jobs = *jobs;
+  auto color = colorOption(args);
+  if (!color) return usageError("--color must be auto, always or never");
   run.options.statistics = args.has("statistics");
   run.options.concise = run.format == "concise";
   run.options.unsafeFixes = run.fixOptions.unsafeFixes;
   run.options.showFixes = args.has("show-fixes");
   run.options.fixing = run.fixing;
-  run.options.color =
-      colorMode == "always" || (colorMode == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  run.options.color = *color;
 
   run.inputs = args.positionals();
   if (run.inputs.empty()) run.inputs.push_back(".");

@@ -76,15 +76,11 @@ int runLsp(int argc, char** argv) {
                std::strerror(errno));
   server::ServerOptions options;
   options.testMode = args.has("test");
-  if (auto j = args.value("jobs")) {
-    try {
-      int n = std::stoi(*j);
-      if (n < 1) throw std::invalid_argument("jobs");
-      options.jobs = static_cast<unsigned>(n);
-    } catch (const std::exception&) {
-      fmt::print(stderr, "sparkmigrate lsp: --jobs must be a positive number\n");
-      return kExitUsage;
-    }
+  if (auto jobs = jobsOption(args, options.jobs)) {
+    options.jobs = *jobs;
+  } else {
+    fmt::print(stderr, "sparkmigrate lsp: --jobs must be a positive number\n");
+    return kExitUsage;
   }
   if (auto v = args.value("max-message-size")) {
     auto size = support::parseByteSize(*v);

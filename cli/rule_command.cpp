@@ -268,16 +268,15 @@ int runRule(int argc, char** argv) {
   }
   const bool terminal = isatty(STDOUT_FILENO);
   std::string format = args.value("output-format").value_or(terminal ? "text" : "markdown");
-  std::string colorMode = args.value("color").value_or("auto");
-  if (colorMode != "auto" && colorMode != "always" && colorMode != "never") {
+  auto color = colorOption(args);
+  if (!color) {
     fmt::print(stderr, "sparkmigrate rule: --color must be auto, always or never\n");
     return kExitUsage;
   }
   if (format == "markdown") {
     fmt::print("{}", analysis::renderRulePage(*rule));
   } else if (format == "text") {
-    bool color = colorMode == "always" || (colorMode == "auto" && terminal && !std::getenv("NO_COLOR"));
-    fmt::print("{}", markdownToText(analysis::renderRulePage(*rule), color));
+    fmt::print("{}", markdownToText(analysis::renderRulePage(*rule), *color));
   } else {
     fmt::print(stderr, "sparkmigrate rule: --output-format must be text or markdown\n");
     return kExitUsage;
