@@ -1,6 +1,8 @@
 // Implementation of migration regions, prompts and the rewrite validator.
 #include "analysis/migration.h"
 
+#include "analysis/notebook.h"
+
 #include "analysis/fix.h"
 #include "analysis/rule_docs.h"
 #include "analysis/semantic.h"
@@ -17,8 +19,6 @@
 
 namespace sparkmigrate::analysis {
 namespace {
-
-constexpr std::string_view kCellSeparator = "# COMMAND ----------";
 
 std::uint32_t lineStartOf(std::string_view text, std::uint32_t at) {
   while (at > 0 && text[at - 1] != '\n') --at;
@@ -249,7 +249,7 @@ MigrationRegion migrationRegion(std::string_view text, TSNode root, bool noteboo
       }
       pos = lineEnd;
     }
-    if (begin == 0 && text.substr(0, lineEndAfter(text, 0)).find("Databricks notebook source") != std::string_view::npos)
+    if (begin == 0 && startsAsNotebook(text))
       begin = lineEndAfter(text, 0);
     // Without the blank lines around the cell's code.
     while (begin < end && (text[begin] == '\n' || text[begin] == '\r' || text[begin] == ' ')) {

@@ -393,7 +393,7 @@ int checkOnce(const CheckRun& run, analysis::ConfigResolver& resolver) {
       }
       out.text = std::move(source.text);
       if (analysis::isNotebookPath(out.path)) {
-        // Checked as its code cells; not yet fixed (fix and --add-noqa leave it as it is).
+        // Checked, fixed and given noqa comments as its code cells.
         auto notebook = analysis::readNotebook(out.text);
         if (!notebook) {
           fileErrors[i] = ReportError{out.path, 0, 0, notebook.error().message + ", not checked"};
@@ -406,17 +406,38 @@ int checkOnce(const CheckRun& run, analysis::ConfigResolver& resolver) {
           out.lines = std::make_unique<analysis::LineIndex>(out.text);
           return;
         }
-        if (fixing || run.addNoqa) {
-          warnings[i] = fmt::format("{}: notebooks are checked but not yet fixed; left as it is", out.path);
-          if (fixing) fixes[i].path = out.path, fixes[i].text = out.text;
-        }
-        out.notebook = std::make_shared<const analysis::Notebook>(std::move(*notebook));
-        out.text = out.notebook->source;
-        out.lines = std::make_unique<analysis::LineIndex>(out.text);
         const analysis::Settings& settings = *file.settings.settings;
-        analysis::CheckResult result =
-            analysis::checkText(out.text, settings, analysis::relativeTo(settings, file.path));
-        out.diagnostics = std::move(result.diagnostics);
+        const std::string relative = analysis::relativeTo(settings, file.path);
+        std::string json = std::move(out.text);
+        auto show = [&](const std::string& text, std::vector<analysis::Diagnostic> diagnostics) {
+          auto shown = analysis::readNotebook(text);  // the notebook's new JSON reads back (writeNotebook checks)
+          out.notebook = std::make_shared<const analysis::Notebook>(shown ? std::move(*shown) : std::move(*notebook));
+          out.text = out.notebook->source;
+          out.lines = std::make_unique<analysis::LineIndex>(out.text);
+          out.diagnostics = std::move(diagnostics);
+        };
+        if (fixing) {
+          FileFixResult& fixed = fixes[i];
+          fixed = fixNotebook(out.path, json, *notebook, settings, relative, {file.tree, run.followSymlinks},
+                              fixOptions);
+          return show(fixed.text, std::move(fixed.remaining));
+        }
+        if (run.addNoqa) {
+          analysis::NoqaOutcome added = analysis::addNoqaDirectives(notebook->source, settings, relative);
+          if (added.comments > 0) {
+            auto written = analysis::writeNotebook(json, *notebook, added.text);
+            std::string error = written ? writeInPlace(out.path, json, *written, {file.tree, run.followSymlinks})
+                                        : written.error().message;
+            if (!error.empty()) {
+              fileErrors[i] = ReportError{out.path, 0, 0, error};
+              return;
+            }
+            noqa[i] = {added.suppressed, added.comments};
+            json = std::move(*written);
+          }
+          return show(json, std::move(added.unsuppressed));
+        }
+        show(json, analysis::checkText(notebook->source, settings, relative).diagnostics);
         return;
       }
       std::string parseText = out.text;

@@ -59,6 +59,13 @@ struct FileFixResult {
 FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
                       std::string_view relativePath, const WriteScope& scope, const FixRunOptions& options,
                       const analysis::ProjectView* project = nullptr);
+// fixFile for a Jupyter notebook (`json`, read as `notebook`): its document
+// fixed, the changed cells written back into the JSON (analysis::writeNotebook,
+// which keeps every other byte). The result's text and diff are the
+// notebook's JSON; `remaining` are in the new notebook's document.
+FileFixResult fixNotebook(const std::string& path, const std::string& json, const analysis::Notebook& notebook,
+                          const analysis::Settings& settings, std::string_view relativePath, const WriteScope& scope,
+                          const FixRunOptions& options);
 // Moves the files' fix errors into the report (counting them in fileProblems)
 // and returns the one-line summary: what was fixed, what is left.
 std::string summarizeFixes(const std::vector<FileFixResult>& fixes, Report& report,

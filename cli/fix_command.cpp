@@ -17,6 +17,7 @@
 #include "analysis/diff.h"
 #include "analysis/fix.h"
 #include "analysis/checker.h"
+#include "analysis/notebook.h"
 #include "cli/commands.h"
 #include "cli/report.h"
 
@@ -32,6 +33,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <random>
 
@@ -191,6 +193,40 @@ std::string writeInPlace(const std::string& path, std::string_view expected, std
   return error;
 }
 
+namespace {
+
+// A fix that is not applied: the result is the file as it was.
+void keepOriginal(FileFixResult& result, const std::string& before,
+                  const std::function<std::vector<analysis::Diagnostic>()>& check) {
+  result.changed = false;
+  result.fixed = 0;
+  result.fixedByCode.clear();
+  result.text = before;
+  result.remaining = check();
+}
+
+// The last step of fixing a file whose new text is result.text: nothing when
+// it is unchanged, else a diff (--diff), the text kept in memory (`fix -`),
+// or the file written in place; a failed write keeps the original, whose
+// findings `check` gives.
+void deliverFix(FileFixResult& result, const std::string& before, const WriteScope& scope,
+                const FixRunOptions& options, const std::function<std::vector<analysis::Diagnostic>()>& check) {
+  if (result.text == before) return;
+  result.changed = true;
+  if (options.diff) {
+    result.diff = analysis::unifiedDiff(before, result.text, result.path);
+    return;
+  }
+  if (options.noWrite) return;
+  std::string error = writeInPlace(result.path, before, result.text, scope);
+  if (!error.empty()) {
+    result.error = error;
+    keepOriginal(result, before, check);
+  }
+}
+
+}  // namespace
+
 FileFixResult fixFile(const std::string& path, const std::string& text, const analysis::Settings& settings,
                       std::string_view relativePath, const WriteScope& scope, const FixRunOptions& options,
                       const analysis::ProjectView* project) {
@@ -211,24 +247,34 @@ FileFixResult fixFile(const std::string& path, const std::string& text, const an
     std::string parseText = "   " + outcome.text;
     result.remaining = analysis::checkText(parseText, settings, relativePath, nullptr, project).diagnostics;
   }
-  if (result.text == text) return result;
-  result.changed = true;
-  if (options.diff) {
-    result.diff = analysis::unifiedDiff(text, result.text, path);
-    return result;
-  }
-  if (options.noWrite) return result;
-  std::string error = writeInPlace(path, text, result.text, scope);
-  if (!error.empty()) {
-    result.error = error;
-    result.changed = false;
-    result.fixed = 0;
-    result.fixedByCode.clear();
-    result.text = text;
+  deliverFix(result, text, scope, options, [&] {
     std::string parseText = text;
     if (bom) parseText.replace(0, 3, "   ");
-    result.remaining = analysis::checkText(parseText, settings, relativePath, nullptr, project).diagnostics;
+    return analysis::checkText(parseText, settings, relativePath, nullptr, project).diagnostics;
+  });
+  return result;
+}
+
+FileFixResult fixNotebook(const std::string& path, const std::string& json, const analysis::Notebook& notebook,
+                          const analysis::Settings& settings, std::string_view relativePath, const WriteScope& scope,
+                          const FixRunOptions& options) {
+  FixRunOptions inMemory = options;
+  inMemory.diff = false;
+  inMemory.noWrite = true;
+  FileFixResult result = fixFile(path, notebook.source, settings, relativePath, scope, inMemory);
+  auto before = [&] { return analysis::checkText(notebook.source, settings, relativePath).diagnostics; };
+  if (!result.changed) {
+    result.text = json;
+    return result;
   }
+  auto written = analysis::writeNotebook(json, notebook, result.text);
+  if (!written) {
+    result.error = written.error().message;
+    keepOriginal(result, json, before);
+    return result;
+  }
+  result.text = std::move(*written);
+  deliverFix(result, json, scope, options, before);
   return result;
 }
 

@@ -97,20 +97,22 @@ void appendDiagnostic(std::string& out, const analysis::Diagnostic& d, const Pos
   out += '}';
 }
 
+void appendNotAnalysed(std::string& out, const std::string& why) {
+  out += R"({"message":)";
+  protocol::appendJsonString(out, why);
+  out += R"(,"range":)";
+  appendRange(out, protocol::Range{{0, 0}, {0, 0}});
+  out += R"(,"severity":)";
+  protocol::appendJsonNumber(out, protocol::kSeverityWarning);
+  out += R"(,"source":)";
+  protocol::appendJsonString(out, kSource);
+  out += '}';
+}
+
 std::string diagnosticsText(const DocumentSnapshot& snap, const analysis::CheckResult& check) {
   PositionMapper mapper = snap.mapper();
   std::string out = "[";
-  if (!snap.notAnalysed.empty()) {
-    out += R"({"message":)";
-    protocol::appendJsonString(out, snap.notAnalysed);
-    out += R"(,"range":)";
-    appendRange(out, protocol::Range{{0, 0}, {0, 0}});
-    out += R"(,"severity":)";
-    protocol::appendJsonNumber(out, protocol::kSeverityWarning);
-    out += R"(,"source":)";
-    protocol::appendJsonString(out, kSource);
-    out += '}';
-  }
+  if (!snap.notAnalysed.empty()) appendNotAnalysed(out, snap.notAnalysed);
   for (const auto& d : check.diagnostics) {
     if (out.size() > 1) out += ',';
     appendDiagnostic(out, d, mapper);

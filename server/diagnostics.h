@@ -19,6 +19,8 @@ inline constexpr const char* kSource = "sparkmigrate";
 // answer after each keystroke can hold thousands of them.
 void appendDiagnostic(std::string& out, const analysis::Diagnostic& d, const PositionMapper& mapper);
 std::string diagnosticsText(const DocumentSnapshot& snap, const analysis::CheckResult& check);
+// The warning at the start of a document that is not analysed (`why`).
+void appendNotAnalysed(std::string& out, const std::string& why);
 // The same as JSON values, for answers that embed or compare them.
 nlohmann::json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper);
 nlohmann::json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& check);

@@ -7,6 +7,7 @@
 
 #include "protocol/json_text.h"
 #include "server/diagnostics.h"
+#include "server/notebook.h"
 #include "server/handlers/handlers.h"
 #include "support/log.h"
 
@@ -361,20 +362,38 @@ void Server::scheduleDiagnostics(const std::string& uri) {
     Document* doc = session_.find(uri);
     if (!doc) return;
     DocumentSnapshot snap = snapshot(*doc);
-    onPool([this, snap = std::move(snap), cancel = lifetime_] {
+    // A notebook's findings go to its code cells, each under the cell's URI.
+    std::shared_ptr<const analysis::Notebook> layout;
+    std::vector<std::string> cells;
+    if (auto notebook = session_.notebooks.find(uri); notebook != session_.notebooks.end()) {
+      layout = notebook->second.layout;
+      cells = notebook->second.codeCells;
+    }
+    onPool([this, snap = std::move(snap), cancel = lifetime_, layout, cells] {
       auto result = snap.analyze(&cancel);
       if (cancel.cancelled()) return;  // the findings may be incomplete
-      std::string params = R"({"diagnostics":)" + diagnosticsText(snap, result->check) + R"(,"uri":)";
-      protocol::appendJsonString(params, snap.uri);
-      params += R"(,"version":)";
-      protocol::appendJsonNumber(params, snap.version);
-      params += '}';
-      postMain([this, snap, result, params = std::move(params)] {
+      auto publish = [&](const std::string& target, const std::string& diagnostics, bool versioned) {
+        std::string params = R"({"diagnostics":)" + diagnostics + R"(,"uri":)";
+        protocol::appendJsonString(params, target);
+        if (versioned) {
+          params += R"(,"version":)";
+          protocol::appendJsonNumber(params, snap.version);
+        }
+        return params + '}';
+      };
+      std::vector<std::string> messages;
+      if (layout) {
+        for (std::size_t i = 0; i < cells.size(); ++i)
+          messages.push_back(publish(cells[i], cellDiagnosticsText(snap, result->check, *layout, i), false));
+      } else {
+        messages.push_back(publish(snap.uri, diagnosticsText(snap, result->check), true));
+      }
+      postMain([this, snap, result, messages = std::move(messages)] {
         Document* current = session_.find(snap.uri);
         remember(snap.uri, result);
         // Stale: the document changed or closed meanwhile; a newer run is due.
         if (!current || current->version() != snap.version || current->generation != snap.generation) return;
-        notifyText("textDocument/publishDiagnostics", params);
+        for (const auto& params : messages) notifyText("textDocument/publishDiagnostics", params);
       });
     });
   });

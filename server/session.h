@@ -7,12 +7,14 @@
 #include "analysis/config.h"
 #include "protocol/lsp_types.h"
 #include "server/document.h"
+#include "server/notebook.h"
 #include "support/cancel.h"
 
 #include <nlohmann/json.hpp>
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -73,9 +75,28 @@ struct Session {
   // (window/workDoneProgress/cancel).
   std::map<std::string, support::CancellationToken> progressTokens;
 
+  // Open notebooks (notebookDocument/*) by URI; each one's document is in
+  // `documents` under the same URI (server/notebook.h).
+  std::map<std::string, OpenNotebook> notebooks;
+
   Document* find(const std::string& uri) {
     auto it = documents.find(uri);
     return it == documents.end() ? nullptr : it->second.get();
+  }
+
+  // Where a notebook cell's findings come from: the notebook's document and,
+  // for a Python code cell, its index in the layout. None when `uri` is not a
+  // cell of an open notebook.
+  struct CellPlace {
+    std::string notebook;
+    std::shared_ptr<const analysis::Notebook> layout;
+    std::optional<std::size_t> index;  // none: a markdown cell, or one in another language
+  };
+  std::optional<CellPlace> findCell(const std::string& uri) const {
+    for (const auto& [notebookUri, notebook] : notebooks)
+      for (const auto& cell : notebook.cells)
+        if (cell.uri == uri) return CellPlace{notebookUri, notebook.layout, notebook.codeCell(uri)};
+    return std::nullopt;
   }
 };
 

@@ -37,6 +37,8 @@ bool kindWanted(const json& only, std::string_view kind) {
 }  // namespace
 
 void codeAction(Server& server, const json& params, Reply& reply) {
+  // Not yet in notebook cells: their fixes come from `sparkmigrate fix`.
+  if (server.session().findCell(requireUri(params))) return reply.result(json::array());
   Document& doc = requireDocument(server, params);
   auto range = requireField(params, "range").get<protocol::Range>();
   json only = params.contains("context") ? params["context"].value("only", json()) : json();

@@ -1,13 +1,15 @@
 // `textDocument/hover`: on a flagged expression, the rule's explanation in
 // Markdown (why it fails under Connect, what to write instead, since which
 // version Connect supports it, a docs link); also on a code inside a
-// `# noqa: SPKnnn` or `# sparkmigrate: ignore[SPKnnn]` comment.
+// `# noqa: SPKnnn` or `# sparkmigrate: ignore[SPKnnn]` comment. Also in a
+// notebook's code cells.
 #include "server/handlers/handlers.h"
 
 #include "analysis/catalogue.h"
 #include "analysis/rule_docs.h"
 #include "analysis/suppression.h"
 
+#include <algorithm>
 #include <set>
 
 namespace sparkmigrate::server {
@@ -17,13 +19,23 @@ void hoverCapability(const ClientCapabilities&, json& caps) {
 }
 
 void hover(Server& server, const json& params, Reply& reply) {
-  Document& doc = requireDocument(server, params);
   auto position = requireField(params, "position").get<protocol::Position>();
-  DocumentSnapshot snap = server.snapshot(doc);
+  // In a notebook cell, the cell's lines are lines of its notebook's document.
+  std::uint32_t cellLine = 0;
+  Document* doc = nullptr;
+  if (auto cell = server.session().findCell(requireUri(params))) {
+    if (!cell->index) return reply.result(nullptr);  // not Python
+    doc = server.session().find(cell->notebook);
+    cellLine = cell->layout->cells[*cell->index].firstLine;
+  } else {
+    doc = &requireDocument(server, params);
+  }
+  position.line += cellLine;
+  DocumentSnapshot snap = server.snapshot(*doc);
   bool markdown = server.session().client.hoverMarkdown;
   server.background(
       std::move(reply),
-      [&server, snap, position, markdown](const support::CancellationToken& cancel) -> json {
+      [&server, snap, position, markdown, cellLine](const support::CancellationToken& cancel) -> json {
         if (!snap.tree) return nullptr;  // not analysed (too large)
         PositionMapper mapper = snap.mapper();
         std::uint32_t offset = mapper.toOffset(position);
@@ -51,8 +63,11 @@ void hover(Server& server, const json& params, Reply& reply) {
         if (parts.empty()) return nullptr;
         std::string value;
         for (std::size_t i = 0; i < parts.size(); ++i) value += (i ? "\n\n---\n\n" : "") + parts[i];
-        return {{"contents", {{"kind", markdown ? "markdown" : "plaintext"}, {"value", value}}},
-                {"range", mapper.toRange(*range)}};
+        protocol::Range shown = mapper.toRange(*range);
+        if (shown.start.line < cellLine) return nullptr;  // the finding starts in another cell
+        shown.start.line -= cellLine;
+        shown.end.line -= std::min(cellLine, shown.end.line);
+        return {{"contents", {{"kind", markdown ? "markdown" : "plaintext"}, {"value", value}}}, {"range", shown}};
       },
       std::make_pair(snap.uri, snap.version));
 }

@@ -16,7 +16,8 @@ namespace sparkmigrate::server {
 void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
   Session& session = server.session();
   std::map<std::string, DocumentSnapshot> open;
-  for (auto& [uri, doc] : session.documents) open.emplace(doc->path(), server.snapshot(*doc));
+  for (auto& [uri, doc] : session.documents)  // notebooks report per cell, when their cells are pulled
+    if (!session.notebooks.count(uri)) open.emplace(doc->path(), server.snapshot(*doc));
   std::vector<std::string> folders = session.workspaceFolders;
   ClientCapabilities client = session.client;
   analysis::ConfigResolver* resolver = &session.resolver;

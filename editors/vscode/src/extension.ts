@@ -80,8 +80,9 @@ class Extension {
   private readonly status: vscode.StatusBarItem;
   private serverPath: string | undefined;
   private starting: Promise<void> | undefined;
-  // Notebook cells: vscode-languageclient pulls diagnostics only for documents shown in a tab,
-  // and a cell is not one (the notebook is), so the cells are pulled here. See pullCell().
+  // Notebook cells: vscode-languageclient syncs notebooks (the server asks for notebookDocument/*)
+  // but pulls diagnostics only for documents shown in a tab, and a cell is not one (the notebook
+  // is), so the cells are pulled here. See pullCell().
   private readonly cellDiagnostics = vscode.languages.createDiagnosticCollection("sparkmigrate-notebook-cells");
   private readonly cellTimers = new Map<string, NodeJS.Timeout>();
 
@@ -301,16 +302,24 @@ class Extension {
 
   private scheduleCell(doc: vscode.TextDocument, delay = 150): void {
     if (!this.isCell(doc)) return;
-    const key = doc.uri.toString();
-    clearTimeout(this.cellTimers.get(key));
-    // The delay lets the client's didOpen/didChange reach the server first.
-    this.cellTimers.set(
-      key,
-      setTimeout(() => {
-        this.cellTimers.delete(key);
-        void this.pullCell(doc);
-      }, delay),
+    // The server analyses a notebook's Python cells as one document (notebookDocument/* sync), so
+    // a change in one cell can change another's findings: every cell of the notebook is pulled.
+    const notebook = vscode.workspace.notebookDocuments.find((nb) =>
+      nb.getCells().some((cell) => cell.document.uri.toString() === doc.uri.toString()),
     );
+    const cells = notebook ? notebook.getCells().map((cell) => cell.document).filter((d) => this.isCell(d)) : [doc];
+    for (const cell of cells) {
+      const key = cell.uri.toString();
+      clearTimeout(this.cellTimers.get(key));
+      // The delay lets the client's notebook didOpen/didChange reach the server first.
+      this.cellTimers.set(
+        key,
+        setTimeout(() => {
+          this.cellTimers.delete(key);
+          void this.pullCell(cell);
+        }, delay),
+      );
+    }
   }
 
   private pullAllCells(delay = 150): void {
