@@ -6,15 +6,23 @@
 //     text with a syntax error is left as it is;
 //   * the fix loop's `remaining` is what a check of its result reports;
 //   * fixing is idempotent: fixing the fixed text again changes nothing
-//     (checked when the first run ended without an error).
+//     (checked when the first run ended without an error);
+//   * as a notebook (the text split into two code cells of an .ipynb), the
+//     unchanged document writes back the same bytes, and the fixed document
+//     either writes back (and reads back as itself, which writeNotebook
+//     checks) or is refused with an error; an input that is itself a
+//     notebook writes back unchanged.
 // Inputs the CLI would refuse to analyse (not UTF-8) are rejected. The target
 // version and the platform are chosen from the input's length, so the corpus
 // covers them all without a selector byte in front of the Python.
 #include "analysis/checker.h"
 #include "analysis/fix.h"
+#include "analysis/notebook.h"
 #include "analysis/settings.h"
 #include "analysis/version.h"
 #include "support/utf8.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <cstdio>
@@ -32,6 +40,16 @@ void fail(const char* what, std::string_view text, std::string_view fixed, std::
   if (!again.empty())
     std::fprintf(stderr, "--- fixed again\n%.*s\n", static_cast<int>(again.size()), again.data());
   std::abort();
+}
+
+// The notebook invariants for the notebook `json`: its document writes back
+// unchanged, and `change` (a new document, or none) writes back or is refused.
+void checkNotebook(const std::string& json, const std::string* change) {
+  auto notebook = analysis::readNotebook(json);
+  if (!notebook) return;
+  auto same = analysis::writeNotebook(json, *notebook, notebook->source);
+  if (!same || *same != json) fail("a notebook's unchanged document did not write back as it was", json, notebook->source);
+  if (change) (void)analysis::writeNotebook(json, *notebook, *change);
 }
 
 }  // namespace
@@ -58,6 +76,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!before.syntaxError && after.syntaxError) fail("the fixed text no longer parses", text, once.text);
   if (after.diagnostics.size() != once.remaining.size())
     fail("fixDocument's remaining differs from a check of its result", text, once.text);
+
+  if (text.starts_with('{')) checkNotebook(std::string(text), nullptr);
+  {
+    std::size_t middle = text.find('\n', text.size() / 2);
+    middle = middle == std::string_view::npos ? text.size() : middle + 1;
+    nlohmann::json cell = {{"cell_type", "code"}, {"metadata", nlohmann::json::object()}, {"outputs", nlohmann::json::array()}};
+    nlohmann::json doc = {{"cells", nlohmann::json::array()}, {"metadata", {{"language_info", {{"name", "python"}}}}},
+                          {"nbformat", 4}, {"nbformat_minor", 5}};
+    doc["cells"].push_back(cell);
+    doc["cells"].back()["source"] = std::string(text.substr(0, middle));
+    doc["cells"].push_back(cell);
+    doc["cells"].back()["source"] = std::string(text.substr(middle));
+    const std::string json = doc.dump(1);
+    auto notebook = analysis::readNotebook(json);
+    if (!notebook) fail("a notebook made of the input did not read", text, json);
+    analysis::FixOutcome fixed = analysis::fixDocument(notebook->source, settings, relativePath, options);
+    checkNotebook(json, &fixed.text);
+  }
 
   if (once.error.empty() && once.text != text) {
     analysis::FixOutcome twice = analysis::fixDocument(once.text, settings, relativePath, options);
