@@ -87,7 +87,7 @@ std::string renderRuleHover(const Rule& rule, const std::string& url) {
   return out.str();
 }
 
-std::string renderRuleIndex(const std::vector<Rule>& rules) {
+std::string groupTitle(const std::string& group) {
   static const std::map<std::string, std::string> titles = {
       {"meta", "Suppressions"},
       {"session", "Session, builder and context objects"},
@@ -101,6 +101,11 @@ std::string renderRuleIndex(const std::vector<Rule>& rules) {
       {"behaviour", "Behaviour changes"},
       {"packaging", "Packaging and environment"},
       {"databricks", "Databricks only"}};
+  auto it = titles.find(group);
+  return it == titles.end() ? group : it->second;
+}
+
+std::string renderRuleIndex(const std::vector<Rule>& rules) {
   static const std::vector<std::string> order = {"session",   "sparkcontext",   "jvm",        "rdd",
                                                  "dataframe", "legacy-context", "streaming",  "ml",
                                                  "behaviour", "packaging",      "databricks", "meta"};
@@ -114,7 +119,7 @@ std::string renderRuleIndex(const std::vector<Rule>& rules) {
     bool any = false;
     for (const auto& rule : rules) any = any || rule.group == group;
     if (!any) continue;
-    out << "\n## " << titles.at(group) << "\n\n";
+    out << "\n## " << groupTitle(group) << "\n\n";
     out << "| Code | Name | Severity | Connect support | Fix | Message |\n|---|---|---|---|---|---|\n";
     for (const auto& rule : rules) {
       if (rule.group != group) continue;

@@ -21,5 +21,8 @@ std::string renderRuleIndex(const std::vector<Rule>& rules);
 std::string ruleUrl(const Rule& rule);
 // "never" or "4.0+" etc.
 std::string connectSupportText(const Rule& rule);
+// A rule family's title ("sparkcontext": "SparkContext members"), as the index
+// page heads it; the group itself when it has none.
+std::string groupTitle(const std::string& group);
 
 }  // namespace sparkmigrate::analysis

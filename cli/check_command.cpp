@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -221,6 +222,8 @@ struct CheckRun {
   // `check -`: the source read from standard input, checked as `stdinName`.
   std::optional<std::string> stdinText;
   std::string stdinName;
+  // `report`: takes the finished report instead of the output format's writer.
+  std::function<void(const Report&)> write;
 };
 
 // Where standard input's settings come from: --stdin-filename, else the
@@ -519,7 +522,9 @@ int checkOnce(const CheckRun& run, analysis::ConfigResolver& resolver) {
   const bool sourceOut = run.stdinText && fixing && !fixOptions.diff;
   std::FILE* reportOut = sourceOut ? stderr : stdout;
   if (sourceOut && !fixes.empty()) std::fwrite(fixes[0].text.data(), 1, fixes[0].text.size(), stdout);
-  if (fixing && fixOptions.diff) {
+  if (run.write) {
+    run.write(report);
+  } else if (fixing && fixOptions.diff) {
     for (const auto& f : fixes) std::fputs(f.diff.c_str(), stdout);
   } else if (run.format == "text" || run.format == "concise")
     writeText(report, run.options, reportOut);
@@ -559,6 +564,16 @@ int checkOnce(const CheckRun& run, analysis::ConfigResolver& resolver) {
 }
 
 }  // namespace
+
+int checkWith(const std::vector<std::string>& inputs, analysis::ConfigResolver& resolver, unsigned jobs,
+              const std::vector<RuntimeRecord>* runtimeRecords, const std::function<void(const Report&)>& write) {
+  CheckRun run;
+  run.inputs = inputs;
+  run.jobs = jobs;
+  if (runtimeRecords) run.runtimeRecords = *runtimeRecords;
+  run.write = write;
+  return checkOnce(run, resolver);
+}
 
 int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   const char* command = fixCommand ? "fix" : "check";

@@ -16,6 +16,7 @@
 #include "cli/report.h"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +33,15 @@ int runCheck(int argc, char** argv);
 int runFix(int argc, char** argv);
 // check_command.cpp: `check` (fix == false, unless --fix is given) and `fix`.
 int runCheckOrFix(int argc, char** argv, bool fix);
+struct RuntimeRecord;
+// check_command.cpp: one run of check over `inputs` (discovery, configuration,
+// parallel checking, the runtime records merged when given) that hands the
+// finished report to `write` instead of printing it; problems still go to
+// stderr. Returns check's exit status (kExitUsage on a configuration error).
+int checkWith(const std::vector<std::string>& inputs, analysis::ConfigResolver& resolver, unsigned jobs,
+              const std::vector<RuntimeRecord>* runtimeRecords, const std::function<void(const Report&)>& write);
+// report_command.cpp: `report`, a migration readiness report (one HTML page).
+int runReport(int argc, char** argv);
 
 // fix_command.cpp: fixing one file that check has read.
 struct FixRunOptions {

@@ -20,6 +20,8 @@ constexpr Command kCommands[] = {
     {"check", "find code that breaks under Spark Connect", sparkmigrate::cli::runCheck},
     {"fix", "apply the automatic fixes (--diff to preview, --unsafe-fixes for more)",
      sparkmigrate::cli::runFix},
+    {"report", "write a migration readiness report: one HTML page with charts (-o report.html)",
+     sparkmigrate::cli::runReport},
     {"explain", "locate and fix the code behind a Spark Connect error or traceback",
      sparkmigrate::cli::runExplain},
     {"lsp", "run the language server on stdio (see docs/lsp.md)", sparkmigrate::cli::runLsp},

@@ -9,30 +9,6 @@
 #include <filesystem>
 
 namespace sparkmigrate::cli {
-namespace {
-
-// Text for an XML attribute or element: markup characters escaped, and the
-// control characters XML 1.0 cannot carry replaced.
-std::string xml(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-          out += "\xEF\xBF\xBD";  // U+FFFD
-        else
-          out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 void writeJunit(const Report& report, const OutputOptions&, std::FILE* out) {
   std::size_t findings = 0;
@@ -53,13 +29,13 @@ void writeJunit(const Report& report, const OutputOptions&, std::FILE* out) {
     fmt::print(out,
                "  <testsuite name=\"{}\" tests=\"{}\" disabled=\"0\" errors=\"0\" failures=\"{}\" "
                "package=\"org.sparkmigrate\">\n",
-               xml(file.path), file.diagnostics.size(), file.diagnostics.size());
+               markup(file.path), file.diagnostics.size(), file.diagnostics.size());
     for (const auto& d : file.diagnostics) {
       RowColumn at = rowColumn(file, d.start);
       fmt::print(out, "    <testcase name=\"org.sparkmigrate.{}\" classname=\"{}\" line=\"{}\" column=\"{}\">\n",
-                 xml(d.code), xml(classname), at.row, at.column);
+                 markup(d.code), markup(classname), at.row, at.column);
       fmt::print(out, "      <failure message=\"{}\">{}line {}, col {}, {}</failure>\n    </testcase>\n",
-                 xml(d.message), at.cellNote(), at.row, at.column, xml(d.message));
+                 markup(d.message), at.cellNote(), at.row, at.column, markup(d.message));
     }
     fmt::print(out, "  </testsuite>\n");
   }
@@ -72,7 +48,7 @@ void writeJunit(const Report& report, const OutputOptions&, std::FILE* out) {
       fmt::print(out,
                  "    <testcase name=\"org.sparkmigrate.error\" classname=\"{}\">\n"
                  "      <error message=\"{}\">{}</error>\n    </testcase>\n",
-                 xml(error.path.empty() ? "configuration" : error.path), xml(error.message), xml(error.line()));
+                 markup(error.path.empty() ? "configuration" : error.path), markup(error.message), markup(error.line()));
     fmt::print(out, "  </testsuite>\n");
   }
   fmt::print(out, "</testsuites>\n");

@@ -1,6 +1,6 @@
 // The CLI's view of a finished check: per-file results (diagnostics, source
 // text for code frames, file-level problems) and the output writers, one per
-// --output-format.
+// --output-format, and the page of `sparkmigrate report`.
 //
 // To add a new output format:
 //   1. Write `void writeX(const Report&, const OutputOptions&, std::FILE*)`
@@ -12,9 +12,15 @@
 #include "analysis/diagnostic.h"
 #include "analysis/notebook.h"
 #include "analysis/source.h"
+#include "support/expected.h"
 
+#include <array>
+#include <cstdint>
 #include <cstdio>
+#include <ctime>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +80,11 @@ struct RowColumn {
 };
 RowColumn rowColumn(const FileReport& file, analysis::TextPoint point);
 
+// Text for HTML or XML content and attribute values (the html and junit
+// formats): markup characters escaped; control characters other than tab and
+// line ends, and bytes that are not UTF-8, replaced by U+FFFD.
+std::string markup(std::string_view text);
+
 void writeText(const Report& report, const OutputOptions& options, std::FILE* out);
 void writeJson(const Report& report, const OutputOptions& options, std::FILE* out);
 void writeSarif(const Report& report, const OutputOptions& options, std::FILE* out);
@@ -82,5 +93,45 @@ void writeJunit(const Report& report, const OutputOptions& options, std::FILE* o
 void writeGitlab(const Report& report, const OutputOptions& options, std::FILE* out);
 void writeStatisticsText(const Report& report, std::FILE* out);
 void writeStatisticsJson(const Report& report, std::FILE* out);
+
+// --- the migration readiness report (`sparkmigrate report`, cli/output_html.cpp) ---
+
+// What a finding will take: a fix with edits that `fix` applies (Safe) or
+// `fix --unsafe-fixes` applies (Unsafe), a rewrite proposed by a model
+// (`fix --llm`, migrate::needsJudgement), or manual work (the rest).
+enum class Effort { SafeFix, UnsafeFix, ModelSuggestion, Manual };
+inline constexpr std::size_t kEfforts = 4;
+using EffortCounts = std::array<std::size_t, kEfforts>;  // indexed by Effort
+Effort effortOf(const analysis::Diagnostic& d);
+
+// The figures a report keeps for trends (and embeds in the page as JSON).
+struct ReadinessTotals {
+  std::string generatedAt;                  // ISO 8601, UTC
+  std::optional<std::size_t> filesChecked;  // unknown for check's JSON output
+  std::size_t filesAffected = 0;
+  EffortCounts findings{};
+};
+// An earlier report, for `report --compare-to`.
+struct ReadinessBaseline {
+  ReadinessTotals totals;
+  std::map<std::string, EffortCounts> families;  // by rule group
+  std::vector<ReadinessTotals> history;          // oldest first, ending with `totals`
+};
+// "2026-03-01T12:00:00Z": the form of generatedAt.
+std::string isoUtc(std::time_t t);
+// Reads an earlier report page (its embedded data) or the output of
+// `check --output-format json`; a one-line error naming `path` otherwise.
+support::Expected<ReadinessBaseline> readReadinessBaseline(const std::string& path, std::uint64_t maxSize);
+
+struct HtmlOptions {
+  std::string generatedAt;                    // ISO 8601, UTC
+  std::vector<std::string> inputs;            // the paths checked, as given
+  bool runtimeReport = false;                 // a runtime report was merged: show the hottest call sites
+  std::optional<ReadinessBaseline> previous;  // --compare-to
+  std::size_t top = 20;                       // rows in the per-file and per-folder charts
+};
+// One self-contained page: inline CSS and SVG, no script but its own data
+// (`<script type="application/json" id="sparkmigrate-report-data">`).
+void writeHtml(const Report& report, const HtmlOptions& options, std::FILE* out);
 
 }  // namespace sparkmigrate::cli
