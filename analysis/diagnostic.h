@@ -26,6 +26,9 @@ struct Fix {
 struct RuntimeEvidence {
   std::string api;
   long long count = 0;
+  // The runtime shim's outcome (docs/runtime-report.md): "shimmed", "raised", or
+  // "rewritten" (fixed as its module was imported, rewrite mode; count: imports).
+  std::string outcome;
 };
 
 struct Diagnostic {

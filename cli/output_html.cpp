@@ -822,7 +822,7 @@ void writeHtml(const Report& report, const HtmlOptions& options, std::FILE* file
   if (options.runtimeReport) {
     std::vector<Site> hot;
     for (const auto& site : s.findings)
-      if (site.d->runtime) hot.push_back(site);
+      if (site.d->runtime && site.d->runtime->outcome != "rewritten") hot.push_back(site);  // intercepted, not fixed
     std::stable_sort(hot.begin(), hot.end(),
                      [](const Site& a, const Site& b) { return a.d->runtime->count > b.d->runtime->count; });
     fmt::format_to(

@@ -71,7 +71,10 @@ nlohmann::json diagnosticJson(const FileReport& file, const analysis::Diagnostic
       {"url", d.rule ? nlohmann::json(analysis::ruleUrl(*d.rule)) : nlohmann::json(nullptr)},
   };
   if (d.runtime)
-    out["runtime"] = {{"api", d.runtime->api}, {"count", d.runtime->count}, {"static", !d.runtimeOnly}};
+    out["runtime"] = {{"api", d.runtime->api},
+                      {"count", d.runtime->count},
+                      {"outcome", d.runtime->outcome},
+                      {"static", !d.runtimeOnly}};
   return out;
 }
 

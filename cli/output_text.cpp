@@ -77,8 +77,10 @@ void writeText(const Report& report, const OutputOptions& options, std::FILE* ou
       RowColumn at = rowColumn(file, d.start);
       std::string runtime;
       if (d.runtime) {
-        runtime = fmt::format(" [seen at run time: {}x{}]", d.runtime->count,
-                              d.runtimeOnly ? ", not found statically" : "");
+        runtime = d.runtime->outcome == "rewritten"
+                      ? fmt::format(" [rewritten on import{}]", d.runtimeOnly ? ", not found statically" : "")
+                      : fmt::format(" [seen at run time: {}x{}]", d.runtime->count,
+                                    d.runtimeOnly ? ", not found statically" : "");
       }
       fmt::print(out, "{}:{}: {} {}{}{}\n", style.wrap("1", file.path), at.str(),
                  style.wrap(severityColor(d.severity), d.code), applicable ? style.wrap("36", "[*] ") : "",

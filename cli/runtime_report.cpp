@@ -79,8 +79,10 @@ std::size_t mergeRuntimeRecords(Report& report, const std::vector<RuntimeRecord>
       for (auto& d : file.diagnostics)
         if (onLine(d) && !d.runtimeOnly) target = &d;
     if (target) {
-      if (!target->runtime) target->runtime = analysis::RuntimeEvidence{record.api, 0};
+      if (!target->runtime) target->runtime = analysis::RuntimeEvidence{record.api, 0, record.outcome};
       target->runtime->count += record.count;
+      // A site both rewritten and intercepted (another call on its line) counts as intercepted.
+      if (target->runtime->outcome == "rewritten") target->runtime->outcome = record.outcome;
       ++merged;
       continue;
     }
@@ -92,14 +94,15 @@ std::size_t mergeRuntimeRecords(Report& report, const std::vector<RuntimeRecord>
     d.rule = rule;
     d.code = record.code;
     d.severity = rule ? rule->severity : analysis::Severity::Error;
-    d.message = "`" + record.api + "` intercepted at run time" + (rule ? ": " + rule->name : std::string()) +
-                (record.outcome == "raised" ? " (it raised)" : "");
+    d.message = "`" + record.api +
+                (record.outcome == "rewritten" ? "` rewritten as its module was imported" : "` intercepted at run time") +
+                (rule ? ": " + rule->name : std::string()) + (record.outcome == "raised" ? " (it raised)" : "");
     std::uint32_t lineStart = file.lines->lineStart(line0);
     d.range = {lineStart + static_cast<std::uint32_t>(first),
                lineStart + static_cast<std::uint32_t>(text.size())};
     d.start = file.lines->pointAt(d.range.start);
     d.end = file.lines->pointAt(d.range.end);
-    d.runtime = analysis::RuntimeEvidence{record.api, record.count};
+    d.runtime = analysis::RuntimeEvidence{record.api, record.count, record.outcome};
     d.runtimeOnly = true;
     file.diagnostics.push_back(std::move(d));
     ++merged;

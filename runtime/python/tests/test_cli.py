@@ -113,7 +113,7 @@ def test_module_form(spark_connect_server, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--mode", "loud", "x.py"],
-     "error: --mode must be one of shim, record, strict; got 'loud'"),
+     "error: --mode must be one of shim, record, strict, rewrite; got 'loud'"),
     (["missing.py"], "error: cannot open script 'missing.py': no such file"),
     ([], "error: no program given: name a script or use -m module"),
     (["--verbose", "x.py"], "error: unknown option --verbose"),
@@ -161,4 +161,4 @@ def test_invalid_environment_mode_is_one_clear_error(spark_connect_server, tmp_p
     done = run_python(["-c", "import sparkmigrate_runtime"], env)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1] == (
-        "ValueError: SPARKMIGRATE_RUNTIME must be one of shim, record, strict; got 'sometimes'")
+        "ValueError: SPARKMIGRATE_RUNTIME must be one of shim, record, strict, rewrite; got 'sometimes'")

@@ -166,7 +166,7 @@ def test_only_the_installed_session_is_shimmed(spark, spark_connect_server, inst
 
 
 def test_bad_install_arguments_fail_on_one_line(spark):
-    bad_mode = r"^mode must be one of shim, record, strict; got 'loud'$"
+    bad_mode = r"^mode must be one of shim, record, strict, rewrite; got 'loud'$"
     with pytest.raises(ValueError, match=bad_mode):
         sparkmigrate_runtime.install(spark, mode="loud")
     not_a_session = r"^install\(\) needs a Spark Connect SparkSession, got str$"

@@ -7,8 +7,9 @@ the user's call site and the `sparkmigrate check` rule code in a JSON report
 (docs/runtime-report.md). Three ways to turn it on (docs/runtime.md):
 
 * ``sparkmigrate_runtime.install(spark, mode="shim", report_path=None)``;
-* ``SPARKMIGRATE_RUNTIME=shim|record|strict`` (and ``SPARKMIGRATE_RUNTIME_REPORT=path``) in
-  the environment plus ``import sparkmigrate_runtime``: every Connect session is shimmed;
+* ``SPARKMIGRATE_RUNTIME=shim|record|strict|rewrite`` (and ``SPARKMIGRATE_RUNTIME_REPORT=path``)
+  in the environment plus ``import sparkmigrate_runtime``: every Connect session is shimmed
+  (``rewrite`` also fixes the modules imported afterwards from the job's folder, rewrite.py);
 * ``python -m sparkmigrate_runtime [--mode M] [--report PATH] script.py args...``.
 """
 
@@ -44,7 +45,8 @@ __all__ = [
 def install(
     spark: Any, mode: str | Mode = "shim", report_path: str | os.PathLike[str] | None = None
 ) -> None:
-    """Shim the Spark Connect session ``spark`` in ``mode`` (``shim``, ``record``, ``strict``).
+    """Shim the Spark Connect session ``spark`` in ``mode`` (``shim``, ``record``, ``strict``,
+    ``rewrite``: also fix the modules imported from now on, see :mod:`.rewrite`).
 
     With ``report_path`` the JSON report is written there at interpreter exit (and by
     :func:`write_report`). The mode is process-wide: the last call wins. A classic
@@ -69,11 +71,20 @@ def install(
 
     ensure_installed()
     _runtime.activate(chosen, spark, report_path)
+    if chosen is Mode.REWRITE:
+        from . import rewrite
+
+        rewrite.enable()
 
 
 def uninstall(spark: Any = None) -> None:
-    """Stop intercepting calls on ``spark`` (or on every session); records are kept."""
+    """Stop intercepting calls on ``spark`` (or on every session, and rewriting imports);
+    records are kept."""
     _runtime.deactivate(spark)
+    if spark is None:
+        from . import rewrite
+
+        rewrite.disable()
 
 
 def write_report(path: str | os.PathLike[str] | None = None) -> Path:
@@ -100,6 +111,10 @@ def _activate_from_environment() -> None:
     ensure_installed()
     mode, report_path = requested
     _runtime.activate(mode, None, report_path)
+    if mode is Mode.REWRITE:
+        from . import rewrite
+
+        rewrite.enable()
 
 
 _activate_from_environment()

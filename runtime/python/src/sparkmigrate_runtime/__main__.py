@@ -1,10 +1,14 @@
 """``python -m sparkmigrate_runtime``: run a PySpark program with the runtime shim active.
 
-    python -m sparkmigrate_runtime [--mode shim|record|strict] [--report PATH] script.py [args...]
-    python -m sparkmigrate_runtime [--mode ...] [--report PATH] -m package.module [args...]
+    python -m sparkmigrate_runtime [--mode shim|record|strict|rewrite] [--report PATH]
+        [--unsafe-fixes] [--rewrite-path DIR]... script.py [args...]
+    python -m sparkmigrate_runtime [options] -m package.module [args...]
 
-Every Spark Connect session the program creates is shimmed; the program runs with runpy as
-``__main__`` with its own ``sys.argv``; the report is written when it ends, however it ends.
+Every Spark Connect session the program creates is shimmed; the program runs as ``__main__``
+with its own ``sys.argv``; the report is written when it ends, however it ends. In ``rewrite``
+mode the program and the modules it imports from its folder (or the current folder with
+``-m``, and every ``--rewrite-path``) run with sparkmigrate's fixes applied as they are
+compiled (``--unsafe-fixes``: the unsafe ones too); what the fixes leave is shimmed.
 Defaults come from SPARKMIGRATE_RUNTIME / SPARKMIGRATE_RUNTIME_REPORT, then ``shim`` and
 ``./sparkmigrate-runtime-report.json``.
 """
@@ -14,14 +18,14 @@ from __future__ import annotations
 import os
 import runpy
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .runtime import ENV_MODE, ENV_REPORT, Mode
 
 PROGRAM = "python -m sparkmigrate_runtime"
 USAGE = (
-    f"usage: {PROGRAM} [--mode shim|record|strict] [--report PATH] "
-    "(script.py | -m module) [args...]"
+    f"usage: {PROGRAM} [--mode shim|record|strict|rewrite] [--report PATH] [--unsafe-fixes] "
+    "[--rewrite-path DIR]... (script.py | -m module) [args...]"
 )
 DEFAULT_REPORT = "sparkmigrate-runtime-report.json"
 
@@ -37,34 +41,46 @@ class Invocation:
     module: str | None
     script: str | None
     args: list[str]
+    unsafe_fixes: bool = False
+    rewrite_paths: list[str] = field(default_factory=list)
 
 
 def parse(argv: list[str]) -> Invocation | None:
     """The invocation described by ``argv``; None when help was asked for."""
-    mode = os.environ.get(ENV_MODE) or "shim"
-    report = os.environ.get(ENV_REPORT) or DEFAULT_REPORT
+    options = Invocation(os.environ.get(ENV_MODE) or "shim",
+                         os.environ.get(ENV_REPORT) or DEFAULT_REPORT, None, None, [])
     index = 0
     while index < len(argv):
         argument = argv[index]
         if argument in ("-h", "--help"):
             return None
+        if argument == "--unsafe-fixes":
+            options.unsafe_fixes = True
+            index += 1
+            continue
         name, has_value, value = argument.partition("=")
-        if name in ("--mode", "--report", "-m"):
+        if name in ("--mode", "--report", "--rewrite-path", "-m"):
             if not has_value:
                 if index + 1 >= len(argv):
                     raise UsageError(f"{name} needs a value")
                 index, value = index + 1, argv[index + 1]
             if name == "--mode":
-                mode = value
+                options.mode = value
             elif name == "--report":
-                report = value
+                options.report = value
+            elif name == "--rewrite-path":
+                if not os.path.isdir(value):
+                    raise UsageError(f"--rewrite-path {value!r} is not a folder")
+                options.rewrite_paths.append(os.path.abspath(value))
             else:
-                return Invocation(mode, report, value, None, argv[index + 1:])
+                options.module, options.args = value, argv[index + 1:]
+                return options
             index += 1
             continue
         if argument.startswith("-"):
             raise UsageError(f"unknown option {argument}")
-        return Invocation(mode, report, None, argument, argv[index + 1:])
+        options.script, options.args = argument, argv[index + 1:]
+        return options
     raise UsageError("no program given: name a script or use -m module")
 
 
@@ -75,6 +91,13 @@ def run(invocation: Invocation, mode: Mode) -> None:
 
     ensure_installed()
     activate(mode, None, invocation.report)
+    rewriter = None
+    if mode is Mode.REWRITE:
+        from . import rewrite
+
+        home = os.path.dirname(os.path.abspath(invocation.script)) if invocation.script else os.getcwd()
+        unsafe = invocation.unsafe_fixes or None  # None: SPARKMIGRATE_RUNTIME_UNSAFE_FIXES decides
+        rewriter = rewrite.enable([home, *invocation.rewrite_paths], unsafe)
     try:
         if invocation.module is not None:
             sys.argv = [invocation.module, *invocation.args]
@@ -83,13 +106,29 @@ def run(invocation: Invocation, mode: Mode) -> None:
             script = os.path.abspath(invocation.script)
             sys.argv = [invocation.script, *invocation.args]
             sys.path[0] = os.path.dirname(script)
-            runpy.run_path(script, run_name="__main__")
+            if rewriter is None:
+                runpy.run_path(script, run_name="__main__")
+            else:
+                _run_rewritten(script, rewriter)
     finally:
         try:
             write_report(invocation.report)
         except OSError as error:
             print(f"{PROGRAM}: cannot write report {invocation.report}: {error}",
                   file=sys.stderr)
+
+
+def _run_rewritten(script: str, rewriter) -> None:
+    """Run ``script`` as ``__main__``, compiled through the rewriter (as runpy.run_path would)."""
+    import types
+
+    with open(script, "rb") as source:
+        code = rewriter.code(script, source.read())
+    main = types.ModuleType("__main__")
+    main.__dict__.update(__file__=script, __cached__=None, __loader__=None, __package__=None,
+                         __spec__=None, __builtins__=__builtins__)
+    sys.modules["__main__"] = main
+    exec(code, main.__dict__)
 
 
 def main(argv: list[str] | None = None) -> int:

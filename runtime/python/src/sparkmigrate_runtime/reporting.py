@@ -24,6 +24,8 @@ FORMAT = "sparkmigrate-runtime-report"
 VERSION = 1
 SHIMMED = "shimmed"
 RAISED = "raised"
+REWRITTEN = "rewritten"
+_OUTCOMES = (RAISED, SHIMMED, REWRITTEN)  # a site's outcome is the first of those it had
 
 
 def utc_now() -> str:
@@ -36,14 +38,15 @@ def utc_now() -> str:
 class _Entry:
     code: str
     count: int = 0
-    raised: bool = False
+    outcome: str = REWRITTEN
 
 
 class Recorder:
     """Thread-safe counts of interceptions, keyed by (file, line, api).
 
     A site whose calls were routed once and refused once reports ``raised``: the report
-    lists what still needs a rewrite.
+    lists what still needs a rewrite. A ``rewritten`` site was fixed as its module was imported
+    (rewrite mode); its count is how many times that happened.
     """
 
     def __init__(self) -> None:
@@ -51,12 +54,12 @@ class Recorder:
         self._entries: dict[tuple[str, int, str], _Entry] = {}
 
     def record(self, file: str, line: int, api: str, code: str, outcome: str) -> None:
-        if outcome not in (SHIMMED, RAISED):
-            raise ValueError(f"outcome must be {SHIMMED!r} or {RAISED!r}, got {outcome!r}")
+        if outcome not in _OUTCOMES:
+            raise ValueError(f"outcome must be one of {', '.join(_OUTCOMES)}, got {outcome!r}")
         with self._lock:
             entry = self._entries.setdefault((file, line, api), _Entry(code))
             entry.count += 1
-            entry.raised = entry.raised or outcome == RAISED
+            entry.outcome = min(entry.outcome, outcome, key=_OUTCOMES.index)
 
     def records(self) -> list[dict[str, Any]]:
         """The records of the report, highest count first (ties in file/line/api order)."""
@@ -69,7 +72,7 @@ class Recorder:
                 "api": api,
                 "code": entry.code,
                 "count": entry.count,
-                "outcome": RAISED if entry.raised else SHIMMED,
+                "outcome": entry.outcome,
             }
             for (file, line, api), entry in items
         ]

@@ -42,6 +42,7 @@ class Mode(str, enum.Enum):
     SHIM = "shim"  # route to the Connect equivalent and continue
     RECORD = "record"  # record, then fail exactly as Spark Connect does without the shim
     STRICT = "strict"  # fail at once, naming the rule code and the suggested rewrite
+    REWRITE = "rewrite"  # fix the user's modules as they are imported (rewrite.py); shim the rest
 
     @classmethod
     def parse(cls, value: object, source: str = "mode") -> "Mode":
@@ -51,7 +52,7 @@ class Mode(str, enum.Enum):
             return cls(str(value).strip().lower())
         except ValueError:
             raise ValueError(
-                f"{source} must be one of shim, record, strict; got {value!r}"
+                f"{source} must be one of shim, record, strict, rewrite; got {value!r}"
             ) from None
 
 
@@ -86,6 +87,11 @@ def activate(mode: Mode, session: Any = None, report_path: str | os.PathLike[str
         if not STATE.atexit_registered:
             atexit.register(_write_at_exit)
             STATE.atexit_registered = True
+
+
+def record_rewritten(file: str, line: int, api: str, code: str) -> None:
+    """Record a call site that rewrite mode fixed as its module was imported."""
+    STATE.recorder.record(file, line, api, code, reporting.REWRITTEN)
 
 
 def deactivate(session: Any = None) -> None:
