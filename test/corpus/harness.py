@@ -1,6 +1,6 @@
 """Runs corpus jobs one after another in ONE process on one engine and records what each printed.
 
-    python test/corpus/harness.py --engine classic|connect PLAN.json RESULTS.json
+    python test/corpus/harness.py --engine classic|connect [--runtime shim|rewrite] PLAN.json RESULTS.json
 
 PLAN.json is a list of {"name", "entry"}: ``entry`` is the job's .py file (or a multi-module
 job's main.py). RESULTS.json maps each name to {"stdout": what the job printed,
@@ -27,6 +27,11 @@ classic partitions like the test server) that jobs pick up as they would a runni
 - a context of the job's own is stopped after the job; the shared one starts again for the
   next job.
 So jobs must not print what depends on who started the context (app name, master).
+
+--runtime (connect only) runs the jobs with the runtime shim (runtime/python) active for every
+session, as ``python -m sparkmigrate_runtime`` would: ``shim`` intercepts; ``rewrite`` also
+compiles each job's own modules (its folder) from ``sparkmigrate fix --unsafe-fixes``'s output
+(SPARKMIGRATE_BIN, cache in SPARKMIGRATE_RUNTIME_CACHE), what is left intercepted.
 
 connect: SPARK_REMOTE (required in the environment) points at a running Spark Connect
 server; SPARK_CONNECT_MODE_ENABLED is set up front, as in a Connect-only client, so a job that
@@ -158,6 +163,10 @@ def reset_connect() -> None:
     session = SparkSession.getActiveSession()
     if session is not None:
         session.stop()
+    if RUNTIME:
+        import sparkmigrate_runtime
+
+        sparkmigrate_runtime.reset()  # the records of one job
 
 
 def error_of(exc: BaseException) -> dict:
@@ -197,6 +206,31 @@ def sharing(active: bool):
         SparkContext.getOrCreate = saved_get_or_create
 
 
+RUNTIME: str | None = None  # --runtime
+
+
+def start_runtime(mode: str) -> None:
+    global RUNTIME
+    sys.path.append(str(ROOT / "runtime" / "python" / "src"))
+    os.environ["SPARKMIGRATE_RUNTIME"] = "shim"  # every session; rewriting is per job (attempt)
+    import sparkmigrate_runtime  # noqa: F401  (activates from the environment)
+
+    RUNTIME = mode
+
+
+def run_entry(entry: str) -> None:
+    if RUNTIME != "rewrite":
+        runpy.run_path(entry, run_name="__main__")
+        return
+    from sparkmigrate_runtime import rewrite
+
+    rewriter = rewrite.enable([os.path.dirname(entry)], unsafe=True)
+    try:
+        rewrite.run_script(entry, rewriter)
+    finally:
+        rewrite.disable()
+
+
 def attempt(entry: str, engine: str, shared: bool) -> dict:
     """Run the job once, then reset what it left (see the module's docstring)."""
     folder = os.path.dirname(entry)
@@ -208,7 +242,7 @@ def attempt(entry: str, engine: str, shared: bool) -> dict:
     error = None
     try:
         with contextlib.redirect_stdout(output), sharing(shared):
-            runpy.run_path(entry, run_name="__main__")
+            run_entry(entry)
     except SystemExit as exc:
         if exc.code not in (0, None):
             error = error_of(exc)
@@ -256,10 +290,15 @@ def run_job(entry: str, engine: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engine", choices=("classic", "connect"), required=True)
+    parser.add_argument("--runtime", choices=("shim", "rewrite"))
     parser.add_argument("plan")
     parser.add_argument("results")
     options = parser.parse_args()
+    if options.runtime and options.engine != "connect":
+        parser.error("--runtime needs --engine connect")
     configure(options.engine)
+    if options.runtime:
+        start_runtime(options.runtime)
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     plan = json.loads(Path(options.plan).read_text(encoding="utf-8"))
     results = {}

@@ -121,6 +121,20 @@ def render(jobs: dict[str, Job], results: dict[str, dict], proven: dict[str, lis
         lines.append(f"| broken (known bugs: nothing left, but Connect fails or prints otherwise) | {counts['broken']} |")
     lines += ["", f"{ran_before} of {len(jobs)} original jobs already printed the classic output on "
               "Spark Connect before any fix.", ""]
+    runs_on_classic = [name for name in jobs if results[name]["classic"]["error"] is None]
+    modes = {"shim": "the runtime shim (`python -m sparkmigrate_runtime`)",
+             "rewrite": "rewrite mode (`--mode rewrite --unsafe-fixes`: fixed on import, the rest shimmed)"}
+    lines += [f"The {len(runs_on_classic)} original jobs that run on classic Spark, unchanged on "
+              "disk, run on Spark Connect through the runtime (docs/runtime.md). \"Other output\" "
+              "is only ever what Connect prints without the runtime (a silent behaviour change of "
+              "Connect's that the runtime does not intercept; the test checks this):", "",
+              "| runtime mode | classic output | stopped with an error | other output |", "|---|---|---|---|"]
+    for mode, label in modes.items():
+        runs = [results[name][f"connect_{mode}"] for name in runs_on_classic]
+        good = sum(1 for name in runs_on_classic if same(results[name]["classic"], results[name][f"connect_{mode}"]))
+        stopped = sum(1 for run in runs if run["error"] is not None)
+        lines.append(f"| {label} | {good} | {stopped} | {len(runs) - good - stopped} |")
+    lines.append("")
     left = [name for name in jobs if outcomes[name] in ("remains", "broken")]
     if left:
         lines += ["### Jobs that do not migrate fully", "", "| job | rules left | reason |", "|---|---|---|"]

@@ -2,17 +2,19 @@
 
 Once for the module: test/corpus is copied twice to a temp folder; `sparkmigrate fix
 --isolated --unsafe-fixes` rewrites one copy's jobs, and `check --isolated --output-format
-json` lists the findings of both copies (before and after the fix). Then three harness
-processes (test/corpus/harness.py) run the ORIGINAL jobs on classic local Spark, the ORIGINAL
-jobs on Spark Connect and the FIXED jobs on Spark Connect, against one Spark Connect server
-started for this module (or SPARKMIGRATE_TEST_REMOTE=sc://host:port). The tests then judge
-each job:
+json` lists the findings of both copies (before and after the fix). Then harness processes
+(test/corpus/harness.py) run the ORIGINAL jobs on classic local Spark, the ORIGINAL jobs on
+Spark Connect, the FIXED jobs on Spark Connect, and the ORIGINAL jobs on Spark Connect
+through the runtime (shim mode, and rewrite mode), against one Spark Connect server started
+for this module (or SPARKMIGRATE_TEST_REMOTE=sc://host:port). The tests then judge each job:
 
 - the original runs on classic (it is valid legacy code);
 - the outcome is the one its header expects (migrates / remains / clean / broken);
 - never worse: a job whose original already printed the classic output on Connect still does
   after the fix;
 - no silent wrong answers: a fixed job with no finding left prints what classic printed;
+- the runtime modes print the classic output, or stop with an error where Connect without the
+  runtime stopped too (never other output, never worse than without the runtime);
 - every fix transform named in rules/*.toml is proven by a job that migrates fully (except the
   Databricks-only ones in NOT_PROVABLE);
 - the corpus section of docs/coverage.md is what this run produces
@@ -115,8 +117,9 @@ def fix(root: Path) -> None:
 class Harness:
     """One harness process running every job of the copy at `root` on one engine."""
 
-    def __init__(self, engine: str, root: Path, work: Path, remote: str | None = None) -> None:
-        self.label = f"{engine}-{root.name}"
+    def __init__(self, engine: str, root: Path, work: Path, remote: str | None = None,
+                 runtime: str | None = None) -> None:
+        self.label = f"{engine}-{root.name}" + (f"-{runtime}" if runtime else "")
         plan = work / f"{self.label}-plan.json"
         self.out, self.err = work / f"{self.label}-results.json", work / f"{self.label}.stderr"
         plan.write_text(json.dumps([{"name": job.name, "entry": str(root / job.entry.relative_to(CORPUS))}
@@ -125,9 +128,12 @@ class Harness:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         if remote:
             env["SPARK_REMOTE"] = remote
+        if runtime:
+            env.update(SPARKMIGRATE_BIN=binary(), SPARKMIGRATE_RUNTIME_CACHE=str(work / "rewrite-cache"))
         with open(self.err, "wb") as err:
             self.process = subprocess.Popen(
-                [sys.executable, str(CORPUS / "harness.py"), "--engine", engine, str(plan), str(self.out)],
+                [sys.executable, str(CORPUS / "harness.py"), "--engine", engine,
+                 *(["--runtime", runtime] if runtime else []), str(plan), str(self.out)],
                 env=env, cwd=work, stdin=subprocess.DEVNULL, stdout=err, stderr=subprocess.STDOUT)
 
     def results(self, timeout: float = 900) -> dict:
@@ -164,9 +170,12 @@ def run_corpus(work: Path) -> dict[str, dict]:
         server.start()
         remote = server.url
     runs = []
-    try:  # two client processes at once, one server
+    try:  # client processes two at a time, one server
         runs = [Harness("connect", original, work, remote), Harness("connect", fixed, work, remote)]
         connect_original, connect_fixed = [run.results() for run in runs]
+        runs = [Harness("connect", original, work, remote, runtime="shim"),
+                Harness("connect", original, work, remote, runtime="rewrite")]
+        shimmed, rewritten = [run.results() for run in runs]
     finally:
         for run in runs:
             run.stop()
@@ -183,6 +192,8 @@ def run_corpus(work: Path) -> dict[str, dict]:
             "classic": classic[name],
             "connect_original": connect_original[name],
             "connect_fixed": connect_fixed[name],
+            "connect_shim": shimmed[name],
+            "connect_rewrite": rewritten[name],
         }
     (work / "results.json").write_text(json.dumps(results, indent=1, default=str))
     return results
@@ -250,6 +261,28 @@ def test_no_silent_wrong_answer(corpus, name):
     assert_safe(name, report.same(result["classic"], result["connect_fixed"]),
                 "no finding is left, yet Connect prints something else:\n"
                 + output_diff(result["classic"], result["connect_fixed"]) + "\nfixed code:\n" + result["fixed_text"])
+
+
+@pytest.mark.parametrize("mode", ["shim", "rewrite"])
+@pytest.mark.parametrize("name", sorted(JOBS))
+def test_runtime_modes_keep_the_classic_output(corpus, name, mode):
+    """The original job through the runtime shim, or rewritten on import: the classic output, or
+    a stop with an error where Connect without the runtime stopped too. Other output only where
+    Connect without the runtime printed exactly that (a silent behaviour change of Connect's,
+    such as a UDF's late-bound loop variable, that the runtime does not intercept and the
+    static rules report): the runtime itself never changes an answer."""
+    result = corpus[name]
+    run = result[f"connect_{mode}"]
+    original = result["connect_original"]
+    if result["classic"]["error"]:
+        pytest.skip("the job fails on classic")
+    if run["error"] and not report.same(result["classic"], original):
+        pytest.skip(f"stops with {run['error']['type']}, as it does on Connect without the runtime")
+    if not run["error"] and not original["error"] and run["stdout"] == original["stdout"] \
+            and run["stdout"] != result["classic"]["stdout"]:
+        pytest.skip("prints what Connect prints without the runtime: a behaviour change of Connect's")
+    assert_safe(name, report.same(result["classic"], run),
+                f"{mode}: not the classic output:\n" + output_diff(result["classic"], run, f"connect ({mode})"))
 
 
 def proven_transforms(corpus) -> dict[str, list[str]]:

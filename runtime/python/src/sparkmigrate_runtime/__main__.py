@@ -109,26 +109,13 @@ def run(invocation: Invocation, mode: Mode) -> None:
             if rewriter is None:
                 runpy.run_path(script, run_name="__main__")
             else:
-                _run_rewritten(script, rewriter)
+                rewrite.run_script(script, rewriter)
     finally:
         try:
             write_report(invocation.report)
         except OSError as error:
             print(f"{PROGRAM}: cannot write report {invocation.report}: {error}",
                   file=sys.stderr)
-
-
-def _run_rewritten(script: str, rewriter) -> None:
-    """Run ``script`` as ``__main__``, compiled through the rewriter (as runpy.run_path would)."""
-    import types
-
-    with open(script, "rb") as source:
-        code = rewriter.code(script, source.read())
-    main = types.ModuleType("__main__")
-    main.__dict__.update(__file__=script, __cached__=None, __loader__=None, __package__=None,
-                         __spec__=None, __builtins__=__builtins__)
-    sys.modules["__main__"] = main
-    exec(code, main.__dict__)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -322,6 +322,25 @@ class _Finder(importlib.abc.MetaPathFinder):
         return spec
 
 
+def run_script(script: str, rewriter: Rewriter) -> None:
+    """Run ``script`` as ``__main__`` compiled through ``rewriter``, as runpy.run_path would
+    (the previous ``__main__`` module is put back afterwards)."""
+    import types
+
+    with open(script, "rb") as source:
+        code = rewriter.code(script, source.read())
+    main = types.ModuleType("__main__")
+    main.__dict__.update(__file__=script, __cached__=None, __loader__=None, __package__=None,
+                         __spec__=None, __builtins__=__builtins__)
+    previous = sys.modules.get("__main__")
+    sys.modules["__main__"] = main
+    try:
+        exec(code, main.__dict__)
+    finally:
+        if previous is not None:
+            sys.modules["__main__"] = previous
+
+
 _ACTIVE: Rewriter | None = None
 
 
