@@ -217,6 +217,15 @@ def test_persistence(sc):
     assert [r["code"] for r in records("RDD.cache")] == ["SPK313"]
 
 
+def test_cartesian_pairs_in_classic_order(sc):
+    # Classic: partitions [1] [2, 3] x ["a"] ["b"] -> (0,0) (0,1) (1,0) (1,1), each left element
+    # with every right element within a pair of partitions.
+    pairs = sc.parallelize([1, 2, 3], 2).cartesian(sc.parallelize(["a", "b"], 2))
+    assert pairs.collect() == [(1, "a"), (1, "b"), (2, "a"), (3, "a"), (2, "b"), (3, "b")]
+    assert pairs.count() == 6
+    assert pairs.map(lambda p: p[0]).sum() == 12
+
+
 def test_union_mixes_element_forms(sc, spark):
     merged = sc.parallelize(["x"]).union(sc.range(2)).union(spark.range(1).rdd)
     assert merged.collect() == ["x", 0, 1, Row(id=0)]

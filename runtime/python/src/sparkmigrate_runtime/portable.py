@@ -142,6 +142,11 @@ def pair_with_none(value: Any) -> tuple:
     return value, None
 
 
+def pair_pickler(first: bytes, second: bytes) -> bytes:
+    """The pickled pair of two pickled values (RDD.cartesian)."""
+    return dumps((loads(first), loads(second)))
+
+
 def keep_first(first: Any, _second: Any) -> Any:
     return first
 

@@ -625,6 +625,20 @@ class ConnectRDD:
     def fullOuterJoin(self, other: "ConnectRDD", numPartitions: int | None = None):
         return self._join(other, numPartitions, left=True, right=True)
 
+    @intercepted("RDD.cartesian")
+    def cartesian(self, other: "ConnectRDD") -> "ConnectRDD":
+        """Every pair (a, b) in classic's order: each partition of this RDD with each of the
+        other's in turn, each element of the first with every element of the second. The
+        order comes from monotonically_increasing_id (the partition above bit 33, the
+        position within it below)."""
+        ids = F.monotonically_increasing_id()
+        left = self._pickled().select(F.col("value").alias("a"), ids.alias("ai"))
+        right = other._pickled().select(F.col("value").alias("b"), ids.alias("bi"))
+        pairs = left.crossJoin(right).orderBy(
+            F.shiftright("ai", 33), F.shiftright("bi", 33), "ai", "bi")
+        pickler = _udf(portable.pair_pickler, BinaryType())
+        return ConnectRDD.of_pickled(pairs.select(pickler("a", "b").alias("value")))
+
     @intercepted("RDD.union")
     def union(self, other: "ConnectRDD") -> "ConnectRDD":
         return ConnectRDD.union_all([self, other])

@@ -133,7 +133,7 @@ _TABLE: tuple[tuple[str, tuple[str, ...], str, str | None], ...] = (
                 "RDD.reduce", "RDD.fold", "RDD.aggregate", "RDD.sum", "RDD.max", "RDD.min",
                 "RDD.mean", "RDD.stats", "RDD.top", "RDD.takeOrdered", "RDD.collectAsMap",
                 "RDD.lookup", "RDD.countByValue", "RDD.distinct", "RDD.union", "RDD.sortBy",
-                "RDD.groupBy", "RDD.cogroup", "RDD.join", "RDD.leftOuterJoin",
+                "RDD.groupBy", "RDD.cogroup", "RDD.join", "RDD.leftOuterJoin", "RDD.cartesian",
                 "RDD.rightOuterJoin", "RDD.fullOuterJoin", "RDD.partitionBy",
                 "RDD.getStorageLevel"),
      "column expressions (select/withColumn/filter/explode), df.groupBy().agg(), df.join(), "
