@@ -51,7 +51,7 @@ std::vector<std::vector<std::size_t>> sameFileGroups(const std::vector<analysis:
 constexpr const char* kUsage = R"(usage: sparkmigrate check [options] [PATH...]
        sparkmigrate check [options] - [--stdin-filename NAME]
        sparkmigrate fix [--unsafe-fixes] [--diff] [options] [PATH...]
-       sparkmigrate fix --llm [--apply] [--llm-* options] [options] [PATH...]
+       sparkmigrate fix --llm [--apply] [--llm-* options] [options] [PATH... | - --stdin-filename NAME]
 
 Finds PySpark code that breaks or changes behaviour under Spark Connect;
 `fix` (or `check --fix`) also applies the automatic fixes (docs/fixes.md).
@@ -104,6 +104,8 @@ model-backed rewrites (docs/llm.md):
   --llm-max-tokens N     the answer's token limit (default: from the region's size)
   --llm-stream, --llm-no-stream   stream replies (default) or not
   --no-cache             neither read nor write the answer cache
+  --llm-cached           use only validated answers already in the answer cache; never contact
+                         the model (no API key needed). With `-`: --apply prints the source
   -h, --help             show this help
 
 exit status: 0 no problems, 1 problems found or files that could not be checked (or fixed),
@@ -583,7 +585,7 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
                              {"exit-zero", false},    {"jobs", true},          {"color", true},
                              {"help", false},         {"h", false},            {"fix", false},
                              {"unsafe-fixes", false}, {"diff", false},         {"llm", false},
-                             {"apply", false},        {"no-cache", false},     {"follow-symlinks", false},
+                             {"apply", false},        {"no-cache", false},     {"llm-cached", false},     {"follow-symlinks", false},
                              {"stdin-filename", true}, {"show-fixes", false},  {"add-noqa", false},
                              {"show-settings", false}, {"watch", false}});
   if (!args.parse(argc, argv, 2, specs)) {
@@ -613,6 +615,8 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   const bool llmFix = args.has("llm");
   if (llmFix && !fixCommand) return usageError("--llm is an option of `sparkmigrate fix`");
   if (args.has("apply") && !llmFix) return usageError("--apply goes with --llm (plain `fix` writes by default)");
+  if (args.has("llm-cached") && (!llmFix || args.has("no-cache")))
+    return usageError("--llm-cached goes with --llm, and not with --no-cache");
   if (llmFix && (run.fixOptions.diff || run.fixOptions.unsafeFixes || args.has("statistics")))
     return usageError("--llm cannot be combined with --diff, --unsafe-fixes or --statistics");
   if (run.addNoqa && (run.fixing || llmFix || watch))
@@ -644,8 +648,10 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   const bool stdinMode = std::find(run.inputs.begin(), run.inputs.end(), "-") != run.inputs.end();
   if (stdinMode && run.inputs.size() > 1) return usageError("`-` (standard input) cannot be combined with paths");
   if (args.has("stdin-filename") && !stdinMode) return usageError("--stdin-filename goes with `-` as the path");
-  if (stdinMode && (watch || run.addNoqa || llmFix))
-    return usageError("`-` (standard input) cannot be combined with --watch, --add-noqa or --llm");
+  if (stdinMode && (watch || run.addNoqa))
+    return usageError("`-` (standard input) cannot be combined with --watch or --add-noqa");
+  if (stdinMode && llmFix && args.has("apply") && run.format == "json")
+    return usageError("`fix --llm --apply -` prints the source; it cannot print json too");
 
   if (auto path = args.value("runtime-report")) {
     auto records = readRuntimeReport(*path, overrides.maxFileSize.value_or(analysis::kDefaultMaxFileSize));
@@ -674,7 +680,14 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   }
 
   if (llmFix) {
-    analysis::DiscoveryResult discovered = analysis::discoverFiles(run.inputs, resolver);
+    analysis::DiscoveryResult discovered;
+    if (stdinMode) {
+      std::error_code ec;
+      discovered.files.push_back(
+          {run.stdinName, resolver.forFile(stdinSettingsPath(run.stdinName)), std::filesystem::current_path(ec)});
+    } else {
+      discovered = analysis::discoverFiles(run.inputs, resolver);
+    }
     Report report;
     std::set<std::string> problems;
     for (const auto& file : discovered.files)
@@ -689,6 +702,8 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
     llm.format = run.format;
     llm.useCache = !args.has("no-cache");
     llm.progress = run.format == "text";
+    llm.cachedOnly = args.has("llm-cached");
+    llm.stdinText = run.stdinText;
     return runLlmFix(discovered, report, llm);
   }
   if (!watch) return checkOnce(run, resolver);

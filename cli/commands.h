@@ -117,6 +117,8 @@ struct LlmRunOptions {
   bool useCache = true;
   bool progress = false;       // a line per request on stderr
   bool followSymlinks = false; // with apply: write through links that lead out of the tree given
+  bool cachedOnly = false;     // answers only from the cache; the backend is never asked
+  std::optional<std::string> stdinText;  // `fix --llm -`: the one file's text (with apply: printed)
 };
 int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const LlmRunOptions& options);
 int runRule(int argc, char** argv);

@@ -93,7 +93,7 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
   // Every file's backend is known before anything is sent.
   std::map<std::string, llm::BackendConfig> configs;  // by file path
   for (const auto& file : discovered.files) {
-    auto config = migrate::backendConfig(file.settings.settings->llm);
+    auto config = migrate::backendConfig(file.settings.settings->llm, "", !options.cachedOnly);
     if (!config) {
       fmt::print(stderr, "sparkmigrate fix --llm: {}\n", config.error().message);
       return kExitUsage;
@@ -106,16 +106,17 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
   migrate::Options loop;
   loop.cancel = &cancel;
   if (options.useCache) loop.cacheDir = migrate::defaultCacheDir();
+  loop.cachedOnly = options.cachedOnly;
 
   std::vector<Suggestion> suggestions;
   std::map<std::string, std::string> finalText;
   std::map<std::string, std::filesystem::path> trees;  // by file path
   std::map<std::string, std::unique_ptr<llm::Backend>> backends;  // by description
-  std::size_t fileProblems = 0;
+  std::size_t fileProblems = 0, notCached = 0;
   for (const auto& file : discovered.files) {
     if (cancel.cancelled()) break;
     std::string path = file.path.string();
-    ReadResult source = readSource(file);
+    ReadResult source = options.stdinText ? ReadResult{*options.stdinText, std::nullopt} : readSource(file);
     if (source.error) {
       report.errors.push_back(std::move(*source.error));
       ++fileProblems;
@@ -160,10 +161,12 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
       }
       if (!target) break;
       if (options.progress)
-        fmt::print(stderr, "asking {} about {} at {}:{}:{}\n", config.model, target->code, path,
-                   target->start.line + 1, target->start.column + 1);
+        fmt::print(stderr, "{} {} about {} at {}:{}:{}\n", options.cachedOnly ? "looking up the answers of" : "asking",
+                   config.model, target->code, path, target->start.line + 1, target->start.column + 1);
       migrate::Outcome outcome =
-          migrate::migrateFinding(*backend, text, tree.get(), check, *target, settings, relative, path, loop);
+          // The prompt names the file by its project-relative path, as the language server
+          // does: answers cached by either serve both, whatever the working folder.
+          migrate::migrateFinding(*backend, text, tree.get(), check, *target, settings, relative, relative, loop);
       Suggestion s;
       s.path = path;
       s.model = config.model;
@@ -183,6 +186,10 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
       } else {
         cursor = std::max<std::uint32_t>(region.end, target->range.end);
       }
+      if (outcome.reasonKind == "not-cached") {  // not asked, so neither validated nor rejected
+        ++notCached;
+        continue;
+      }
       s.outcome = std::move(outcome);
       suggestions.push_back(std::move(s));
     }
@@ -201,6 +208,12 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
   // Write (with --apply) or show.
   std::size_t written = 0;
   std::string diff;
+  if (options.stdinText && options.apply && !report.files.empty()) {  // `fix --llm --apply -`
+    auto changed = finalText.find(report.files.front().path);
+    const std::string& out = changed == finalText.end() ? report.files.front().text : changed->second;
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    finalText.clear();
+  }
   for (const auto& [path, text] : finalText) {
     const FileReport* file = nullptr;
     for (const auto& f : report.files)
@@ -288,7 +301,9 @@ int runLlmFix(const analysis::DiscoveryResult& discovered, Report& report, const
   for (const auto& [kind, n] : reasons) tally += fmt::format("{}{} {}", tally.empty() ? "" : ", ", kind, n);
   std::string summary = fmt::format("LLM: {} validated, {} rejected{}", validated, rejected,
                                     tally.empty() ? "" : " (" + tally + ")");
-  if (options.apply) summary += fmt::format("; {} file{} written", written, written == 1 ? "" : "s");
+  if (options.cachedOnly) summary += fmt::format(", {} not in the cache", notCached);
+  if (options.stdinText && options.apply) summary += "; the source is on standard output";
+  else if (options.apply) summary += fmt::format("; {} file{} written", written, written == 1 ? "" : "s");
   else if (validated) summary += "; run with --apply to write the validated rewrites";
   fmt::print(stderr, "{}\n", summary);
   std::fflush(stdout);

@@ -134,7 +134,8 @@ void writeCached(const std::filesystem::path& file, const std::string& model, co
 
 }  // namespace
 
-support::Expected<llm::BackendConfig> backendConfig(const analysis::LlmSettings& settings, const std::string& apiKey) {
+support::Expected<llm::BackendConfig> backendConfig(const analysis::LlmSettings& settings, const std::string& apiKey,
+                                                    bool needKey) {
   if (settings.backend.empty())
     return support::Error{"no model backend is configured (set --llm-backend, [tool.sparkmigrate.llm] backend, or "
                           "the editor's sparkmigrate.llm.backend)"};
@@ -152,7 +153,7 @@ support::Expected<llm::BackendConfig> backendConfig(const analysis::LlmSettings&
   config.stream = settings.stream;
   if (!apiKey.empty()) {
     config.apiKey = apiKey;
-  } else if (!settings.apiKeyEnv.empty()) {
+  } else if (!settings.apiKeyEnv.empty() && needKey) {
     const char* value = std::getenv(settings.apiKeyEnv.c_str());
     if (!value || !*value)
       return support::Error{"the environment variable " + settings.apiKeyEnv +
@@ -253,6 +254,11 @@ Outcome migrateFinding(llm::Backend& backend, std::string_view text, const TSTre
         return accept(v);
       }
     }
+  }
+  if (options.cachedOnly) {
+    outcome.reasonKind = "not-cached";
+    outcome.reason = "no validated answer in the cache";
+    return outcome;
   }
 
   llm::Request request;

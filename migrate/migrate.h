@@ -29,8 +29,9 @@ namespace sparkmigrate::migrate {
 // editor's secret storage) or else from the environment variable the
 // settings name. Errors are one line and never contain the key: no backend
 // configured, no model, an unknown backend, a named variable that is unset.
+// Without `needKey` (answers only from the cache) the key is not looked up.
 support::Expected<llm::BackendConfig> backendConfig(const analysis::LlmSettings& settings,
-                                                    const std::string& apiKey = "");
+                                                    const std::string& apiKey = "", bool needKey = true);
 
 // The JSON Schema of the answer ({"code": string, "imports": [string]}).
 const std::string& answerSchema();
@@ -48,6 +49,7 @@ std::filesystem::path defaultCacheDir();
 struct Options {
   int repairs = 2;                      // asks after a rejected answer
   std::filesystem::path cacheDir;       // "" = no cache
+  bool cachedOnly = false;              // never ask the backend: a validated cached answer or nothing
   const support::CancellationToken* cancel = nullptr;
   std::function<void(const std::string& message)> progress;  // short status lines
   std::function<void(std::string_view delta)> onDelta;       // streamed text
@@ -57,7 +59,7 @@ struct Options {
 struct Outcome {
   bool validated = false;
   analysis::Verdict verdict = analysis::Verdict::NoCode;
-  std::string reasonKind;  // verdictName(verdict), "backend-error" or "cancelled"; "" when validated
+  std::string reasonKind;  // verdictName(verdict), "backend-error", "cancelled" or "not-cached"; "" when validated
   std::string reason;      // one line; "" when validated
   int attempts = 0;        // requests made to the model (0 when served from the cache)
   bool fromCache = false;

@@ -475,6 +475,36 @@ def test_second_identical_run_is_answered_from_the_cache(openai, fix, job, tmp_p
     assert third.code == 1 and len(openai.requests) == 1
 
 
+def test_cached_only_uses_the_cache_and_never_the_model(openai, fix, job, run, tmp_path):
+    # Nothing cached: nothing asked, nothing changed, no key needed, a clean exit.
+    keyless = {"SPARKMIGRATE_UNSET_KEY": ""}
+    openai.script(answer(GOOD))
+    r = fix(openai, "--llm-cached", "--llm-api-key-env", "SPARKMIGRATE_UNSET_KEY", cache="cache", env=keyless)
+    assert r.code == 0, r.err
+    assert r.out == "" and openai.requests == []
+    assert re.search(r"LLM: 0 validated, 0 rejected, 1 not in the cache", r.err), r.err
+    # Once `fix --llm` has had its answer validated, the cached run applies it without asking.
+    assert fix(openai, cache="cache").code == 0 and len(openai.requests) == 1
+    openai.script(Status(500))  # would fail if asked
+    r = fix(openai, "--llm-cached", "--output-format", "json", cache="cache")
+    assert r.code == 0, r.err
+    s = the_suggestion(r)
+    assert s["status"] == "validated" and s["cached"] and s["attempts"] == 0, s
+    assert openai.requests == []
+    # Standard input, as the runtime's rewrite on import uses it: --apply prints the source.
+    r = run("fix", "--llm", "--llm-cached", "--apply", *openai.cli_args(), "-", "--stdin-filename", "job.py",
+            cwd=tmp_path, input=JOB, env={"SPARKMIGRATE_CACHE_DIR": str(tmp_path / "cache"), **LOOPBACK})
+    assert r.code == 0, r.err
+    assert r.out == FIXED
+    assert job.read_bytes() == JOB.encode() and openai.requests == []
+    # Another display name is another prompt: not in the cache, the source comes back unchanged.
+    r = run("fix", "--llm", "--llm-cached", "--apply", *openai.cli_args(), "-", "--stdin-filename", "other.py",
+            cwd=tmp_path, input=JOB, env={"SPARKMIGRATE_CACHE_DIR": str(tmp_path / "cache"), **LOOPBACK})
+    assert r.code == 0 and r.out == JOB, r.err
+    assert fix(openai, "--llm-cached", "--no-cache").code == 2
+    assert run("fix", "--llm-cached", "job.py", cwd=tmp_path).code == 2
+
+
 # --- configuration ----------------------------------------------------------------------------------
 
 def pyproject(server, **extra):

@@ -12,6 +12,7 @@ import json
 import os
 import stat
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -142,7 +143,7 @@ def test_tracebacks_name_the_users_lines_and_the_cache_serves_the_second_run(
     assert 'raise ValueError("boom")' in done.stderr and "ValueError: boom" in done.stderr
     assert f'File "{job / "job.py"}", line {line_of(job / "job.py", "helpers.fail()")}' in done.stderr
     first = calls.read_text().split()
-    assert first.count("fix") == 2  # job.py and helpers.py
+    assert first.count("fix") == 4  # job.py and helpers.py: cached model rewrites, then rule fixes
     done, records = run_job(spark_connect_server, job, "--unsafe-fixes", cache=cache, bin_path=str(counting))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == EXPECTED
@@ -182,6 +183,68 @@ def test_module_form_and_extra_paths(spark_connect_server, tmp_path):
     assert done.stdout.splitlines() == EXPECTED
     rewritten = sites(json.loads(report.read_text())["records"], "rewritten")
     assert {name for name, _, _ in rewritten} == {"job.py", "helpers.py"}
+
+
+MODEL_JOB = textwrap.dedent("""\
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.getOrCreate()
+
+
+    def partitions(df):
+        return df.rdd.getNumPartitions()
+
+
+    print("partitions:", partitions(spark.range(12).repartition(3)))
+""")
+
+MODEL_ANSWER = {
+    "code": "def partitions(df):\n"
+            "    return df.select(F.spark_partition_id()).distinct().count()",
+    "imports": ["from pyspark.sql import functions as F"],
+}
+
+
+def test_validated_model_rewrites_from_the_answer_cache_are_applied(spark_connect_server, tmp_path):
+    sys.path.insert(0, str(REPO_ROOT / "test" / "python"))
+    from llm_servers import Reply, ScriptedServer
+
+    folder = tmp_path / "job"
+    folder.mkdir()
+    (folder / "job.py").write_text(MODEL_JOB)
+    answers = tmp_path / "answers"
+    loopback = {"NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
+    with ScriptedServer("openai", Reply(json.dumps(MODEL_ANSWER))) as server:
+        (folder / "pyproject.toml").write_text(
+            f'[tool.sparkmigrate.llm]\nbackend = "openai"\nbase-url = "{server.base_url}"\n'
+            f'model = "{server.model}"\nstream = false\n')
+        asked = subprocess.run([binary(), "fix", "--llm", "job.py"], cwd=folder, capture_output=True,
+                               text=True, env={**os.environ, **loopback,
+                                               "SPARKMIGRATE_CACHE_DIR": str(answers)})
+        assert asked.returncode == 0 and "LLM: 1 validated" in asked.stderr, asked.stderr
+        assert len(server.requests) == 1
+        before = {p.name: p.read_bytes() for p in folder.iterdir()}
+        report = tmp_path / "report.json"
+        env = client_environment(spark_connect_server.url, SPARKMIGRATE_RUNTIME_CACHE=str(tmp_path / "cache"),
+                                 SPARKMIGRATE_BIN=binary(), SPARKMIGRATE_CACHE_DIR=str(answers), **loopback)
+        done = run_python(["-m", "sparkmigrate_runtime", "--mode", "rewrite", "--report", str(report),
+                           str(folder / "job.py")], env, cwd=tmp_path)
+        assert len(server.requests) == 1  # the run never asked the model
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["partitions: 3"]
+    records = json.loads(report.read_text())["records"]
+    assert sites(records, "rewritten") == [("job.py", line_of(folder / "job.py", "getNumPartitions"), "SPK305")]
+    assert sites(records, "shimmed") == []
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    # Without the answer, the same job is shimmed at that line.
+    env["SPARKMIGRATE_CACHE_DIR"] = str(tmp_path / "no-answers")
+    done = run_python(["-m", "sparkmigrate_runtime", "--mode", "rewrite", "--report", str(report),
+                       str(folder / "job.py")], env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["partitions: 3"]
+    records = json.loads(report.read_text())["records"]
+    assert sites(records, "rewritten") == []
+    assert ("job.py", line_of(folder / "job.py", "getNumPartitions"), "SPK305") in sites(records, "shimmed")
 
 
 def test_line_map_and_scope(tmp_path):

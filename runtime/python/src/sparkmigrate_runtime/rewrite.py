@@ -7,12 +7,15 @@ before compiling one, has the ``sparkmigrate`` binary fix its source exactly as
 so nothing on disk changes and the file's own ``pyproject.toml`` settings apply. The result
 is compiled with every line number mapped back to the line it came from, so tracebacks, the
 shim's call sites and the report name the user's lines, and ``linecache`` shows the code as
-written. Whatever the fixes leave is still intercepted by the shim. Each fixed call site is
-recorded with the outcome ``rewritten``.
+written. Before the rule fixes, the model rewrites that ``sparkmigrate fix --llm`` has already
+had validated for this source are applied from its answer cache (``--llm-cached``: validated
+again, and no model is ever asked from here). Whatever the fixes leave is still intercepted by
+the shim. Each fixed call site is recorded with the outcome ``rewritten``.
 
-Fixing costs three runs of the binary (check, fix, check the result); the outcome is cached
-on disk, keyed by the source, its path, the settings file that governs it, the binary and the
-options, so a job's second run compiles from the cache. A module the binary cannot fix (no
+Fixing costs four runs of the binary (check, cached model rewrites, fix, check the result);
+the outcome is cached on disk, keyed by the source, its path, the settings file that governs
+it, the binary, the options and the state of the model answer cache, so a job's second run
+compiles from the cache. A module the binary cannot fix (no
 binary, a file it refuses, an error) runs as written, with one warning.
 """
 
@@ -44,7 +47,7 @@ ENV_BIN = "SPARKMIGRATE_BIN"
 ENV_PATHS = "SPARKMIGRATE_RUNTIME_REWRITE_PATHS"
 ENV_UNSAFE = "SPARKMIGRATE_RUNTIME_UNSAFE_FIXES"
 ENV_CACHE = "SPARKMIGRATE_RUNTIME_CACHE"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _TIMEOUT = 120  # seconds for one run of the binary
 
 
@@ -165,13 +168,24 @@ class Rewriter:
             raise RuntimeError((done.stderr.strip().splitlines() or ["check failed"])[-1])
         return json.loads(done.stdout)
 
+    def _cached_model_rewrites(self, path: str, text: str) -> str:
+        """``text`` with the validated model rewrites already in the answer cache applied. Without
+        a model backend in the settings (the binary's usage error) there are none."""
+        done = self._run(["fix", "--llm", "--llm-cached", "--apply"], path, text)
+        if done.returncode == 0:
+            return done.stdout
+        if done.returncode != 2:
+            self._warn(f"{path}: cached model rewrites not applied "
+                       f"({(done.stderr.strip().splitlines() or ['fix --llm failed'])[-1]})")
+        return text
+
     def _key(self, binary: str, path: str, text: str) -> str:
         if self._binary_id is None:
             stat = os.stat(binary)
             self._binary_id = f"{os.path.realpath(binary)}:{stat.st_size}:{stat.st_mtime_ns}"
         digest = hashlib.sha256()
         for part in (str(CACHE_VERSION), self._binary_id, str(self.unsafe), os.path.realpath(path),
-                     _settings_text(path), text):
+                     _settings_text(path), _answers_state(), text):
             digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -195,7 +209,8 @@ class Rewriter:
             pass
         try:
             before = self._check(path, text)
-            done = self._run(["fix", *(["--unsafe-fixes"] if self.unsafe else [])], path, text)
+            modelled = self._cached_model_rewrites(path, text)
+            done = self._run(["fix", *(["--unsafe-fixes"] if self.unsafe else [])], path, modelled)
             if done.returncode not in (0, 1):
                 raise RuntimeError((done.stderr.strip().splitlines() or ["fix failed"])[-1])
             fixed = done.stdout
@@ -249,6 +264,18 @@ def _lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def _answers_state() -> str:
+    """When the model answer cache of ``fix --llm`` last changed (the binary's
+    defaultCacheDir()/llm): a new answer there may rewrite a module again."""
+    base = os.environ.get("SPARKMIGRATE_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "sparkmigrate")
+    try:
+        return str(os.stat(os.path.join(base, "llm")).st_mtime_ns)
+    except OSError:
+        return "none"
 
 
 def _settings_text(path: str) -> str:
