@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 PYTHON ?= .venv/bin/python
 
-.PHONY: all build demo report-screenshot test test-cpp test-python test-sanitizers test-asan test-tsan test-fuzz fuzz docs bench clean
+.PHONY: all build demo report-screenshot test test-cpp test-python test-sanitizers test-asan test-tsan test-fuzz fuzz docs bench bench-runtime clean
 
 all: build
 
@@ -47,6 +47,10 @@ bench: build
 	$(PYTHON) -m pip install -q --require-hashes -r bench/requirements.txt
 	$(PYTHON) bench/compare.py --binary $(BUILD)/sparkmigrate
 	./$(BUILD)/llm_overhead_bench
+
+# Legacy RDD jobs on Spark Connect through the runtime shim beside classic Spark (docs/runtime.md).
+bench-runtime:
+	$(PYTHON) bench/runtime_speed.py
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)

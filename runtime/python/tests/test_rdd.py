@@ -205,6 +205,58 @@ def test_partition_by_places_keys_exactly(sc, monkeypatch):
                for k, _ in part)
 
 
+def test_parallelized_data_is_partitioned_like_classic(sc):
+    # Expected values printed by classic local Spark for the same calls.
+    assert sc.parallelize(range(2), 4).glom().collect() == [[], [0], [], [1]]
+    assert sc.parallelize(range(10, 0, -3), 2).glom().collect() == [[10, 7], [4, 1]]
+    assert sc.parallelize(range(7), 3).map(lambda x: x).glom().collect() == [
+        [0, 1], [2, 3], [4, 5, 6]]
+    assert sc.parallelize(list("abcde"), 2).glom().collect() == [["a", "b"], ["c", "d", "e"]]
+    assert sc.parallelize([0.5, 1.5, float("inf")], 2).glom().collect() == [[0.5], [1.5, 1e999]]
+    # Values a typed column would change are pickled: bools stay bools, big ints stay exact.
+    assert sc.parallelize([True, 1, 2**70], 2).map(lambda v: type(v).__name__).collect() == [
+        "bool", "int", "int"]
+    assert sc.parallelize([2**70, 1]).map(lambda v: v + 1).collect() == [2**70 + 1, 2]
+    assert sc.parallelize(["caf\u00e9", "\ud800"], 2).map(lambda v: v).collect() == [
+        "caf\u00e9", "\ud800"]  # a lone surrogate Arrow cannot encode: pickled
+
+
+def test_pipelined_functions_run_once_per_element_and_fail_like_classic(sc, tmp_path):
+    calls = str(tmp_path / "calls")
+
+    def traced(x):
+        with open(calls, "a") as log:
+            log.write(f"{x}\n")
+        return x * 10
+
+    rdd = sc.parallelize(range(6), 2).map(traced).filter(lambda x: x % 20 == 0)
+    assert rdd.flatMap(lambda x: [x, -x]).sum() == 0
+    assert sorted(int(line) for line in open(calls)) == list(range(6))  # once each
+    cached = sc.parallelize(range(6), 2).map(traced).cache()
+    assert cached.count() == 6 and cached.map(lambda x: x + 1).sum() == 156
+    assert len(open(calls).read().split()) == 12  # the cached elements were not recomputed
+    cached.unpersist()
+
+    def stops(x):
+        raise StopIteration  # classic turns this into an error, never a silent end of data
+
+    with pytest.raises(Exception, match="StopIteration"):
+        sc.parallelize(range(4), 2).map(stops).collect()
+
+
+def test_plain_columns_are_read_as_the_rows_classic_gives(spark, sc):
+    frame = spark.createDataFrame(
+        [(1, "a", 2.5, True, None), (None, None, None, None, 7)],
+        "id long, tag string, score double, ok boolean, n int")
+    assert frame.rdd.map(lambda row: row).collect() == frame.rdd.collect()
+    assert frame.rdd.map(lambda row: (row.tag, row["n"], row.asDict()["id"])).collect() == [
+        ("a", None, 1), (None, 7, None)]
+    dated = spark.createDataFrame([(datetime.date(2024, 2, 29), decimal.Decimal("1.50"))],
+                                  "day date, amount decimal(4,2)")
+    assert dated.rdd.map(lambda row: (row.day.isoformat(), str(row.amount))).collect() == [
+        ("2024-02-29", "1.50")]
+
+
 def test_persistence(sc):
     cached = sc.parallelize([1, 2, 3]).map(lambda x: x * 2).cache()
     assert cached.getStorageLevel() == StorageLevel.MEMORY_ONLY

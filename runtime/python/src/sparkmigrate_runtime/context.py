@@ -61,19 +61,33 @@ def _slice_bounds(data: Any, length: int, slices: int) -> list[int]:
     return [min(length, (s * batches // slices) * batch) for s in range(slices + 1)]
 
 
-def _sliced_frame(session: Any, data: Iterable[Any], slices: int) -> Any:
-    """A DataFrame of pickled elements in exactly ``slices`` partitions, in classic order.
+def _plain_type(values: Any) -> str | None:
+    """The Spark type of a column that gives ``values`` back exactly as they are (plain ints,
+    floats or strings, all of one type), or None when they must be pickled."""
+    kinds = {type(value) for value in values}
+    if kinds == {int}:
+        return "long" if all(-(2**63) <= value < 2**63 for value in values) else None
+    return {float: "double", str: "string"}.get(kinds.pop()) if len(kinds) == 1 else None
+
+
+def _stored(value: Any, column_type: str) -> Any:
+    """``value`` as a column of ``column_type`` holds it (pickled in a binary column)."""
+    return portable.dumps(value) if column_type == "binary" else value
+
+
+def _sliced_frame(session: Any, values: Any, slices: int, column_type: str) -> Any:
+    """A DataFrame of the elements in exactly ``slices`` partitions, in classic order, in a
+    ``value`` column of ``column_type`` (see :func:`_stored`).
 
     Partition ``i`` of ``spark.range(0, slices, 1, slices)`` holds id ``i``; a broadcast join
     attaches slice ``i``'s elements to it, and a local sort restores the element order.
     """
-    values = data if isinstance(data, range) else list(data)
     bounds = _slice_bounds(values, len(values), slices)
     rows = [
-        (bisect.bisect_right(bounds, index) - 1, index, portable.dumps(value))
+        (bisect.bisect_right(bounds, index) - 1, index, _stored(value, column_type))
         for index, value in enumerate(values)
     ]
-    local = session.createDataFrame(rows, "slice long, position long, value binary")
+    local = session.createDataFrame(rows, f"slice long, position long, value {column_type}")
     ids = session.range(0, slices, 1, slices)
     joined = ids.join(F.broadcast(local), ids["id"] == local["slice"])
     return joined.sortWithinPartitions("position").select("value")
@@ -121,12 +135,29 @@ class ConnectSparkContext:
     @intercepted("SparkContext.parallelize")
     def parallelize(self, c: Iterable[Any], numSlices: int | None = None) -> ConnectRDD:
         slices = int(numSlices) if numSlices is not None else self._measured_parallelism()
-        if slices is None:  # cannot measure the default: let Spark choose the partitions
-            rows = [(portable.dumps(value),) for value in c]
-            return ConnectRDD.of_pickled(self._session.createDataFrame(rows, "value binary"))
-        if slices <= 0:
+        if slices is not None and slices <= 0:
             raise ValueError(f"numSlices must be a positive number, got {numSlices}")
-        return ConnectRDD.of_pickled(_sliced_frame(self._session, c, slices))
+        values = c if isinstance(c, range) else list(c)
+        if isinstance(values, range) and slices and len(values) * slices < 2**52:
+            # Spark's range cuts partitions where classic cuts a parallelized range, exactly
+            # while the product is exact in floating point: nothing to upload.
+            frame = self._session.range(values.start, values.stop, values.step, slices)
+            return ConnectRDD.of_column(frame, "id", plain=True)
+        plain = _plain_type(values)
+        for column_type in ([plain] if plain else []) + ["binary"]:
+            try:
+                if slices is None:  # cannot measure the default: let Spark choose
+                    rows = [(_stored(value, column_type),) for value in values]
+                    frame = self._session.createDataFrame(rows, f"value {column_type}")
+                else:
+                    frame = _sliced_frame(self._session, values, slices, column_type)
+            except (UnicodeError, ValueError, TypeError):
+                if column_type == "binary":
+                    raise
+                continue  # e.g. a string Arrow cannot encode: pickle the elements instead
+            if column_type == "binary":
+                return ConnectRDD.of_pickled(frame)
+            return ConnectRDD.of_column(frame, "value", plain=True)
 
     @intercepted("SparkContext.range")
     def range(
@@ -134,7 +165,8 @@ class ConnectSparkContext:
     ) -> ConnectRDD:
         if end is None:
             start, end = 0, start
-        return ConnectRDD.of_column(self._session.range(start, end, step, numSlices), "id")
+        frame = self._session.range(start, end, step, numSlices)
+        return ConnectRDD.of_column(frame, "id", plain=True)
 
     @intercepted("SparkContext.emptyRDD")
     def emptyRDD(self) -> ConnectRDD:
@@ -147,7 +179,7 @@ class ConnectSparkContext:
         lines = self._session.read.text(_split_paths(name))
         if not use_unicode:
             lines = lines.select(F.encode("value", "UTF-8").alias("value"))
-        return ConnectRDD.of_column(lines, "value")
+        return ConnectRDD.of_column(lines, "value", plain=use_unicode)
 
     @intercepted("SparkContext.wholeTextFiles")
     def wholeTextFiles(

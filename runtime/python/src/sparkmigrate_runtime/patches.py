@@ -144,7 +144,7 @@ def _json_rdd(df: Any, use_unicode: bool) -> ConnectRDD:
     document = F.to_json(F.struct(F.col("*")))
     if not use_unicode:
         document = F.encode(document, "UTF-8")
-    return ConnectRDD.of_column(df.select(document.alias("value")), "value")
+    return ConnectRDD.of_column(df.select(document.alias("value")), "value", plain=use_unicode)
 
 
 def _hook_connect_dataframe() -> None:

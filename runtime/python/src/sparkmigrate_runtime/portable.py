@@ -19,6 +19,7 @@ import decimal
 import fractions
 import functools
 import heapq
+import itertools
 import math
 import os
 import pickle
@@ -28,6 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pyarrow as pa
 from pyspark import cloudpickle
+from pyspark.util import fail_on_stopiteration
 
 VALUE_SCHEMA = pa.schema([("value", pa.binary())])
 KEYED_SCHEMA = pa.schema([("bucket", pa.int64()), ("value", pa.binary())])
@@ -61,6 +63,76 @@ def iter_values(batches: Iterable[pa.RecordBatch]) -> Iterator[Any]:
             yield loads(data)
 
 
+def arrow_reader(kind: str, names: list[str]) -> Callable[[Iterable[pa.RecordBatch]], Iterator]:
+    """Reads the elements of an RDD straight from Arrow batches of plain columns.
+
+    Only for columns whose Arrow values are the Python values a pickled UDF would receive
+    (strings, integers, floating point, booleans; the facade checks): ``kind`` is the
+    encoding's name (``scalar``: the single column's value, ``tuple``: the row as a tuple,
+    ``row``: a Row with the column names).
+    """
+
+    def read(batches: Iterable[pa.RecordBatch]) -> Iterator[Any]:
+        from pyspark.sql.types import _create_row
+
+        for batch in batches:
+            columns = [column.to_pylist() for column in batch.columns]
+            if kind == "scalar":
+                yield from columns[0]
+            elif kind == "tuple":
+                yield from zip(*columns)
+            else:
+                for values in zip(*columns):
+                    yield _create_row(names, list(values))
+
+    return read
+
+
+# --- pipelined per-element stages -----------------------------------------------------------
+#
+# Narrow transformations (map, filter, flatMap and the pair-RDD ones built on them) are not run
+# one by one: the facade keeps them as stages and runs the whole chain in the one mapInArrow
+# that needs its elements, as classic PySpark pipelines them in one Python worker pass. As in
+# classic, a StopIteration escaping a user function is an error, not a silent end of the data.
+
+def mapped(function: Callable) -> Callable[[Iterator], Iterator]:
+    safe = fail_on_stopiteration(function)
+
+    def stage(values: Iterator[Any]) -> Iterator[Any]:
+        return map(safe, values)
+
+    return stage
+
+
+def flattened(function: Callable) -> Callable[[Iterator], Iterator]:
+    safe = fail_on_stopiteration(function)
+
+    def stage(values: Iterator[Any]) -> Iterator[Any]:
+        return itertools.chain.from_iterable(map(safe, values))
+
+    return stage
+
+
+def kept(function: Callable) -> Callable[[Iterator], Iterator]:
+    safe = fail_on_stopiteration(function)
+
+    def stage(values: Iterator[Any]) -> Iterator[Any]:
+        return filter(safe, values)
+
+    return stage
+
+
+def staged(
+    read: Callable[[Iterable[pa.RecordBatch]], Iterator], stages: tuple,
+    batches: Iterable[pa.RecordBatch],
+) -> Iterator[Any]:
+    """The elements of a partition: read from its batches, then through every stage."""
+    values = read(batches)
+    for stage in stages:
+        values = stage(values)
+    return values
+
+
 def to_batches(rows: Iterable[tuple], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
     """Arrow batches of ``schema`` holding ``rows`` (tuples in schema order)."""
     columns: list[list[Any]] = [[] for _ in schema]
@@ -90,29 +162,6 @@ def partition_index() -> int:
 def element_pickler(decode: Callable[[Any], Any]) -> Callable[[Any], bytes]:
     def apply(value: Any) -> bytes:
         return dumps(decode(value))
-
-    return apply
-
-
-def element_mapper(function: Callable, decode: Callable[[Any], Any]) -> Callable[[Any], bytes]:
-    def apply(value: Any) -> bytes:
-        return dumps(function(decode(value)))
-
-    return apply
-
-
-def element_flat_mapper(
-    function: Callable, decode: Callable[[Any], Any]
-) -> Callable[[Any], list[bytes]]:
-    def apply(value: Any) -> list[bytes]:
-        return [dumps(item) for item in function(decode(value))]
-
-    return apply
-
-
-def element_predicate(function: Callable, decode: Callable[[Any], Any]) -> Callable[[Any], bool]:
-    def apply(value: Any) -> bool:
-        return bool(function(decode(value)))
 
     return apply
 
@@ -181,11 +230,15 @@ def text_line(value: Any) -> str:
 
 # --- per-partition functions (mapInArrow) -------------------------------------------------
 
-def partition_mapper(function: Callable, with_index: bool = False) -> Callable:
-    """A mapInArrow function applying ``function`` to the elements of each partition."""
+def partition_mapper(
+    function: Callable, with_index: bool = False,
+    read: Callable[[Iterable[pa.RecordBatch]], Iterator] = iter_values, stages: tuple = (),
+) -> Callable:
+    """A mapInArrow function applying ``function`` to the elements of each partition, as
+    ``read`` finds them in its batches and ``stages`` transform them."""
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        values = iter_values(batches)
+        values = staged(read, stages, batches)
         produced = function(partition_index(), values) if with_index else function(values)
         yield from to_batches(((dumps(item),) for item in produced), VALUE_SCHEMA)
 
@@ -246,6 +299,10 @@ def folder(zero: Any, operation: Callable) -> Callable:
 
 def summer(values: Iterator[Any]) -> Iterator[Any]:
     yield sum(values)
+
+
+def counter(values: Iterator[Any]) -> Iterator[int]:
+    yield sum(1 for _ in values)
 
 
 def stat_counter(values: Iterator[Any]) -> Iterator[Any]:
@@ -410,13 +467,14 @@ def pair_bucketer(bucket: Callable[[Any], int]) -> Callable[[bytes], int]:
 
 
 def combine_partition(
-    create_combiner: Callable, merge_value: Callable, bucket: Callable[[Any], int]
+    create_combiner: Callable, merge_value: Callable, bucket: Callable[[Any], int],
+    read: Callable[[Iterable[pa.RecordBatch]], Iterator] = iter_values, stages: tuple = (),
 ) -> Callable:
     """Map-side combine of (key, value) pairs; emits (bucket, pickled (key, combiner))."""
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         combiners: dict = {}
-        for key, value in iter_values(batches):
+        for key, value in staged(read, stages, batches):
             if key in combiners:
                 combiners[key] = merge_value(combiners[key], value)
             else:

@@ -3,9 +3,10 @@
 Elements live in the DataFrame in one of four encodings (:class:`Encoding`): the rows
 themselves (``df.rdd``), rows as plain tuples (``wholeTextFiles``), the single column's value
 (``textFile``, ``range``, ``toJSON``) or -- after any Python function has been applied -- a
-cloudpickled value in a binary column ``value``. Per-element functions run in Python UDFs,
-per-partition functions in ``mapInArrow``; both take their code from :mod:`.portable`, which
-is shipped by value. Key-based operations hash keys stably, combine map-side, shuffle the
+cloudpickled value in a binary column ``value``. Chains of per-element functions are
+pipelined with the per-partition work after them into one ``mapInArrow`` that reads plain
+columns straight from Arrow (see :class:`ConnectRDD`); the code comes from :mod:`.portable`,
+which is shipped by value. Key-based operations hash keys stably, combine map-side, shuffle the
 combiners and merge them with Python equality, so results equal classic Spark's.
 
 Every public method is recorded under its rule code; methods with no faithful equivalent
@@ -33,11 +34,16 @@ from pyspark.sql.types import (
     ArrayType,
     BinaryType,
     BooleanType,
+    ByteType,
     DataType,
     DateType,
+    DoubleType,
+    FloatType,
+    IntegerType,
     LongType,
     MapType,
     NumericType,
+    ShortType,
     StringType,
     StructField,
     StructType,
@@ -84,12 +90,41 @@ def _udf(function: Callable, return_type: DataType) -> Callable:
     return F.udf(function, return_type, useArrow=False).asNondeterministic()
 
 
-class ConnectRDD:
-    """An RDD-like view of a Spark Connect DataFrame (see the module docstring)."""
+# Column types whose Arrow values are the Python values a pickled UDF receives, so that
+# mapInArrow can read them directly (dates, timestamps, decimals, binary and nested types are
+# converted differently and go through a pickling UDF first).
+_PLAIN_TYPES = (StringType, LongType, IntegerType, ShortType, ByteType, DoubleType, FloatType,
+                BooleanType)
 
-    def __init__(self, df: Any, encoding: Encoding) -> None:
-        self._df = df
-        self._encoding = encoding
+
+def _udf_input(encoding: Encoding) -> tuple[Any, Callable[[Any], Any]]:
+    """(UDF input column, worker-side function turning it into the element) for rows held in
+    ``encoding``."""
+    if encoding is Encoding.PICKLED:
+        return F.col("value"), portable.loads
+    if encoding is Encoding.SCALAR:
+        return F.col("value"), portable.as_is
+    decode = portable.as_is if encoding is Encoding.ROW else portable.as_tuple
+    return F.struct(F.col("*")), decode
+
+
+class ConnectRDD:
+    """An RDD-like view of a Spark Connect DataFrame (see the module docstring).
+
+    Narrow per-element transformations are kept as pending ``_stages`` over ``_frame``, not
+    run one by one: the first operation that needs the elements runs the whole chain in one
+    mapInArrow (see :func:`portable.staged`), as classic PySpark pipelines them. ``_df`` and
+    ``_encoding`` are the elements after the stages; reading them settles the chain once.
+    """
+
+    def __init__(
+        self, df: Any, encoding: Encoding, stages: tuple = (), reader: Any = None
+    ) -> None:
+        self._frame = df  # what the stages read
+        self._kind = encoding  # how _frame holds one element
+        self._stages = stages  # portable.mapped/flattened/kept stages, in order
+        self._reader = reader  # how mapInArrow reads _frame's elements; None: not known yet
+        self._settled: ConnectRDD | None = None
 
     # --- construction ---------------------------------------------------------------------
 
@@ -102,8 +137,11 @@ class ConnectRDD:
         return cls(df, Encoding.TUPLE)
 
     @classmethod
-    def of_column(cls, df: Any, column: str) -> "ConnectRDD":
-        return cls(df.select(F.col(column).alias("value")), Encoding.SCALAR)
+    def of_column(cls, df: Any, column: str, plain: bool = False) -> "ConnectRDD":
+        """The values of ``column``; ``plain`` when its type is one Arrow hands over as the
+        Python values classic gives (see :data:`_PLAIN_TYPES`), which saves asking."""
+        reader = portable.arrow_reader(Encoding.SCALAR.value, ["value"]) if plain else None
+        return cls(df.select(F.col(column).alias("value")), Encoding.SCALAR, reader=reader)
 
     @classmethod
     def of_pickled(cls, df: Any) -> "ConnectRDD":
@@ -112,20 +150,47 @@ class ConnectRDD:
     # --- plumbing -------------------------------------------------------------------------
 
     @property
+    def _df(self) -> Any:
+        return self._settle()._frame if self._stages else self._frame
+
+    @property
+    def _encoding(self) -> Encoding:
+        return Encoding.PICKLED if self._stages else self._kind
+
+    @property
     def _session(self) -> Any:
-        return self._df.sparkSession
+        return self._frame.sparkSession
+
+    def _settle(self) -> "ConnectRDD":
+        """This RDD's elements as a DataFrame of pickled values (computed once)."""
+        if self._settled is None:
+            self._settled = self._map_partitions(portable.as_is)
+        return self._settled
+
+    def _then(self, stage: Callable) -> "ConnectRDD":
+        return ConnectRDD(self._frame, self._kind, self._stages + (stage,), self._reader)
 
     def _input(self) -> tuple[Any, Callable[[Any], Any]]:
-        """(UDF input column, worker-side function turning it into the element)."""
-        if self._encoding is Encoding.PICKLED:
-            return F.col("value"), portable.loads
-        if self._encoding is Encoding.SCALAR:
-            return F.col("value"), portable.as_is
-        decode = portable.as_is if self._encoding is Encoding.ROW else portable.as_tuple
-        return F.struct(F.col("*")), decode
+        """(UDF input column over ``_df``, worker-side function turning it into the element)."""
+        return _udf_input(self._encoding)
+
+    def _arrow_input(self) -> tuple[Any, Callable]:
+        """(DataFrame, worker-side reader of its Arrow batches) giving ``_frame``'s elements."""
+        if self._reader is None and self._kind is Encoding.PICKLED:
+            self._reader = portable.iter_values
+        elif self._reader is None:
+            fields = self._frame.schema.fields
+            plain = all(isinstance(field.dataType, _PLAIN_TYPES) for field in fields)
+            names = [field.name for field in fields]
+            self._reader = portable.arrow_reader(self._kind.value, names) if plain else False
+        if self._reader is not False:
+            return self._frame, self._reader
+        column, decode = _udf_input(self._kind)  # other types: as a pickled UDF sees them
+        pickler = _udf(portable.element_pickler(decode), BinaryType())
+        return self._frame.select(pickler(column).alias("value")), portable.iter_values
 
     def _decode(self, row: Any) -> Any:
-        """The element held by one collected row."""
+        """The element held by one collected row of ``_df``."""
         if self._encoding is Encoding.PICKLED:
             return portable.loads(row[0])
         if self._encoding is Encoding.SCALAR:
@@ -134,26 +199,20 @@ class ConnectRDD:
 
     def _pickled(self) -> Any:
         """The elements as a DataFrame of one pickled ``value`` column."""
-        if self._encoding is Encoding.PICKLED:
-            return self._df
-        column, decode = self._input()
-        pickler = _udf(portable.element_pickler(decode), BinaryType())
-        return self._df.select(pickler(column).alias("value"))
+        if self._kind is Encoding.PICKLED and not self._stages:
+            return self._frame
+        return self._settle()._frame
 
     def _map(self, function: Callable) -> "ConnectRDD":
-        column, decode = self._input()
-        mapper = _udf(portable.element_mapper(function, decode), BinaryType())
-        return ConnectRDD.of_pickled(self._df.select(mapper(column).alias("value")))
+        return self._then(portable.mapped(function))
 
     def _flat_map(self, function: Callable) -> "ConnectRDD":
-        column, decode = self._input()
-        mapper = _udf(portable.element_flat_mapper(function, decode), ArrayType(BinaryType()))
-        values = self._df.select(mapper(column).alias("values"))
-        return ConnectRDD.of_pickled(values.select(F.explode("values").alias("value")))
+        return self._then(portable.flattened(function))
 
     def _map_partitions(self, function: Callable, with_index: bool = False) -> "ConnectRDD":
-        mapper = portable.partition_mapper(function, with_index)
-        return ConnectRDD.of_pickled(self._pickled().mapInArrow(mapper, "value binary"))
+        frame, read = self._arrow_input()
+        mapper = portable.partition_mapper(function, with_index, read, self._stages)
+        return ConnectRDD.of_pickled(frame.mapInArrow(mapper, "value binary"))
 
     def _partition_results(self, function: Callable, with_index: bool = False) -> list:
         """Run ``function`` on every partition; its outputs, in partition order."""
@@ -169,7 +228,7 @@ class ConnectRDD:
         return int(configured) if configured else self._count_partitions()
 
     def _count_partitions(self) -> int:
-        marked = self._df.select(F.lit(1).alias("one"))
+        marked = self._frame.select(F.lit(1).alias("one"))  # stages never move elements
         return marked.mapInArrow(portable.partition_marker, "partition long").count()
 
     def _combine_by_key(
@@ -194,8 +253,11 @@ class ConnectRDD:
             bucket = portable.partition_bucket(
                 partition_func or _classic_portable_hash or portable.stable_hash, partitions
             )
-        combine = portable.combine_partition(create_combiner, merge_value, bucket)
-        local = self._pickled().mapInArrow(combine, "bucket long, value binary")
+        frame, read = self._arrow_input()
+        combine = portable.combine_partition(
+            create_combiner, merge_value, bucket, read, self._stages
+        )
+        local = frame.mapInArrow(combine, "bucket long, value binary")
         if bucket is portable.stable_hash:
             shuffled = local.repartition(F.col("bucket"))
         else:
@@ -262,6 +324,8 @@ class ConnectRDD:
 
     @intercepted("RDD.count")
     def count(self) -> int:
+        if self._stages:  # count in the pipeline rather than pickle every element
+            return sum(self._partition_results(portable.counter))
         return self._df.count()
 
     @intercepted("RDD.take")
@@ -397,9 +461,7 @@ class ConnectRDD:
 
     @intercepted("RDD.filter")
     def filter(self, f: Callable) -> "ConnectRDD":
-        column, decode = self._input()
-        predicate = _udf(portable.element_predicate(f, decode), BooleanType())
-        return ConnectRDD(self._df.where(predicate(column)), self._encoding)
+        return self._then(portable.kept(f))
 
     @intercepted("RDD.mapValues")
     def mapValues(self, f: Callable) -> "ConnectRDD":
@@ -651,7 +713,11 @@ class ConnectRDD:
 
     @intercepted("RDD.persist")
     def persist(self, storageLevel: StorageLevel = StorageLevel.MEMORY_ONLY) -> "ConnectRDD":
-        self._df.persist(storageLevel)
+        if self._stages:  # what follows must read the cached elements, not rerun the stages
+            settled = self._settle()
+            self._frame, self._kind, self._stages = settled._frame, settled._kind, ()
+            self._reader = settled._reader
+        self._frame.persist(storageLevel)
         return self
 
     @intercepted("RDD.unpersist")
