@@ -204,19 +204,29 @@ std::optional<Diagnostic> depthDiagnostic(SemanticModel& model, const LineIndex&
   return d;
 }
 
-// What both entry points start from: the tree's root, the semantic model, the
-// line index and the rules enabled for this file.
+// What both entry points start from: the tree's root, the semantic model (a
+// new one, or one made earlier of this tree, adopted for the time of the
+// check), the line index and the rules enabled for this file.
 struct Prepared {
   TSNode root;
-  SemanticModel model;
+  std::unique_ptr<SemanticModel> made;  // null when an earlier model is adopted
+  SemanticModel& model;
   LineIndex lines;
   std::vector<char> enabled;
   Prepared(std::string_view text, const TSTree* tree, const Settings& settings, std::string_view relativePath,
-           const ProjectView* project)
+           const ProjectView* project, SemanticModel* earlier = nullptr)
       : root(ts_tree_root_node(tree)),
-        model(text, root, project),
-        lines(text),
-        enabled(enabledRules(Catalogue::builtin(), settings, relativePath, model.isNotebook())) {}
+        made(earlier ? nullptr : std::make_unique<SemanticModel>(text, root, project)),
+        model(earlier ? *earlier : *made),
+        lines(text) {
+    if (earlier) model.adopt(text, project);
+    enabled = enabledRules(Catalogue::builtin(), settings, relativePath, model.isNotebook());
+  }
+  ~Prepared() {
+    if (!made) model.release();
+  }
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
   CheckResult result() const {
     CheckResult r;
     r.notebook = model.isNotebook();
@@ -229,9 +239,12 @@ struct Prepared {
 
 CheckResult checkDocument(std::string_view text, const TSTree* tree, const Settings& settings,
                           std::string_view relativePath, const support::CancellationToken* cancel,
-                          const ProjectView* project) {
-  Prepared doc(text, tree, settings, relativePath, project);
-  auto& [root, model, lines, enabled] = doc;
+                          const ProjectView* project, SemanticModel* earlier) {
+  Prepared doc(text, tree, settings, relativePath, project, earlier);
+  const TSNode root = doc.root;
+  SemanticModel& model = doc.model;
+  const LineIndex& lines = doc.lines;
+  const std::vector<char>& enabled = doc.enabled;
   CheckResult result = doc.result();
   std::vector<Diagnostic> found;
   for (const auto& match : RuleMatcher::builtin().run(root, model, enabled, cancel))
@@ -583,7 +596,10 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
                                      std::string_view relativePath, const CheckResult* previous,
                                      const support::CancellationToken* cancel, const ProjectView* project) {
   Prepared doc(text, tree, settings, relativePath, project);
-  auto& [root, model, lines, enabled] = doc;
+  const TSNode root = doc.root;
+  SemanticModel& model = doc.model;
+  const LineIndex& lines = doc.lines;
+  const std::vector<char>& enabled = doc.enabled;
   CheckResult result = doc.result();
   auto state = std::make_shared<IncrementalState>();
   state->text = std::string(text);

@@ -22,6 +22,7 @@ namespace sparkmigrate::analysis {
 // the text, and per top-level statement its findings, the names it reads and
 // binds. Immutable once made; defined in checker.cpp.
 struct IncrementalState;
+class SemanticModel;
 
 struct CheckResult {
   std::vector<Diagnostic> diagnostics;
@@ -36,9 +37,12 @@ struct CheckResult {
 // `relativePath` is the file's path relative to settings.root ('/' separated),
 // used for per-file-ignores. The tree must be a parse of `text`. `project`,
 // when given, tells what names imported from the project's other modules hold.
+// `model`, when given, is a model of this tree made earlier (the one the
+// project index evaluated the file with, ProjectIndex::takeParsed): it is
+// adopted (SemanticModel::adopt) instead of walking the tree for a new one.
 CheckResult checkDocument(std::string_view text, const TSTree* tree, const Settings& settings,
                           std::string_view relativePath, const support::CancellationToken* cancel = nullptr,
-                          const ProjectView* project = nullptr);
+                          const ProjectView* project = nullptr, SemanticModel* model = nullptr);
 
 // checkDocument for a document that is edited and checked again (the
 // language server): with `previous`, the result of this function on an

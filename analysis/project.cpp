@@ -266,21 +266,26 @@ struct ProjectIndex::KeptTrees {
   struct Entry {
     std::uint64_t hash = 0;
     std::size_t size = 0;
-    TreePtr tree;
+    Parsed parsed;
   };
   std::mutex mutex;
-  std::map<std::string, Entry, std::less<>> trees;  // module key -> tree
+  std::map<std::string, Entry, std::less<>> trees;  // module key -> tree and model
 };
 
-TreePtr ProjectIndex::takeTree(std::string_view module, std::string_view text) const {
-  if (!kept_.trees) return nullptr;
+ProjectIndex::Parsed::Parsed() = default;
+ProjectIndex::Parsed::Parsed(Parsed&&) noexcept = default;
+ProjectIndex::Parsed& ProjectIndex::Parsed::operator=(Parsed&&) noexcept = default;
+ProjectIndex::Parsed::~Parsed() = default;
+
+ProjectIndex::Parsed ProjectIndex::takeParsed(std::string_view module, std::string_view text) const {
+  if (!kept_.trees) return {};
   std::lock_guard lock(kept_.trees->mutex);
   auto it = kept_.trees->trees.find(module);
-  if (it == kept_.trees->trees.end()) return nullptr;
+  if (it == kept_.trees->trees.end()) return {};
   KeptTrees::Entry entry = std::move(it->second);
   kept_.trees->trees.erase(it);
-  if (entry.size != text.size() || entry.hash != support::hashBytes(text)) return nullptr;
-  return std::move(entry.tree);
+  if (entry.size != text.size() || entry.hash != support::hashBytes(text)) return {};
+  return std::move(entry.parsed);
 }
 
 ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jobs, bool keepTrees) {
@@ -288,6 +293,7 @@ ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jo
     const Source* source;
     std::string key;
     TreePtr tree;                   // parsed when first analysed
+    std::unique_ptr<SemanticModel> model;  // the last one evaluated, kept (released) with keepTrees
     std::vector<std::string> uses;  // module keys its evaluation consulted
     std::vector<ProjectCall> calls;
     bool dirty;                     // analysed in the next round (first: the texts that mention Spark)
@@ -295,7 +301,7 @@ ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jo
   std::vector<Module> modules;
   for (const auto& source : sources) {
     if (source.path.size() < 3 || source.path.compare(source.path.size() - 3, 3, ".py") != 0) continue;
-    modules.push_back({&source, moduleKey(source.path), nullptr, {}, {}, mentionsSpark(source.text)});
+    modules.push_back({&source, moduleKey(source.path), nullptr, nullptr, {}, {}, mentionsSpark(source.text)});
   }
   ProjectIndex index;
   for (const auto& m : modules)  // known (exporting nothing) before the first round
@@ -315,9 +321,13 @@ ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jo
       if (!m.tree) return;
       m.uses.clear();
       ProjectView view{&index, std::string(parentOf(m.source->path)), &m.uses, m.key};
-      SemanticModel model(m.source->text, ts_tree_root_node(m.tree.get()), &view);
-      for (auto& [name, e] : model.moduleExports()) exports[i].emplace(std::move(name), std::move(e));
-      m.calls = model.projectCalls();
+      auto model = std::make_unique<SemanticModel>(m.source->text, ts_tree_root_node(m.tree.get()), &view);
+      for (auto& [name, e] : model->moduleExports()) exports[i].emplace(std::move(name), std::move(e));
+      m.calls = model->projectCalls();
+      if (keepTrees) {
+        model->release();  // adopted by the check of the file, with its own view
+        m.model = std::move(model);
+      }
     });
     // Publish the round; a module is evaluated again only when a module it
     // consulted changed what it exports, or its callers what they pass it.
@@ -375,7 +385,10 @@ ProjectIndex ProjectIndex::build(const std::vector<Source>& sources, unsigned jo
     std::size_t bytes = 0;
     for (auto& m : modules) {
       if (!m.tree || (bytes += m.source->text.size()) > kKeptTreeSourceBytes) continue;
-      index.kept_.trees->trees[m.key] = {support::hashBytes(m.source->text), m.source->text.size(), std::move(m.tree)};
+      auto& entry = index.kept_.trees->trees[m.key];
+      entry = {support::hashBytes(m.source->text), m.source->text.size(), {}};
+      entry.parsed.tree = std::move(m.tree);
+      entry.parsed.model = std::move(m.model);
     }
   }
   return index;

@@ -29,6 +29,8 @@
 
 namespace sparkmigrate::analysis {
 
+class SemanticModel;
+
 // What the project's callers pass to a module's function: for each
 // positional index and each keyword name, the Spark kind every caller that
 // can be read agrees on (Unknown: none seen; Other: callers disagree or pass
@@ -64,13 +66,25 @@ class ProjectIndex {
   // Indexes the given Python files. A text that does not mention Spark is
   // parsed only when callers pass it Spark objects, or it names a module
   // whose exports changed. `jobs` threads evaluate modules in parallel. With
-  // `keepTrees`, the trees parsed are kept for takeTree (as many as
-  // kKeptTreeSourceBytes of source), so a run does not parse a file twice.
+  // `keepTrees`, the trees parsed and the semantic models last made of them
+  // are kept for takeParsed (as many as kKeptTreeSourceBytes of source), so
+  // a run does not parse a file, or walk its tree to model it, twice.
   static ProjectIndex build(const std::vector<Source>& sources, unsigned jobs = 1, bool keepTrees = false);
 
-  // The tree build parsed for `module` (a key) when it was parsed from
-  // exactly `text`, handed over once; otherwise null. Thread-safe.
-  TreePtr takeTree(std::string_view module, std::string_view text) const;
+  // A module's tree as build parsed it and the semantic model build last
+  // evaluated the module with (released: SemanticModel::adopt it before use;
+  // checkDocument does). The model goes before the tree it points into.
+  struct Parsed {
+    TreePtr tree;
+    std::unique_ptr<SemanticModel> model;
+    Parsed();
+    Parsed(Parsed&&) noexcept;
+    Parsed& operator=(Parsed&&) noexcept;
+    ~Parsed();
+  };
+  // What build parsed for `module` (a key) when it was parsed from exactly
+  // `text`, handed over once; otherwise empty. Thread-safe.
+  Parsed takeParsed(std::string_view module, std::string_view text) const;
   static constexpr std::size_t kKeptTreeSourceBytes = 16u << 20;
 
   // What the dotted `qualname` (as an import statement in a file of folder
@@ -114,7 +128,7 @@ class ProjectIndex {
   std::map<std::string, Module, std::less<>> modules_;
   // last component of a module key ("session") -> the keys ending with it
   std::map<std::string, std::vector<std::string>, std::less<>> byName_;
-  // Trees kept by build for takeTree: not part of what the index says.
+  // Trees and models kept by build for takeParsed: not part of what the index says.
   struct KeptTrees;
   struct KeptTreesHandle {
     std::shared_ptr<KeptTrees> trees;
@@ -130,7 +144,7 @@ bool mentionsSpark(std::string_view text);
 // The project of a run over `files`: those files and the other Python files in
 // their folders (a script checked alone still sees the modules beside it),
 // read as discovery reads sources (unreadable ones are left out).
-// The index keeps the trees it parsed (ProjectIndex::takeTree).
+// The index keeps the trees it parsed (ProjectIndex::takeParsed).
 ProjectIndex indexFiles(const std::vector<std::filesystem::path>& files, std::uint64_t maxFileSize,
                         unsigned jobs);
 

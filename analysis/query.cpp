@@ -578,7 +578,8 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
   // The rules that can match here, indexed by the node type they start at.
   const auto& rules = impl_->catalogue->rules();
   std::vector<CompiledRule*> anywhere;
-  std::unordered_map<TSSymbol, std::vector<CompiledRule*>> byRoot;
+  std::vector<std::vector<CompiledRule*>> byRoot(ts_language_symbol_count(pythonLanguage()));  // by symbol
+  bool anyRooted = false;
   for (const auto& entry : impl_->rules) {
     CompiledRule& compiled = *entry;
     if (compiled.rule >= enabled.size() || !enabled[compiled.rule]) continue;
@@ -596,12 +597,13 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
     for (TSSymbol symbol : compiled.roots) {
       auto& list = byRoot[symbol];
       if (std::find(list.begin(), list.end(), &compiled) == list.end()) list.push_back(&compiled);
+      anyRooted = true;
     }
   }
 
-  // One walk over the tree; at each node, the rules whose patterns start at
-  // that node type are matched there (max start depth 0), so a node costs
-  // only the rules that can begin at it.
+  // One walk over the tree's named nodes; at each node, the rules whose
+  // patterns start at that node type are matched there (max start depth 0),
+  // so a node costs only the rules that can begin at it.
   std::vector<RuleMatch> out;
   TSQueryCursor* cursor = ts_query_cursor_new();
   TSQueryCursor* wholeTree = ts_query_cursor_new();
@@ -651,18 +653,15 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
     }
   }
   for (TSNode part : parts) {
-    if (byRoot.empty() || (cancel && cancel->cancelled())) break;
+    if (!anyRooted || (cancel && cancel->cancelled())) break;
     std::size_t visited = 0;
-    forEachDescendant(part, [&](TSNode node) {
-      if (!ts_node_is_named(node)) return true;
+    model.forEachNamedIn(part, [&](TSNode node, TSSymbol symbol) {
       if ((++visited & 1023) == 0 && cancel && cancel->cancelled()) return false;
-      auto it = byRoot.find(ts_node_symbol(node));
-      if (it != byRoot.end()) {
-        std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-        for (CompiledRule* compiled : it->second)
-          if (compiled->triggers.empty() || !compiled->nodeLevel || occursWithin(*compiled, start, end))
-            matchAt(*compiled, node);
-      }
+      if (symbol >= byRoot.size() || byRoot[symbol].empty()) return true;
+      std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+      for (CompiledRule* compiled : byRoot[symbol])
+        if (compiled->triggers.empty() || !compiled->nodeLevel || occursWithin(*compiled, start, end))
+          matchAt(*compiled, node);
       return true;
     });
   }

@@ -101,6 +101,35 @@ SemanticModel::SemanticModel(std::string_view source, TSNode root, const Project
   scopes_.push_back(std::move(module));
   scopeByNode_[nodeId(root)] = 0;
   collect(root, 0, 0);
+  walkTooDeep_ = tooDeep_;
+}
+
+void SemanticModel::release() {
+  parents_.release();
+}
+
+void SemanticModel::adopt(std::string_view source, const ProjectView* project) {
+  parents_.use();
+  source_ = source;
+  project_ = project;
+  // What the text was indexed by and what was inferred, in the order the
+  // members are declared.
+  for (Binding& b : bindings_) {
+    b.state = 0;
+    b.cached = Value{};
+  }
+  memo_.clear();
+  qualnameMemo_.clear();
+  valueDepth_ = 0;
+  qualnameDepth_ = 0;
+  tooDeep_ = walkTooDeep_;
+  returnState_.clear();
+  returnMemo_.clear();
+  recording_ = nullptr;
+  sessions_.reset();
+  sessionsByScope_.clear();
+  assignments_.clear();
+  parents_.forgetReferences();
 }
 
 // ---------------------------------------------------------------------------
@@ -617,10 +646,12 @@ std::vector<ProjectCall> SemanticModel::projectCalls() {
     Kind kind = valueOf(argument).kind;
     return kind == Kind::Unknown || isSparkKind(kind) ? kind : Kind::Other;
   };
-  forEachDescendant(root_, [&](TSNode node) {
-    if (!isType(node, "call")) return true;
+  static const TSSymbol callSymbol = ts_language_symbol_for_name(pythonLanguage(), "call", 4, true);
+  for (const ParentIndex::Node& n : parents_.nodes()) {
+    if (n.symbol != callSymbol) continue;
+    TSNode node = n.node;
     TSNode function = field(node, "function"), args = field(node, "arguments");
-    if (!isType(args, "argument_list")) return true;
+    if (!isType(args, "argument_list")) continue;
     ProjectCall call;
     if (isType(function, "identifier")) {
       const Binding* b = lookup(nodeText(function, source_), function);
@@ -634,7 +665,7 @@ std::vector<ProjectCall> SemanticModel::projectCalls() {
       if (b && b->kind == BindKind::Import && !isPysparkName(b->qualname))
         call.qualname = b->qualname + "." + std::string(nodeText(field(function, "attribute"), source_));
     }
-    if (call.qualname.empty() && call.function.empty()) return true;
+    if (call.qualname.empty() && call.function.empty()) continue;
     bool positional = true;
     forEachNamedChild(args, [&](TSNode a) {
       if (isType(a, "keyword_argument")) {
@@ -646,8 +677,7 @@ std::vector<ProjectCall> SemanticModel::projectCalls() {
       }
     });
     out.push_back(std::move(call));
-    return true;
-  });
+  }
   return out;
 }
 
@@ -1520,13 +1550,14 @@ const std::vector<SemanticModel::SessionName>& SemanticModel::sessions() {
   struct Frame {
     TSNode scope, fn;
   };
-  std::vector<Frame> frames{{TSNode{}, TSNode{}}};  // per depth: the scope around the node's children
-  TSTreeCursor cursor = ts_tree_cursor_new(root_);
-  while (true) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    const Frame around = frames.back();
-    if (isType(node, "identifier")) {
-      TSNode parent = parentOf(node);
+  const std::vector<ParentIndex::Node>& nodes = parents_.nodes();
+  std::vector<Frame> inside(nodes.size());  // per node: the scope around its children
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    TSNode node = nodes[i].node;
+    const bool top = nodes[i].parent == ParentIndex::kNoParent;
+    const Frame around = top ? Frame{} : inside[nodes[i].parent];
+    if (isType(node, "identifier") && !top) {
+      TSNode parent = nodes[nodes[i].parent].node;
       std::optional<SessionName::Shape> shape;
       if (isType(parent, "assignment") && ts_node_eq(field(parent, "left"), node)) {
         if (kindOf(field(parent, "right")) == Kind::SparkSession) shape = SessionName::Shape::Assigned;
@@ -1537,28 +1568,13 @@ const std::vector<SemanticModel::SessionName>& SemanticModel::sessions() {
       }
       if (shape) sessions_->push_back({node, nodeText(node, source_), *shape, around.scope, around.fn});
     }
-    Frame inner = around;
+    Frame& inner = inside[i];
+    inner = around;
     if (isType(node, "function_definition") || isType(node, "lambda"))
       inner = {node, node};
     else if (isType(node, "class_definition"))
       inner.scope = node;
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      frames.push_back(inner);
-      continue;
-    }
-    bool advanced = false;
-    while (!advanced) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        advanced = true;
-      } else if (ts_tree_cursor_goto_parent(&cursor)) {
-        frames.pop_back();
-      } else {
-        break;
-      }
-    }
-    if (!advanced) break;
   }
-  ts_tree_cursor_delete(&cursor);
   for (const SessionName& s : *sessions_) sessionsByScope_[s.scope.id].push_back(&s);
   return *sessions_;
 }

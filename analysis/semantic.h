@@ -63,6 +63,18 @@ class SemanticModel {
   SemanticModel& operator=(const SemanticModel&) = delete;
 
   std::string_view source() const { return source_; }
+
+  // A model kept past the code that made it: the project index keeps the
+  // model it evaluated a module with, and the check of that file adopts it
+  // instead of making another, possibly on another thread. release() stops
+  // the model serving parentOf() on the thread that made it (syntax.h's
+  // ParentIndex); adopt() makes it the model of `source` (the very bytes it
+  // was made from, maybe another copy) under `project`, serving the calling
+  // thread, and forgets every value inferred so far, so it answers as a
+  // model made afresh would: what its walk recorded (scopes, bindings,
+  // imports) depends on the tree alone and is kept.
+  void release();
+  void adopt(std::string_view source, const ProjectView* project);
   // A Databricks source notebook ("# Databricks notebook source" first line).
   bool isNotebook() const { return notebook_; }
   // A Databricks or Jupyter notebook: `spark`, `sc` and `sqlContext` are globals.
@@ -99,6 +111,14 @@ class SemanticModel {
   std::vector<std::uint32_t> textOccurrences(std::string_view needle);
   // The smallest node containing byte `offset` (an offset a query returned).
   TSNode nodeAt(std::uint32_t offset);
+  // Calls fn(node, symbol) for the named nodes under `node` in document
+  // order until it returns false (ParentIndex::forEachNamedIn): the walk of
+  // the whole tree is made once and shared by the model, rule matching and
+  // fixes.
+  template <typename Fn>
+  void forEachNamedIn(TSNode node, Fn&& fn) {
+    parents_.forEachNamedIn(node, fn);
+  }
   // Every identifier that names a SparkSession: assigned one, a parameter
   // typed as one, or a bound name used as one (not `x.name` members), in
   // document order, with what its visibility at a use depends on.
@@ -294,6 +314,7 @@ class SemanticModel {
   int valueDepth_ = 0;     // valueOf calls on the stack
   int qualnameDepth_ = 0;  // qualifiedName calls on the stack
   TSNode tooDeep_{};       // the first node analysis could not descend into
+  TSNode walkTooDeep_{};   // the first node the constructor's walk could not descend into
   std::unordered_set<std::string> importedNames_;  // names bound by an import anywhere
   std::vector<std::pair<std::string, std::string>> importAliases_;
   std::unordered_map<const void*, int> returnState_;

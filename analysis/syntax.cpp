@@ -94,13 +94,24 @@ namespace {
 thread_local ParentIndex* gParentIndex = nullptr;
 }
 
-ParentIndex::ParentIndex(TSNode root) : root_(root), previous_(gParentIndex) {
+ParentIndex::ParentIndex(TSNode root) : root_(root) {
   forEachChild(root, [&](TSNode child) { top_.push_back(child); });
-  gParentIndex = this;
+  use();
 }
 
 ParentIndex::~ParentIndex() {
+  if (serving_) release();
+}
+
+void ParentIndex::release() {
   gParentIndex = previous_;
+  serving_ = false;
+}
+
+void ParentIndex::use() {
+  previous_ = gParentIndex;
+  gParentIndex = this;
+  serving_ = true;
 }
 
 TSNode ParentIndex::parent(TSNode node) const {
@@ -125,40 +136,75 @@ TSNode ParentIndex::parent(TSNode node) const {
   return ts_node_parent(node);
 }
 
+const std::vector<ParentIndex::Node>& ParentIndex::nodes() {
+  if (!nodes_.empty()) return nodes_;
+  nodes_.reserve(ts_node_descendant_count(root_));  // named or not: an upper bound
+  TSTreeCursor cursor = ts_tree_cursor_new(root_);
+  std::vector<std::uint32_t> around;  // per cursor depth: the position of the named node around it
+  while (true) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    std::uint32_t parent = around.empty() ? kNoParent : around.back(), self = parent;
+    if (ts_node_is_named(node)) {
+      self = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.push_back({node, ts_node_symbol(node), ts_tree_cursor_current_field_id(&cursor), parent, self + 1});
+    }
+    // Most nodes are leaves, where asking the cursor for a first child costs more than this test.
+    if (ts_node_child_count(node) > 0 && ts_tree_cursor_goto_first_child(&cursor)) {
+      around.push_back(self);
+      continue;
+    }
+    bool advanced = false;
+    while (!advanced) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor))
+        advanced = true;
+      else if (ts_tree_cursor_goto_parent(&cursor))
+        around.pop_back();
+      else
+        break;
+    }
+    if (!advanced) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  // A node's descendants follow it: its end is the furthest of its children's.
+  for (std::size_t i = nodes_.size(); i-- > 1;) {
+    Node& parent = nodes_[nodes_[i].parent];
+    parent.end = std::max(parent.end, nodes_[i].end);
+  }
+  return nodes_;
+}
+
+std::pair<std::size_t, std::size_t> ParentIndex::subtree(TSNode node) {
+  const std::vector<Node>& all = nodes();
+  // Start bytes never decrease in document order; zero-width nodes can share one.
+  std::uint32_t start = ts_node_start_byte(node);
+  auto it = std::lower_bound(all.begin(), all.end(), start,
+                             [](const Node& n, std::uint32_t s) { return ts_node_start_byte(n.node) < s; });
+  for (; it != all.end() && ts_node_start_byte(it->node) == start; ++it)
+    if (ts_node_eq(it->node, node)) return {static_cast<std::size_t>(it - all.begin()), it->end};
+  return {0, 0};
+}
+
 const std::vector<TSNode>& ParentIndex::references(std::string_view text, std::string_view name) {
   if (!referencesBuilt_) {
     referencesBuilt_ = true;
     TSFieldId attribute = fieldId("attribute"), nameField = fieldId("name");
-    TSTreeCursor cursor = ts_tree_cursor_new(root_);
+    TSSymbol identifier = ts_language_symbol_for_name(pythonLanguage(), "identifier", 10, true);
     TSSymbol keywordArgument = ts_language_symbol_for_name(pythonLanguage(), "keyword_argument", 16, true);
-    std::vector<TSSymbol> parents;  // symbols of the ancestors of the cursor's node
-    while (true) {
-      TSNode node = ts_tree_cursor_current_node(&cursor);
-      if (nodeType(node) == "identifier") {
-        TSFieldId f = ts_tree_cursor_current_field_id(&cursor);
-        bool keyword = f == nameField && !parents.empty() && parents.back() == keywordArgument;
-        if (f != attribute && !keyword) references_[nodeText(node, text)].push_back(node);
-      }
-      if (ts_tree_cursor_goto_first_child(&cursor)) {
-        parents.push_back(ts_node_symbol(node));
-        continue;
-      }
-      bool advanced = false;
-      while (!advanced) {
-        if (ts_tree_cursor_goto_next_sibling(&cursor))
-          advanced = true;
-        else if (ts_tree_cursor_goto_parent(&cursor))
-          parents.pop_back();
-        else
-          break;
-      }
-      if (!advanced) break;
+    const std::vector<Node>& all = nodes();
+    for (const Node& n : all) {
+      if (n.symbol != identifier) continue;
+      bool keyword = n.field == nameField && n.parent != kNoParent && all[n.parent].symbol == keywordArgument;
+      if (n.field != attribute && !keyword) references_[nodeText(n.node, text)].push_back(n.node);
     }
-    ts_tree_cursor_delete(&cursor);
   }
   static const std::vector<TSNode> none;
   auto it = references_.find(name);
   return it == references_.end() ? none : it->second;
+}
+
+void ParentIndex::forgetReferences() {
+  referencesBuilt_ = false;
+  references_.clear();
 }
 
 TSNode descendantAt(TSNode root, std::uint32_t offset) {

@@ -10,10 +10,12 @@
 #include <tree_sitter/api.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace sparkmigrate::analysis {
@@ -194,24 +196,72 @@ ImportInsertion placeImport(TSNode root, std::string_view text, std::string_view
 
 class ParentIndex {
  public:
+  // Serves parentOf() and descendantAt() on the calling thread from now on
+  // (use()).
   explicit ParentIndex(TSNode root);
   ~ParentIndex();
   ParentIndex(const ParentIndex&) = delete;
   ParentIndex& operator=(const ParentIndex&) = delete;
+  // parentOf() and descendantAt() on a thread use the last ParentIndex that
+  // started serving there and has not stopped (a stack, like the objects'
+  // lifetimes). One kept past the code that made it (a model the project
+  // index hands to the check, which may run on another thread) stops serving
+  // its maker's thread with release() and starts on the thread that uses it
+  // with use(); it stops there when destroyed.
+  void release();
+  void use();
   TSNode parent(TSNode node) const;
   const TSTree* tree() const { return root_.tree; }
   // The root's children (the module's top-level statements and comments).
   const std::vector<TSNode>& topLevel() const { return top_; }
   // The identifiers named `name` that are references (not `x.name` members,
   // not `f(name=...)` keywords), in document order; all names are indexed in
-  // one walk on first use. `text` is the text the tree was parsed from.
+  // one pass over nodes() on first use. `text` is the text the tree was
+  // parsed from; forgetReferences() drops the index (before `text` goes).
   const std::vector<TSNode>& references(std::string_view text, std::string_view name);
+  void forgetReferences();
+
+  // Every named node of the tree in document order, the root first: with
+  // its symbol, the field it fills in its parent (0: none), the position of
+  // its parent in this list and the position just past its last descendant.
+  // Made in one walk on first use, so the analyses that look at every node
+  // (rule matching, project calls, sessions, references) share that walk: a
+  // tree cursor costs several hundred instructions per node.
+  struct Node {
+    TSNode node;
+    TSSymbol symbol;
+    TSFieldId field;
+    std::uint32_t parent;  // kNoParent for the root
+    std::uint32_t end;
+  };
+  static constexpr std::uint32_t kNoParent = UINT32_MAX;
+  const std::vector<Node>& nodes();
+  // The positions in nodes() of `node` and its descendants, [first, second);
+  // empty when `node` is not a named node of the tree.
+  std::pair<std::size_t, std::size_t> subtree(TSNode node);
+  // Calls fn(node, symbol) for the named nodes of `node`'s subtree in
+  // document order, until fn returns false: from nodes() when it is made or
+  // `node` is the root (which makes it), otherwise with a cursor over that
+  // subtree alone (after an edit the language server analyses a few
+  // statements of a large file, which does not pay for walking all of it).
+  template <typename Fn>
+  void forEachNamedIn(TSNode node, Fn&& fn) {
+    if (nodes_.empty() && !ts_node_eq(node, root_)) {
+      forEachDescendant(node, [&](TSNode n) { return !ts_node_is_named(n) || fn(n, ts_node_symbol(n)); });
+      return;
+    }
+    auto [first, last] = subtree(node);
+    for (std::size_t i = first; i < last; ++i)
+      if (!fn(nodes_[i].node, nodes_[i].symbol)) return;
+  }
 
  private:
   friend TSNode descendantAt(TSNode, std::uint32_t);
   TSNode root_;
   std::vector<TSNode> top_;
-  ParentIndex* previous_;
+  ParentIndex* previous_ = nullptr;
+  bool serving_ = false;
+  std::vector<Node> nodes_;
   bool referencesBuilt_ = false;
   std::unordered_map<std::string_view, std::vector<TSNode>> references_;
 };

@@ -475,11 +475,12 @@ int checkOnce(const CheckRun& run, analysis::ConfigResolver& resolver) {
         out.lines = std::make_unique<analysis::LineIndex>(out.text);
         return;
       }
-      // The project index parsed most Spark files already.
-      analysis::TreePtr tree = project.takeTree(view.module, parseText);
+      // The project index parsed and modelled most Spark files already.
+      analysis::ProjectIndex::Parsed parsed = project.takeParsed(view.module, parseText);
       analysis::CheckResult result =
-          tree ? analysis::checkDocument(parseText, tree.get(), settings, relative, nullptr, &view)
-               : analysis::checkText(parseText, settings, relative, nullptr, &view);
+          parsed.tree ? analysis::checkDocument(parseText, parsed.tree.get(), settings, relative, nullptr, &view,
+                                                parsed.model.get())
+                      : analysis::checkText(parseText, settings, relative, nullptr, &view);
       out.diagnostics = std::move(result.diagnostics);
       if (result.syntaxError)
         warnings[i] = fmt::format("{}:{}:{}: syntax error; findings inside the broken code are skipped",
