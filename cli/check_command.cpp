@@ -235,6 +235,14 @@ std::filesystem::path stdinSettingsPath(const std::string& name) {
   return name == "-" ? std::filesystem::current_path(ec) / "-" : std::filesystem::path(name);
 }
 
+// Standard input as the one file of a run: named NAME, with NAME's settings.
+analysis::DiscoveryResult stdinDiscovery(const std::string& name, analysis::ConfigResolver& resolver) {
+  std::error_code ec;
+  analysis::DiscoveryResult discovered;
+  discovered.files.push_back({name, resolver.forFile(stdinSettingsPath(name)), std::filesystem::current_path(ec)});
+  return discovered;
+}
+
 // The source on standard input, read as a file is (size limit, UTF-8 only).
 ReadResult readStdin(const std::string& name, std::uint64_t maxSize) {
   ReadResult result;
@@ -351,14 +359,9 @@ int checkOnce(const CheckRun& run, analysis::ConfigResolver& resolver) {
   const bool fixing = run.fixing;
   const FixRunOptions& fixOptions = run.fixOptions;
   const unsigned jobs = run.jobs;
-  analysis::DiscoveryResult discovered;
-  if (run.stdinText) {
-    std::error_code ec;
-    discovered.files.push_back(
-        {run.stdinName, resolver.forFile(stdinSettingsPath(run.stdinName)), std::filesystem::current_path(ec)});
-  } else {
-    discovered = analysis::discoverFiles(run.inputs, resolver, /*notebooks=*/true);
-  }
+  analysis::DiscoveryResult discovered = run.stdinText
+                                              ? stdinDiscovery(run.stdinName, resolver)
+                                              : analysis::discoverFiles(run.inputs, resolver, /*notebooks=*/true);
 
   Report report;
   bool configError = false;
@@ -681,14 +684,8 @@ int runCheckOrFix(int argc, char** argv, bool fixCommand) {
   }
 
   if (llmFix) {
-    analysis::DiscoveryResult discovered;
-    if (stdinMode) {
-      std::error_code ec;
-      discovered.files.push_back(
-          {run.stdinName, resolver.forFile(stdinSettingsPath(run.stdinName)), std::filesystem::current_path(ec)});
-    } else {
-      discovered = analysis::discoverFiles(run.inputs, resolver);
-    }
+    analysis::DiscoveryResult discovered =
+        stdinMode ? stdinDiscovery(run.stdinName, resolver) : analysis::discoverFiles(run.inputs, resolver);
     Report report;
     std::set<std::string> problems;
     for (const auto& file : discovered.files)

@@ -95,31 +95,30 @@ def arrow_reader(kind: str, names: list[str]) -> Callable[[Iterable[pa.RecordBat
 # that needs its elements, as classic PySpark pipelines them in one Python worker pass. As in
 # classic, a StopIteration escaping a user function is an error, not a silent end of the data.
 
-def mapped(function: Callable) -> Callable[[Iterator], Iterator]:
+def _stage(function: Callable, over: Callable) -> Callable[[Iterator], Iterator]:
+    """A stage running ``over(function, values)`` with ``function`` made StopIteration-safe."""
     safe = fail_on_stopiteration(function)
 
     def stage(values: Iterator[Any]) -> Iterator[Any]:
-        return map(safe, values)
+        return over(safe, values)
 
     return stage
+
+
+def _flat_map(function: Callable, values: Iterator[Any]) -> Iterator[Any]:
+    return itertools.chain.from_iterable(map(function, values))
+
+
+def mapped(function: Callable) -> Callable[[Iterator], Iterator]:
+    return _stage(function, map)
 
 
 def flattened(function: Callable) -> Callable[[Iterator], Iterator]:
-    safe = fail_on_stopiteration(function)
-
-    def stage(values: Iterator[Any]) -> Iterator[Any]:
-        return itertools.chain.from_iterable(map(safe, values))
-
-    return stage
+    return _stage(function, _flat_map)
 
 
 def kept(function: Callable) -> Callable[[Iterator], Iterator]:
-    safe = fail_on_stopiteration(function)
-
-    def stage(values: Iterator[Any]) -> Iterator[Any]:
-        return filter(safe, values)
-
-    return stage
+    return _stage(function, filter)
 
 
 def staged(
