@@ -9,6 +9,9 @@
 
 extern "C" const TSLanguage* tree_sitter_python(void);
 
+// cmake/ts_named_walk.c, in the tree-sitter runtime.
+extern "C" void ts_node_walk_named(TSNode root, void (*visit)(void*, TSNode, TSFieldId, std::uint32_t), void* payload);
+
 namespace sparkmigrate::analysis {
 
 const TSLanguage* pythonLanguage() {
@@ -139,32 +142,13 @@ TSNode ParentIndex::parent(TSNode node) const {
 const std::vector<ParentIndex::Node>& ParentIndex::nodes() {
   if (!nodes_.empty()) return nodes_;
   nodes_.reserve(ts_node_descendant_count(root_));  // named or not: an upper bound
-  TSTreeCursor cursor = ts_tree_cursor_new(root_);
-  std::vector<std::uint32_t> around;  // per cursor depth: the position of the named node around it
-  while (true) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    std::uint32_t parent = around.empty() ? kNoParent : around.back(), self = parent;
-    if (ts_node_is_named(node)) {
-      self = static_cast<std::uint32_t>(nodes_.size());
-      nodes_.push_back({node, ts_node_symbol(node), ts_tree_cursor_current_field_id(&cursor), parent, self + 1});
-    }
-    // Most nodes are leaves, where asking the cursor for a first child costs more than this test.
-    if (ts_node_child_count(node) > 0 && ts_tree_cursor_goto_first_child(&cursor)) {
-      around.push_back(self);
-      continue;
-    }
-    bool advanced = false;
-    while (!advanced) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor))
-        advanced = true;
-      else if (ts_tree_cursor_goto_parent(&cursor))
-        around.pop_back();
-      else
-        break;
-    }
-    if (!advanced) break;
-  }
-  ts_tree_cursor_delete(&cursor);
+  ts_node_walk_named(
+      root_,
+      [](void* out, TSNode node, TSFieldId field, std::uint32_t parent) {
+        auto& nodes = *static_cast<std::vector<Node>*>(out);
+        nodes.push_back({node, ts_node_symbol(node), field, parent, static_cast<std::uint32_t>(nodes.size()) + 1});
+      },
+      &nodes_);
   // A node's descendants follow it: its end is the furthest of its children's.
   for (std::size_t i = nodes_.size(); i-- > 1;) {
     Node& parent = nodes_[nodes_[i].parent];

@@ -1,6 +1,8 @@
 # The tree-sitter runtime library (ts_runtime), built from the pinned npm
-# sources with one addition: ts_query_new_unanalyzed (cmake/ts_query_unanalyzed.c),
-# which compiles a query without tree-sitter's parse-table analysis. The
+# sources with two additions: ts_query_new_unanalyzed (cmake/ts_query_unanalyzed.c),
+# which compiles a query without tree-sitter's parse-table analysis, and
+# ts_node_walk_named (cmake/ts_named_walk.c), a walk of the named nodes over the
+# private child iterator, appended to the translation unit. The
 # vendored files are not modified: query.c is copied into the build tree with
 # the analysis call made conditional, and a generated lib.c includes that copy
 # beside the other unmodified sources. Configuring fails if the pinned source
@@ -29,9 +31,11 @@ foreach(part alloc get_changed_ranges language lexer node parser query stack sub
     string(APPEND ts_lib "#include \"${TS_CORE_DIR}/src/${part}.c\"\n")
   endif()
 endforeach()
+string(APPEND ts_lib "#include \"${CMAKE_SOURCE_DIR}/cmake/ts_named_walk.c\"\n")
 file(CONFIGURE OUTPUT "${ts_gen}/lib.c" CONTENT "${ts_lib}" @ONLY)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-             "${TS_CORE_DIR}/src/query.c" "${CMAKE_SOURCE_DIR}/cmake/ts_query_unanalyzed.c")
+             "${TS_CORE_DIR}/src/query.c" "${CMAKE_SOURCE_DIR}/cmake/ts_query_unanalyzed.c"
+             "${CMAKE_SOURCE_DIR}/cmake/ts_named_walk.c")
 
 add_library(ts_runtime STATIC "${ts_gen}/lib.c")
 target_include_directories(ts_runtime SYSTEM PUBLIC ${TS_CORE_DIR}/include
