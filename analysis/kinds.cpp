@@ -448,6 +448,17 @@ std::string canonicalQualifiedName(std::string_view qualname) {
   }
 }
 
+bool isUnderOrSame(std::string_view name, std::string_view prefix) {
+  return name.starts_with(prefix) && (name.size() == prefix.size() || name[prefix.size()] == '.');
+}
+
+std::vector<std::string_view> canonicalTargetsUnder(std::string_view prefix) {
+  std::vector<std::string_view> out;
+  for (const auto& [from, to] : aliases())
+    if (isUnderOrSame(from, prefix)) out.push_back(to);
+  return out;
+}
+
 std::optional<Kind> instanceKindOfClass(std::string_view qualname) {
   auto it = classKinds().find(qualname);
   if (it == classKinds().end()) return std::nullopt;

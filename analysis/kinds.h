@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sparkmigrate::analysis {
 
@@ -56,6 +57,11 @@ bool isKindOf(Kind actual, Kind wanted);
 // same class collapse to one name ("pyspark.context.SparkContext" and
 // "pyspark.core.context.SparkContext" both become "pyspark.SparkContext").
 std::string canonicalQualifiedName(std::string_view qualname);
+// The canonical names that names equal to or under `prefix` may become (the
+// re-exports canonicalQualifiedName collapses below that prefix).
+std::vector<std::string_view> canonicalTargetsUnder(std::string_view prefix);
+// `name` is `prefix` or a dotted name under it ("a.b.c" is under "a.b", not "a.bc").
+bool isUnderOrSame(std::string_view name, std::string_view prefix);
 
 // The kind of an instance created by calling the class `qualname` (canonical),
 // or nullopt when the class is not a known Spark class.

@@ -457,20 +457,18 @@ bool maybeKind(const Call& c) {
   return chain && std::any_of(c.p.kinds.begin(), c.p.kinds.end(), [&](Kind wanted) { return isKindOf(*chain, wanted); });
 }
 
-// `pyspark.sql.*` matches the module and everything under it.
+// A `#resolves-to?` name: `pyspark.sql.*` is the module and everything under it.
+std::pair<std::string_view, bool> resolvesPattern(std::string_view pattern) {
+  if (pattern.size() > 2 && pattern.ends_with(".*")) return {pattern.substr(0, pattern.size() - 2), true};
+  return {pattern, false};
+}
+
 bool resolvesTo(const Call& c) {
   std::string q = c.model.qualifiedName(c.node);
   if (q.empty()) return false;
   for (std::size_t k = 1; k < c.p.args.size(); ++k) {
-    std::string_view pattern = c.p.args[k].text;
-    if (pattern.size() > 2 && pattern.substr(pattern.size() - 2) == ".*") {
-      std::string_view prefix = pattern.substr(0, pattern.size() - 2);
-      if (q == prefix ||
-          (q.size() > prefix.size() && q.compare(0, prefix.size(), prefix) == 0 && q[prefix.size()] == '.'))
-        return true;
-    } else if (q == pattern) {
-      return true;
-    }
+    auto [name, prefix] = resolvesPattern(c.p.args[k].text);
+    if (prefix ? isUnderOrSame(q, name) : q == name) return true;
   }
   return false;
 }
@@ -489,27 +487,28 @@ struct PredicateDef {
   bool capture;  // the first argument is a capture
   Args args;
   bool (*evaluate)(const Call&);
+  int pretest = 0;  // see pretestCost
 };
 
 namespace {
 
 constexpr PredicateDef kPredicates[] = {
-    {"eq?", 2, 2, true, Args::TextOrCapture, equal},
-    {"not-eq?", 2, 2, true, Args::TextOrCapture, negated<equal>},
-    {"any-of?", 2, -1, true, Args::Text, anyText},
-    {"not-any-of?", 2, -1, true, Args::Text, negated<anyText>},
-    {"match?", 2, 2, true, Args::Regex, matches},
-    {"not-match?", 2, 2, true, Args::Regex, negated<matches>},
+    {"eq?", 2, 2, true, Args::TextOrCapture, equal, 1},
+    {"not-eq?", 2, 2, true, Args::TextOrCapture, negated<equal>, 1},
+    {"any-of?", 2, -1, true, Args::Text, anyText, 1},
+    {"not-any-of?", 2, -1, true, Args::Text, negated<anyText>, 1},
+    {"match?", 2, 2, true, Args::Regex, matches, 3},
+    {"not-match?", 2, 2, true, Args::Regex, negated<matches>, 3},
     {"string-match?", 2, 2, true, Args::Regex, stringMatches},
     {"value-contains?", 2, 2, true, Args::Regex,
      [](const Call& c) { return valueContains(c.model, c.node, topLevelStatement(c.node), *c.p.regex, 0); }},
-    {"kind?", 2, -1, true, Args::Kinds, kindIn},
-    {"not-kind?", 2, -1, true, Args::Kinds, negated<kindIn>},
-    {"maybe-kind?", 2, -1, true, Args::Kinds, maybeKind},
-    {"resolves-to?", 2, -1, true, Args::Text, resolvesTo},
-    {"not-resolves-to?", 2, -1, true, Args::Text, negated<resolvesTo>},
-    {"notebook?", 0, 0, false, Args::None, [](const Call& c) { return c.model.isNotebook(); }},
-    {"not-notebook?", 0, 0, false, Args::None, [](const Call& c) { return !c.model.isNotebook(); }},
+    {"kind?", 2, -1, true, Args::Kinds, kindIn, 2},
+    {"not-kind?", 2, -1, true, Args::Kinds, negated<kindIn>, 2},
+    {"maybe-kind?", 2, -1, true, Args::Kinds, maybeKind, 2},
+    {"resolves-to?", 2, -1, true, Args::Text, resolvesTo, 2},
+    {"not-resolves-to?", 2, -1, true, Args::Text, negated<resolvesTo>, 2},
+    {"notebook?", 0, 0, false, Args::None, [](const Call& c) { return c.model.isNotebook(); }, 2},
+    {"not-notebook?", 0, 0, false, Args::None, [](const Call& c) { return !c.model.isNotebook(); }, 2},
     {"static-conf?", 1, 1, true, Args::None,
      [](const Call& c) {
        return isType(c.node, "string") && isStaticConfKey(stringContent(c.node, c.model.source()));
@@ -579,6 +578,27 @@ std::string compilePredicate(std::string_view name, std::vector<PredicateArg> ar
     }
   }
   return {};
+}
+
+int pretestCost(const Predicate& predicate) {
+  return predicate.args.size() >= 2 && predicate.args[1].isCapture ? 0 : predicate.def->pretest;
+}
+
+bool predicateMayHoldIn(const Predicate& predicate, const SemanticModel& model) {
+  if (predicate.def->evaluate != resolvesTo) return true;
+  // A name resolves through what an import binds (or a wildcard import's
+  // module), extended and canonicalised: it lies under one of these roots.
+  std::vector<std::string> roots = model.importQualnames();
+  for (const auto& module : model.wildcardModules()) roots.push_back(canonicalQualifiedName(module));
+  for (std::size_t i = 0; i < roots.size(); ++i)
+    for (std::string_view target : canonicalTargetsUnder(roots[i]))
+      if (std::find(roots.begin(), roots.end(), target) == roots.end()) roots.emplace_back(target);
+  for (std::size_t k = 1; k < predicate.args.size(); ++k) {
+    auto [name, prefix] = resolvesPattern(predicate.args[k].text);
+    for (const auto& root : roots)
+      if (isUnderOrSame(name, root) || (prefix && isUnderOrSame(root, name))) return true;
+  }
+  return false;
 }
 
 bool predicateHolds(const Predicate& predicate, const TSQueryMatch& match, SemanticModel& model) {

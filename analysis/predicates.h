@@ -45,6 +45,18 @@ struct Predicate {
 // message (unknown name, wrong arity, bad regular expression or kind).
 std::string compilePredicate(std::string_view name, std::vector<PredicateArg> args, Predicate& out);
 
+// What testing the predicate on its one captured node alone costs, when that
+// is less than running a query: 1 it compares the node's text, 2 it asks the
+// model memoised facts, 3 it runs a regular expression; 0 it is not to be
+// tested that way (it compares two
+// captures, or its test is costly). The rule matcher tests such predicates
+// before it runs a query at a node, to rule the node out.
+int pretestCost(const Predicate& predicate);
+
+// False when the predicate holds at no node of the file: a `#resolves-to?` of
+// names that nothing the file imports can reach. True otherwise.
+bool predicateMayHoldIn(const Predicate& predicate, const SemanticModel& model);
+
 // True when the predicate holds for the match: for a predicate on a capture,
 // for every node that capture captured (and it captured one).
 bool predicateHolds(const Predicate& predicate, const TSQueryMatch& match, SemanticModel& model);

@@ -11,8 +11,9 @@
 #include <bitset>
 #include <cctype>
 #include <cstdio>
-#include <mutex>
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -142,6 +143,19 @@ namespace {
 // most documents mention only a few rules' trigger words), with its patterns
 // and the identifier tokens that a document must contain for the rule to
 // possibly match (empty: always run).
+// What rules a pattern out at a node before its query runs there: the node
+// type it starts at (0: not known), its cheap predicates on the file alone,
+// and per field path from the node its cheap predicates on the capture there.
+struct Probe {
+  std::vector<TSFieldId> path;
+  std::vector<const Predicate*> tests;
+};
+struct PatternGate {
+  TSSymbol root = 0;
+  std::vector<const Predicate*> fileTests;
+  std::vector<Probe> probes;
+};
+
 struct CompiledRule {
   std::size_t rule = 0;
   std::vector<std::string> triggers;
@@ -153,6 +167,7 @@ struct CompiledRule {
   QueryPtr query;
   std::vector<PatternInfo> patterns;
   std::vector<std::string> captureNames;
+  std::vector<PatternGate> gates;  // by pattern
 };
 
 // The longest token of `text` ("" when there is none).
@@ -278,6 +293,14 @@ std::vector<std::string> patternTriggers(std::string_view pattern, bool& local, 
   return {};
 }
 
+// The symbol of a named node type, or 0 when `name` is none.
+TSSymbol regularSymbol(std::string_view name) {
+  const TSLanguage* language = pythonLanguage();
+  TSSymbol symbol =
+      ts_language_symbol_for_name(language, name.data(), static_cast<std::uint32_t>(name.size()), true);
+  return symbol != 0 && ts_language_symbol_type(language, symbol) == TSSymbolTypeRegular ? symbol : 0;
+}
+
 // The node types a top-level pattern can start at; false when it could start
 // anywhere (a wildcard, a supertype, or a shape this reader does not know).
 bool patternRoots(std::string_view pattern, std::vector<TSSymbol>& out) {
@@ -297,11 +320,8 @@ bool patternRoots(std::string_view pattern, std::vector<TSSymbol>& out) {
            (std::isalnum(static_cast<unsigned char>(pattern[end])) || pattern[end] == '_'))
       ++end;
     std::string_view name = pattern.substr(next, end - next);
-    if (name.empty() || name == "_") return false;
-    const TSLanguage* language = pythonLanguage();
-    TSSymbol symbol =
-        ts_language_symbol_for_name(language, name.data(), static_cast<std::uint32_t>(name.size()), true);
-    if (symbol == 0 || ts_language_symbol_type(language, symbol) != TSSymbolTypeRegular) return false;
+    TSSymbol symbol = name == "_" ? 0 : regularSymbol(name);
+    if (symbol == 0) return false;
     out.push_back(symbol);
     return true;
   }
@@ -326,6 +346,345 @@ bool patternRoots(std::string_view pattern, std::vector<TSSymbol>& out) {
     }
   }
   return false;
+}
+
+
+// What can be tested at a node before a pattern's query runs there: the node
+// type the pattern starts at ("" when it is not one concrete type), and each
+// capture reached from that node through fields alone, by the field names on
+// the way (`(call function: (attribute attribute: (identifier) @m))`: @m is at
+// function, attribute). A capture under an alternation, a quantifier, a
+// sequence of siblings or a child without a field has no path; nor has one on
+// a string or a bare `_` (they may be unnamed nodes), a capture named twice,
+// or any capture when the text is not read to its end.
+struct PatternShape {
+  std::string root;
+  std::map<std::string, std::vector<std::string>, std::less<>> paths;
+};
+
+class ShapeReader {
+ public:
+  ShapeReader(std::string_view text, std::size_t at) : s_(text), i_(at) {}
+
+  PatternShape read() {
+    PatternShape shape;
+    std::vector<Capture> captures;
+    const std::vector<std::string> top;
+    std::string type;
+    if (element(&top, captures, type) != Element::Node || broken_) return shape;
+    shape.root = type;
+    std::map<std::string, int, std::less<>> uses;
+    for (const auto& c : captures) ++uses[c.name];
+    for (auto& c : captures)
+      if (c.reachable && uses[c.name] == 1) shape.paths.emplace(c.name, std::move(c.path));
+    return shape;
+  }
+
+ private:
+  enum class Element { None, Node, Predicate, Anchor };
+  struct Capture {
+    std::string name;
+    std::vector<std::string> path;
+    bool reachable;
+  };
+
+  std::string_view s_;
+  std::size_t i_;
+  bool broken_ = false;
+
+  bool at(char c) const { return i_ < s_.size() && s_[i_] == c; }
+  static bool wordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+  void space() {
+    while (i_ < s_.size()) {
+      if (std::isspace(static_cast<unsigned char>(s_[i_]))) {
+        ++i_;
+      } else if (s_[i_] == ';') {
+        while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+      } else {
+        break;
+      }
+    }
+  }
+  std::string word(bool captureName = false) {
+    std::size_t start = i_;
+    auto inWord = [&](char c) { return wordChar(c) || c == '/' || (captureName && (c == '.' || c == '-')); };
+    while (i_ < s_.size() && inWord(s_[i_])) ++i_;
+    return std::string(s_.substr(start, i_ - start));
+  }
+  void skipString() {
+    for (++i_; i_ < s_.size() && s_[i_] != '"'; ++i_)
+      if (s_[i_] == '\\') ++i_;
+    if (i_ >= s_.size()) broken_ = true;
+    ++i_;
+  }
+  // Past the `)` closing a predicate that starts at `(#`.
+  void skipPredicate() {
+    for (++i_; i_ < s_.size() && s_[i_] != ')'; ++i_)
+      if (s_[i_] == '"') {
+        skipString();
+        --i_;
+      }
+    if (i_ >= s_.size()) broken_ = true;
+    ++i_;
+  }
+
+  // Reads one element at the reading position with its quantifier and
+  // captures, recording them with `path` (null: not reachable through fields).
+  // `type` gets the node type of a `(type ...)` element or of a group's only
+  // node, "" otherwise.
+  Element element(const std::vector<std::string>* path, std::vector<Capture>& out, std::string& type) {
+    space();
+    type.clear();
+    if (i_ >= s_.size() || at(')') || at(']')) return Element::None;
+    const std::size_t first = out.size();
+    if (at('.')) {
+      ++i_;
+      return Element::Anchor;
+    }
+    if (at('!')) {
+      ++i_;
+      word();
+      return Element::Anchor;
+    }
+    bool named = false;  // a `(type ...)` or `(_)` node: the walk's lists hold named nodes only
+    if (at('"')) {
+      skipString();
+    } else if (at('[')) {
+      ++i_;
+      std::string ignored;
+      while (!broken_ && element(nullptr, out, ignored) != Element::None) {
+      }
+      if (!at(']')) broken_ = true;
+      ++i_;
+    } else if (at('(')) {
+      ++i_;
+      space();
+      if (at('#')) {
+        skipPredicate();
+        return Element::Predicate;
+      }
+      if (i_ < s_.size() && wordChar(s_[i_])) {
+        named = true;
+        type = word();
+        if (type == "_" || type.find('/') != std::string::npos) type.clear();
+        for (;;) {
+          space();
+          if (broken_ || i_ >= s_.size()) {
+            broken_ = true;
+            break;
+          }
+          if (at(')')) break;
+          std::size_t mark = i_;
+          std::string field = wordChar(s_[i_]) ? word() : "";
+          space();
+          std::string ignored;
+          if (!field.empty() && at(':')) {
+            ++i_;
+            std::vector<std::string> below;
+            if (path) {
+              below = *path;
+              below.push_back(field);
+            }
+            if (element(path ? &below : nullptr, out, ignored) == Element::None) broken_ = true;
+          } else {
+            i_ = mark;
+            if (element(nullptr, out, ignored) == Element::None) broken_ = true;
+          }
+        }
+      } else {
+        // A group: its elements are siblings; one node alone stands for the group.
+        std::vector<Capture> inner;
+        int nodes = 0;
+        std::string only, t;
+        for (Element e; !broken_ && (e = element(path, inner, t)) != Element::None;)
+          if (e == Element::Node) {
+            ++nodes;
+            only = t;
+          }
+        if (nodes != 1) {
+          for (auto& c : inner) c.reachable = false;
+          only.clear();
+        }
+        out.insert(out.end(), inner.begin(), inner.end());
+        type = only;
+      }
+      if (!at(')')) broken_ = true;
+      ++i_;
+    } else if (wordChar(s_[i_])) {
+      word();  // `_`
+    } else {
+      broken_ = true;
+      return Element::None;
+    }
+    bool quantified = false;
+    for (;;) {
+      space();
+      if (at('?') || at('*') || at('+')) {
+        quantified = true;
+        ++i_;
+      } else if (at('@')) {
+        ++i_;
+        out.push_back(Capture{word(true), path ? *path : std::vector<std::string>{}, path && named});
+      } else {
+        break;
+      }
+    }
+    if (quantified) {
+      for (std::size_t k = first; k < out.size(); ++k) out[k].reachable = false;
+      type.clear();
+    }
+    return Element::Node;
+  }
+};
+
+// A pattern's gate: its cheap predicates on the file, and those on captures
+// with a field path, grouped by path; text tests first, and probes with only
+// text tests first, since the first test that fails ends a probe and the
+// first probe that fails ends the gate.
+PatternGate gateOf(const PatternShape& shape, const PatternInfo& pattern,
+                   const std::vector<std::string>& captureNames) {
+  PatternGate gate;
+  if (!shape.root.empty()) gate.root = regularSymbol(shape.root);
+  for (const Predicate& predicate : pattern.predicates) {
+    if (pretestCost(predicate) == 0) continue;
+    if (predicate.args.empty() || !predicate.args[0].isCapture) {
+      gate.fileTests.push_back(&predicate);
+      continue;
+    }
+    auto found = shape.paths.find(captureNames[predicate.args[0].capture]);
+    if (found == shape.paths.end()) continue;
+    std::vector<TSFieldId> path;
+    for (const auto& name : found->second) path.push_back(fieldId(name));
+    if (std::find(path.begin(), path.end(), 0) != path.end()) continue;
+    auto probe = std::find_if(gate.probes.begin(), gate.probes.end(),
+                              [&](const Probe& other) { return other.path == path; });
+    if (probe == gate.probes.end()) probe = gate.probes.insert(gate.probes.end(), Probe{std::move(path), {}});
+    probe->tests.push_back(&predicate);
+  }
+  auto cost = [](const Predicate* p) { return pretestCost(*p); };
+  auto costliest = [&](const Probe& probe) {
+    int most = 0;
+    for (const Predicate* test : probe.tests) most = std::max(most, cost(test));
+    return most;
+  };
+  for (Probe& probe : gate.probes)
+    std::stable_sort(probe.tests.begin(), probe.tests.end(),
+                     [&](auto* a, auto* b) { return cost(a) < cost(b); });
+  std::stable_sort(gate.probes.begin(), gate.probes.end(),
+                   [&](const Probe& a, const Probe& b) { return costliest(a) < costliest(b); });
+  return gate;
+}
+
+// The tests hold for `node` as the capture they test (or for the file).
+bool testsHold(const std::vector<const Predicate*>& tests, TSNode node, SemanticModel& model) {
+  for (const Predicate* test : tests) {
+    TSQueryCapture capture{node, test->args.empty() ? 0 : test->args[0].capture};
+    TSQueryMatch match{0, 0, 1, &capture};
+    if (!predicateHolds(*test, match, model)) return false;
+  }
+  return true;
+}
+
+// The named children that fill fields of the nodes probed at one node of the
+// walk, each node's looked up once however many rules probe it.
+class FieldChildren {
+ public:
+  explicit FieldChildren(SemanticModel& model) : model_(model) {}
+
+  // Forgets what was found (the walk moved on).
+  void clear() {
+    nodes_.clear();
+    children_.clear();
+  }
+  // Whether fn holds for a child of `node` that fills `field` (a field may hold
+  // several children: `import a, b`).
+  template <typename Fn>
+  bool any(TSNode node, TSFieldId field, Fn&& fn) {
+    auto [first, last] = childrenOf(node);
+    for (std::size_t i = first; i < last; ++i)
+      if (children_[i].first == field && fn(children_[i].second)) return true;
+    return false;
+  }
+
+ private:
+  std::pair<std::size_t, std::size_t> childrenOf(TSNode node) {
+    for (const auto& [id, range] : nodes_)
+      if (id == node.id) return range;
+    std::size_t first = children_.size();
+    model_.fieldChildren(node, children_);
+    nodes_.emplace_back(node.id, std::pair(first, children_.size()));
+    return nodes_.back().second;
+  }
+
+  SemanticModel& model_;
+  std::vector<std::pair<const void*, std::pair<std::size_t, std::size_t>>> nodes_;
+  std::vector<std::pair<TSFieldId, TSNode>> children_;
+};
+
+// Whether a node at the probe's field path below `node` passes its tests.
+bool probeHolds(const Probe& probe, std::size_t depth, TSNode node, SemanticModel& model,
+                FieldChildren& children) {
+  if (depth == probe.path.size()) return testsHold(probe.tests, node, model);
+  return children.any(node, probe.path[depth],
+                      [&](TSNode child) { return probeHolds(probe, depth + 1, child, model, children); });
+}
+
+// Per pattern of the rule, whether it can match anywhere in the file: its
+// tests of the file hold and no test rules the whole file out.
+std::vector<char> patternsOpen(const CompiledRule& compiled, SemanticModel& model) {
+  std::vector<char> open;
+  for (const PatternGate& gate : compiled.gates) {
+    bool possible = testsHold(gate.fileTests, TSNode{}, model);
+    for (const Probe& probe : gate.probes)
+      for (const Predicate* test : probe.tests) possible = possible && predicateMayHoldIn(*test, model);
+    open.push_back(possible);
+  }
+  return open;
+}
+
+// False when no pattern of the rule can match at `node`: running a query
+// costs far more than these tests, and most nodes fail them.
+bool mayMatchAt(const CompiledRule& compiled, const std::vector<char>& open, TSNode node, TSSymbol symbol,
+                SemanticModel& model, FieldChildren& children) {
+  for (std::size_t p = 0; p < compiled.gates.size(); ++p) {
+    const PatternGate& gate = compiled.gates[p];
+    if (!open[p] || (gate.root != 0 && gate.root != symbol)) continue;
+    if (std::all_of(gate.probes.begin(), gate.probes.end(),
+                    [&](const Probe& probe) { return probeHolds(probe, 0, node, model, children); }))
+      return true;
+  }
+  return false;
+}
+
+// The matches of the query the cursor runs whose predicates hold, outside
+// ERROR subtrees, appended to `out`.
+void collectMatches(const CompiledRule& compiled, const Rule& rule, TSQueryCursor* cursor, SemanticModel& model,
+                    std::vector<RuleMatch>& out) {
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(cursor, &match)) {
+    const PatternInfo& info = compiled.patterns[match.pattern_index];
+    TSNode report{};
+    bool found = false;
+    for (std::uint16_t i = 0; i < match.capture_count; ++i)
+      if (match.captures[i].index == info.report) {
+        report = match.captures[i].node;
+        found = true;
+      }
+    if (!found) continue;
+    bool ok = true;
+    for (const auto& predicate : info.predicates)
+      if (!predicateHolds(predicate, match, model)) {
+        ok = false;
+        break;
+      }
+    if (!ok || insideError(report)) continue;
+    RuleMatch m;
+    m.rule = &rule;
+    m.report = report;
+    for (std::uint16_t i = 0; i < match.capture_count; ++i)
+      m.captures.emplace_back(compiled.captureNames[match.captures[i].index], match.captures[i].node);
+    out.push_back(std::move(m));
+  }
 }
 
 }  // namespace
@@ -378,6 +737,10 @@ struct RuleMatcher::Impl {
         }
         compiled.patterns.push_back(std::move(info));
       }
+      for (std::uint32_t p = 0; p < compiled.patterns.size(); ++p)
+        compiled.gates.push_back(
+            gateOf(ShapeReader(rule.query, ts_query_start_byte_for_pattern(q, p)).read(), compiled.patterns[p],
+                   compiled.captureNames));
     });
   }
 };
@@ -483,10 +846,19 @@ bool RuleMatcher::mentionsTrigger(std::string_view text) const {
   return found;
 }
 
-std::vector<std::string> RuleMatcher::triggersOf(std::string_view code) const {
-  for (const auto& compiled : impl_->rules)
-    if (impl_->catalogue->rules()[compiled->rule].code == code) return compiled->triggers;
-  return {};
+std::vector<RuleMatch> RuleMatcher::runUnfiltered(TSNode root, SemanticModel& model,
+                                                  const std::vector<char>& enabled) const {
+  const auto& rules = impl_->catalogue->rules();
+  std::vector<RuleMatch> out;
+  TSQueryCursor* cursor = ts_query_cursor_new();
+  for (const auto& compiled : impl_->rules) {
+    if (compiled->rule >= enabled.size() || !enabled[compiled->rule]) continue;
+    Impl::compile(*compiled, rules[compiled->rule]);
+    ts_query_cursor_exec(cursor, compiled->query.get(), root);
+    collectMatches(*compiled, rules[compiled->rule], cursor, model, out);
+  }
+  ts_query_cursor_delete(cursor);
+  return out;
 }
 
 RuleMatcher::~RuleMatcher() = default;
@@ -609,36 +981,17 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
   TSQueryCursor* wholeTree = ts_query_cursor_new();
   ts_query_cursor_set_max_start_depth(cursor, 0);
   auto collect = [&](CompiledRule& compiled, TSQueryCursor* from) {
-    TSQueryMatch match;
-    while (ts_query_cursor_next_match(from, &match)) {
-      const PatternInfo& info = compiled.patterns[match.pattern_index];
-      TSNode report{};
-      bool found = false;
-      for (std::uint16_t i = 0; i < match.capture_count; ++i)
-        if (match.captures[i].index == info.report) {
-          report = match.captures[i].node;
-          found = true;
-        }
-      if (!found) continue;
-      bool ok = true;
-      for (const auto& predicate : info.predicates)
-        if (!predicateHolds(predicate, match, model)) {
-          ok = false;
-          break;
-        }
-      if (!ok || insideError(report)) continue;
-      RuleMatch m;
-      m.rule = &rules[compiled.rule];
-      m.report = report;
-      for (std::uint16_t i = 0; i < match.capture_count; ++i)
-        m.captures.emplace_back(compiled.captureNames[match.captures[i].index], match.captures[i].node);
-      out.push_back(std::move(m));
-    }
+    collectMatches(compiled, rules[compiled.rule], from, model, out);
   };
   // Queries compile on first use: only when a node the rule can start at
   // turns up (a file without imports never compiles the import rules).
-  auto matchAt = [&](CompiledRule& compiled, TSNode node) {
+  FieldChildren children(model);
+  std::vector<std::vector<char>> openPatterns(rules.size());  // by rule, made at its first candidate node
+  auto matchAt = [&](CompiledRule& compiled, TSNode node, TSSymbol symbol) {
     Impl::compile(compiled, rules[compiled.rule]);
+    auto& open = openPatterns[compiled.rule];
+    if (open.size() != compiled.gates.size()) open = patternsOpen(compiled, model);
+    if (!mayMatchAt(compiled, open, node, symbol, model, children)) return;
     ts_query_cursor_exec(cursor, compiled.query.get(), node);
     collect(compiled, cursor);
   };
@@ -659,9 +1012,10 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
       if ((++visited & 1023) == 0 && cancel && cancel->cancelled()) return false;
       if (symbol >= byRoot.size() || byRoot[symbol].empty()) return true;
       std::uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+      children.clear();
       for (CompiledRule* compiled : byRoot[symbol])
         if (compiled->triggers.empty() || !compiled->nodeLevel || occursWithin(*compiled, start, end))
-          matchAt(*compiled, node);
+          matchAt(*compiled, node, symbol);
       return true;
     });
   }

@@ -48,8 +48,9 @@ class RuleMatcher {
   // Whether `text` contains a trigger token of any rule that has them.
   bool mentionsTrigger(std::string_view text) const;
 
-  // The trigger tokens derived for a rule (empty: it always runs); for tests.
-  std::vector<std::string> triggersOf(std::string_view code) const;
+  // Every enabled rule's query over the whole tree, with none of run()'s
+  // filters (trigger words, gates): what run() must find, for tests.
+  std::vector<RuleMatch> runUnfiltered(TSNode root, SemanticModel& model, const std::vector<char>& enabled) const;
 
  private:
   struct Impl;

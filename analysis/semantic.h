@@ -119,6 +119,11 @@ class SemanticModel {
   void forEachNamedIn(TSNode node, Fn&& fn) {
     parents_.forEachNamedIn(node, fn);
   }
+  // The named children of `node` that fill a field, with the field, appended
+  // to `out` (ParentIndex::fieldChildren).
+  void fieldChildren(TSNode node, std::vector<std::pair<TSFieldId, TSNode>>& out) {
+    parents_.fieldChildren(node, out);
+  }
   // Every identifier that names a SparkSession: assigned one, a parameter
   // typed as one, or a bound name used as one (not `x.name` members), in
   // document order, with what its visibility at a use depends on.

@@ -157,6 +157,24 @@ const std::vector<ParentIndex::Node>& ParentIndex::nodes() {
   return nodes_;
 }
 
+void ParentIndex::fieldChildren(TSNode node, std::vector<std::pair<TSFieldId, TSNode>>& out) {
+  if (!nodes_.empty()) {
+    auto [first, last] = subtree(node);
+    for (std::size_t k = first + 1; k < last; k = nodes_[k].end)
+      if (nodes_[k].field) out.emplace_back(nodes_[k].field, nodes_[k].node);
+    return;
+  }
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSFieldId field = ts_tree_cursor_current_field_id(&cursor);
+      if (field && ts_node_is_named(ts_tree_cursor_current_node(&cursor)))
+        out.emplace_back(field, ts_tree_cursor_current_node(&cursor));
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
 std::pair<std::size_t, std::size_t> ParentIndex::subtree(TSNode node) {
   const std::vector<Node>& all = nodes();
   // Start bytes never decrease in document order; zero-width nodes can share one.

@@ -239,6 +239,9 @@ class ParentIndex {
   // The positions in nodes() of `node` and its descendants, [first, second);
   // empty when `node` is not a named node of the tree.
   std::pair<std::size_t, std::size_t> subtree(TSNode node);
+  // Appends the named children of `node` that fill a field, with the field:
+  // from nodes() when it is made, otherwise with a cursor over the children.
+  void fieldChildren(TSNode node, std::vector<std::pair<TSFieldId, TSNode>>& out);
   // Calls fn(node, symbol) for the named nodes of `node`'s subtree in
   // document order, until fn returns false: from nodes() when it is made or
   // `node` is the root (which makes it), otherwise with a cursor over that

@@ -4,6 +4,7 @@ from pyspark.streaming import StreamingContext  # error: [SPK601]
 from pyspark.streaming.kafka import KafkaUtils  # error: [SPK601]
 import pyspark.streaming as streaming  # error: [SPK601]
 from pyspark import streaming as dstreams  # error: [SPK601]
+import os, pyspark.streaming  # error: [SPK601]
 
 conf = SparkConf().setAppName("NetworkWordCount")
 sc = SparkContext(conf=conf)
@@ -16,6 +17,7 @@ counts.foreachRDD(lambda rdd: print(rdd.count()))  # error: [SPK601]
 stream = KafkaUtils.createDirectStream(ssc, ["events"], {"metadata.broker.list": "kafka:9092"})  # error: [SPK601]
 restored = StreamingContext.getOrCreate("/chk", lambda: ssc)  # error: [SPK601]
 other = streaming.StreamingContext(sc, 5)  # error: [SPK601]
+spelled_out = pyspark.streaming.StreamingContext(sc, 5)  # error: [SPK601]
 ssc.start()
 ssc.awaitTermination()
 
