@@ -26,16 +26,63 @@ struct ParserHolder {
 };
 }  // namespace
 
-TSFieldId fieldId(std::string_view name) {
-  static const std::unordered_map<std::string_view, TSFieldId> ids = [] {
-    std::unordered_map<std::string_view, TSFieldId> table;
+namespace {
+// Every field name of the grammar in an open-addressed table: `field(node,
+// "name")` runs at almost every node the analyses visit, so finding the id
+// costs a few instructions, not a general hash of the string.
+class FieldTable {
+ public:
+  FieldTable() {
     const TSLanguage* language = pythonLanguage();
     for (TSFieldId id = 1; id <= ts_language_field_count(language); ++id)
-      if (const char* fieldName = ts_language_field_name_for_id(language, id)) table.emplace(fieldName, id);
-    return table;
-  }();
-  auto it = ids.find(name);
-  return it == ids.end() ? 0 : it->second;
+      if (const char* name = ts_language_field_name_for_id(language, id)) {
+        std::size_t slot = hash(name);
+        while (slots_[slot].id) slot = (slot + 1) % kSlots;
+        slots_[slot] = {name, id};
+      }
+  }
+  TSFieldId find(std::string_view name) const {
+    if (name.empty()) return 0;
+    for (std::size_t slot = hash(name);; slot = (slot + 1) % kSlots) {
+      if (!slots_[slot].id) return 0;
+      if (slots_[slot].name == name) return slots_[slot].id;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 256;  // more than twice the grammar's fields, so probes stay short
+  static std::size_t hash(std::string_view name) {
+    return (name.size() * 31 + static_cast<unsigned char>(name[0]) * 7 +
+            static_cast<unsigned char>(name.back()) * 3 + static_cast<unsigned char>(name[name.size() / 2])) %
+           kSlots;
+  }
+  struct Slot {
+    std::string_view name;
+    TSFieldId id = 0;
+  };
+  Slot slots_[kSlots];
+};
+
+// Each symbol's name, as ts_node_type would give it, with its length known.
+std::vector<std::string_view> symbolNames() {
+  const TSLanguage* language = pythonLanguage();
+  std::vector<std::string_view> names(ts_language_symbol_count(language));
+  for (TSSymbol s = 0; s < names.size(); ++s)
+    if (const char* name = ts_language_symbol_name(language, s)) names[s] = name;
+  return names;
+}
+}  // namespace
+
+TSFieldId fieldId(std::string_view name) {
+  static const FieldTable table;
+  return table.find(name);
+}
+
+std::string_view symbolName(TSSymbol symbol) {
+  static const std::vector<std::string_view> names = symbolNames();
+  if (symbol < names.size()) return names[symbol];
+  const char* name = ts_language_symbol_name(pythonLanguage(), symbol);  // ERROR and the like
+  return name ? std::string_view(name) : std::string_view();
 }
 
 TreePtr parsePython(std::string_view text, const TSTree* old, const support::CancellationToken* cancel) {

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -77,9 +78,31 @@ inline std::string_view nodeText(TSNode node, std::string_view source) {
   return source.substr(start, end - start);
 }
 
+// The name of a grammar symbol (what ts_node_type gives for a node of it).
+std::string_view symbolName(TSSymbol symbol);
+
 inline std::string_view nodeType(TSNode node) {
-  return ts_node_type(node);
+  return symbolName(ts_node_symbol(node));
 }
+
+}  // namespace sparkmigrate::analysis
+
+// cmake/ts_named_walk.c, in the tree-sitter runtime: the children of `node`
+// (the named ones alone, or all) as a cursor reaches them, until visit
+// returns false.
+extern "C" void ts_node_each_child(TSNode node, bool named_only, bool (*visit)(void*, TSNode), void* payload);
+// The same: the subtree a node stands for, shared by the versions of a tree
+// where the code did not change (NULL for a small inline subtree).
+extern "C" const void* ts_node_subtree_id(TSNode node);
+
+namespace sparkmigrate::analysis {
+namespace detail {
+template <typename Fn>
+bool visitChild(void* fn, TSNode child) {
+  (*static_cast<Fn*>(fn))(child);
+  return true;
+}
+}  // namespace detail
 
 // The grammar's id for a field name (0 when unknown), from a table built once.
 TSFieldId fieldId(std::string_view name);
@@ -104,25 +127,13 @@ bool insideError(TSNode node);
 // module are quadratic).
 template <typename Fn>
 void forEachNamedChild(TSNode node, Fn&& fn) {
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      TSNode child = ts_tree_cursor_current_node(&cursor);
-      if (ts_node_is_named(child)) fn(child);
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
+  ts_node_each_child(node, true, &detail::visitChild<std::remove_reference_t<Fn>>, &fn);
 }
 
 // Same for every child, named or not (comments, punctuation).
 template <typename Fn>
 void forEachChild(TSNode node, Fn&& fn) {
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do fn(ts_tree_cursor_current_node(&cursor));
-    while (ts_tree_cursor_goto_next_sibling(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
+  ts_node_each_child(node, false, &detail::visitChild<std::remove_reference_t<Fn>>, &fn);
 }
 
 // Calls fn(n) for `node` and every node below it (named or not), in document

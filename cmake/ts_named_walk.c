@@ -68,3 +68,47 @@ void ts_node_walk_named(TSNode root, TSNamedNodeVisit visit, void *payload) {
   }
   array_delete(&stack);
 }
+
+// Calls visit(payload, child) for each child of `node` in order, as a tree
+// cursor's goto_first_child and goto_next_sibling reach them (the children of
+// hidden nodes in their place), or for the named ones alone, until visit
+// returns false. Without a cursor's allocation and its walk back up its stack
+// at every step; hidden nodes nest about as deep as the logarithm of a
+// repetition's length, and a deeper nesting moves the frames to the heap.
+typedef bool (*TSNodeChildVisit)(void *payload, TSNode child);
+
+void ts_node_each_child(TSNode node, bool named_only, TSNodeChildVisit visit, void *payload) {
+  NodeChildIterator local[32];
+  NodeChildIterator *frames = local;
+  uint32_t capacity = 32, depth = 0;
+  frames[depth++] = ts_node_iterate_children(&node);
+  while (depth > 0) {
+    TSNode child;
+    if (!ts_node_child_iterator_next(&frames[depth - 1], &child)) {
+      depth--;
+      continue;
+    }
+    if (ts_subtree_visible(ts_node__subtree(child)) || ts_node__alias(&child)) {
+      if ((!named_only || ts_node_is_named(child)) && !visit(payload, child)) break;
+    } else if (ts_subtree_child_count(ts_node__subtree(child)) > 0) {
+      if (depth == capacity) {
+        NodeChildIterator *grown = ts_malloc(2 * capacity * sizeof(NodeChildIterator));
+        memcpy(grown, frames, capacity * sizeof(NodeChildIterator));
+        if (frames != local) ts_free(frames);
+        frames = grown;
+        capacity *= 2;
+      }
+      frames[depth++] = ts_node_iterate_children(&child);
+    }
+  }
+  if (frames != local) ts_free(frames);
+}
+
+// The subtree a node stands for, which two versions of a tree share where the
+// code did not change (a node's own id is where its parent keeps it, which
+// differs once the parent was parsed again), or NULL for a small subtree
+// stored inline.
+const void *ts_node_subtree_id(TSNode node) {
+  Subtree subtree = ts_node__subtree(node);
+  return subtree.data.is_inline ? NULL : (const void *)subtree.ptr;
+}

@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -82,9 +83,46 @@ void checkSame(const std::string& text) {
       differences.push_back("node " + std::to_string(i) + " (" + ts_node_type(want.node) + ")");
   }
   CHECK(differences == std::vector<std::string>{});
+
+  // Each node's children, named or all, as forEachNamedChild and forEachChild
+  // list them, against a cursor's first-child/next-sibling steps; and each
+  // node's type as nodeType names it.
+  std::size_t childDifferences = 0, typeDifferences = 0;
+  visitTree(root, [&](TSNode node) {
+    std::vector<TSNode> all, named, gotAll, gotNamed;
+    TSTreeCursor cursor = ts_tree_cursor_new(node);
+    if (ts_tree_cursor_goto_first_child(&cursor)) do {
+        TSNode child = ts_tree_cursor_current_node(&cursor);
+        all.push_back(child);
+        if (ts_node_is_named(child)) named.push_back(child);
+      } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    ts_tree_cursor_delete(&cursor);
+    forEachChild(node, [&](TSNode child) { gotAll.push_back(child); });
+    forEachNamedChild(node, [&](TSNode child) { gotNamed.push_back(child); });
+    auto same = [](const std::vector<TSNode>& a, const std::vector<TSNode>& b) {
+      return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), ts_node_eq);
+    };
+    if (!same(all, gotAll) || !same(named, gotNamed)) ++childDifferences;
+    if (nodeType(node) != std::string_view(ts_node_type(node))) ++typeDifferences;
+    return true;
+  });
+  CHECK(childDifferences == 0);
+  CHECK(typeDifferences == 0);
 }
 
 }  // namespace
+
+TEST_CASE("field ids are the grammar's own for every field name, and 0 for any other name") {
+  const TSLanguage* language = pythonLanguage();
+  for (TSFieldId id = 1; id <= ts_language_field_count(language); ++id) {
+    const char* name = ts_language_field_name_for_id(language, id);
+    if (!name) continue;
+    INFO(name);
+    CHECK(fieldId(name) == id);
+  }
+  for (const char* other : {"", "x", "functions", "bodyy", "nam", "alia", "superclass", "Function"})
+    CHECK(fieldId(other) == 0);
+}
 
 TEST_CASE("the named-node walk lists what a tree cursor finds, with fields and parents") {
   SECTION("shapes with hidden nodes, extras, aliases and repeated fields") {
@@ -101,6 +139,11 @@ TEST_CASE("the named-node walk lists what a tree cursor finds, with fields and p
         "class A(B, metaclass=M):\n    x: int = 1  # trailing\n    async def g(self):\n"
         "        await h()\n");
     checkSame("f'{a!r:>{width}}' + b'raw' \\\n  + u'''long'''\n");
+  }
+  SECTION("repetitions long enough to nest hidden nodes deeply") {
+    std::string items;
+    for (int i = 0; i < 20000; ++i) items += std::to_string(i) + ", ";
+    checkSame("x = [" + items + "]\nf(" + items + ")\n" + std::string(3000, '\n') + "import os\n");
   }
   SECTION("nesting deeper than a thread's stack would allow a recursive walk") {
     std::string deep = "x = " + std::string(3000, '(') + "1" + std::string(3000, ')') + "\n";
