@@ -2,6 +2,8 @@
 #include "protocol/json_text.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace sparkmigrate::protocol {
 
@@ -34,6 +36,18 @@ std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
   return length;
 }
 
+// True when none of the 8 bytes at p needs attention in a JSON string: no
+// control character, quote, backslash or non-ASCII byte (checked a word at a
+// time, as most text is plain ASCII).
+bool plainWord(const char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto zeroByte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+  std::uint64_t control = (x - ones * 0x20) & ~x & highs;  // a byte below 0x20
+  return ((x & highs) | control | zeroByte(x ^ (ones * '"')) | zeroByte(x ^ (ones * '\\'))) == 0;
+}
+
 }  // namespace
 
 std::string dumpJson(const nlohmann::json& value) {
@@ -46,6 +60,8 @@ void appendJsonString(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // start of the bytes copied as they are
   for (std::size_t i = 0; i < s.size(); ++i) {
+    while (i + 8 <= s.size() && plainWord(s.data() + i)) i += 8;
+    if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       std::size_t length = utf8SequenceLength(s, i);

@@ -198,6 +198,17 @@ TEST_CASE("JSON strings written directly are the library's dump, byte for byte")
     }
     samples.push_back(s);
   }
+  // Longer, mostly plain text with a special byte here and there: the writer
+  // skips plain text a word at a time, so specials must be seen at any offset.
+  for (int i = 0; i < 2000; ++i) {
+    std::string s;
+    int length = static_cast<int>(random() % 40);
+    for (int k = 0; k < length; ++k) {
+      static const unsigned char kSpecial[] = {'"', '\\', 0x00, 0x1f, 0x20, 0x7f, 0x80, 0xc3, 0xa9, 0xff};
+      s += random() % 8 ? static_cast<char>('a' + random() % 26) : static_cast<char>(kSpecial[random() % sizeof kSpecial]);
+    }
+    samples.push_back(s);
+  }
   for (const auto& s : samples) {
     std::string written;
     protocol::appendJsonString(written, s);
