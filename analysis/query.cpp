@@ -8,6 +8,7 @@
 #include "analysis/predicates.h"
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <cctype>
 #include <cstdio>
@@ -937,10 +938,22 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
     if (!documentScanned) {
       documentScanned = true;
       std::unordered_set<std::string_view> wanted;
+      // Per first byte, the lengths (up to 63) of the words wanted: most
+      // tokens of a large file are ruled out without hashing them.
+      std::array<std::uint64_t, 256> lengths{};
+      auto lengthBit = [](std::string_view w) {
+        return std::uint64_t{1} << std::min<std::size_t>(w.size(), 63);
+      };
       for (const auto& entry : impl_->rules)
-        if (!entry->nodeLevel) wordsOf(*entry, [&](std::string_view w) { wanted.insert(w); });
+        if (!entry->nodeLevel)
+          wordsOf(*entry, [&](std::string_view w) {
+            if (w.empty()) return;
+            wanted.insert(w);
+            lengths[static_cast<unsigned char>(w[0])] |= lengthBit(w);
+          });
       forEachToken(model.source(), [&](std::string_view token, std::uint32_t) {
-        if (wanted.count(token)) inDocument.insert(token);
+        if ((lengths[static_cast<unsigned char>(token[0])] & lengthBit(token)) && wanted.count(token))
+          inDocument.insert(token);
       });
     }
     bool found = false;
