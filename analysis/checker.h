@@ -32,7 +32,14 @@ struct CheckResult {
   std::shared_ptr<const IncrementalState> incremental;
   std::size_t statements = 0;          // top-level statements in the file
   std::size_t analysedStatements = 0;  // of which the rules ran on (the rest reused)
+  std::size_t definitionsReused = 0;   // top-level definitions the model copied from the last version
 };
+
+// Drops what an incremental analysis kept of its semantic model for the next
+// version (SemanticModel::Collected, which holds the tree it was made from):
+// for a document that lets its tree go, whose next version is parsed afresh
+// and shares no subtree with it. Safe while another thread analyses.
+void forgetModelRecord(const CheckResult& result);
 
 // `relativePath` is the file's path relative to settings.root ('/' separated),
 // used for per-file-ignores. The tree must be a parse of `text`. `project`,

@@ -8,6 +8,7 @@
 #include "support/hash.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 
 namespace sparkmigrate::analysis {
@@ -90,7 +91,8 @@ Value ofKind(Kind kind) {
 
 }  // namespace
 
-SemanticModel::SemanticModel(std::string_view source, TSNode root, const ProjectView* project)
+SemanticModel::SemanticModel(std::string_view source, TSNode root, const ProjectView* project,
+                             const Collected* earlier)
     : source_(source), root_(root), project_(project), parents_(root) {
   std::string_view firstLine = source.substr(0, source.find('\n'));
   if (!firstLine.empty() && firstLine.back() == '\r') firstLine.remove_suffix(1);
@@ -100,8 +102,17 @@ SemanticModel::SemanticModel(std::string_view source, TSNode root, const Project
   module.node = root;
   scopes_.push_back(std::move(module));
   scopeByNode_[nodeId(root)] = 0;
-  collect(root, 0, 0);
+  collectModule(earlier);
   walkTooDeep_ = tooDeep_;
+}
+
+std::shared_ptr<const SemanticModel::Collected> SemanticModel::takeCollected(const TSTree* tree) {
+  auto out = std::make_shared<Collected>();
+  out->tree.reset(ts_tree_copy(tree));
+  out->scopes = std::move(scopes_);
+  out->bindings = std::move(bindings_);
+  out->definitions = std::move(definitions_);
+  return out;
 }
 
 void SemanticModel::release() {
@@ -208,6 +219,7 @@ void SemanticModel::collectImport(TSNode node, int scope) {
     b.kind = BindKind::Import;
     b.qualname = canonicalQualifiedName(qualname);
     importedNames_.insert(name);
+    ++fileFacts_;
     std::string_view last = std::string_view(b.qualname).substr(b.qualname.rfind('.') + 1);
     if (last != name) importAliases_.emplace_back(name, std::string(last));
     addBinding(scope, name, std::move(b));
@@ -220,6 +232,7 @@ void SemanticModel::collectImport(TSNode node, int scope) {
         std::string full(nodeText(child, source_));
         bindImport(full.substr(0, full.find('.')), full.substr(0, full.find('.')));
         if (isPysparkName(full)) importsPyspark_ = true;
+        ++fileFacts_;
       } else if (isType(child, "aliased_import")) {
         bindImport(std::string(nodeText(field(child, "alias"), source_)),
                    std::string(nodeText(field(child, "name"), source_)));
@@ -231,6 +244,7 @@ void SemanticModel::collectImport(TSNode node, int scope) {
   TSNode moduleNode = field(node, "module_name");
   std::string module(nodeText(moduleNode, source_));
   if (isPysparkName(module)) importsPyspark_ = true;
+  ++fileFacts_;
   for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
     TSNode child = ts_node_named_child(node, i);
     if (ts_node_eq(child, moduleNode)) continue;
@@ -368,38 +382,185 @@ bool isWordChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
-bool containsWord(std::string_view text, std::string_view word) {
-  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-    bool left = at == 0 || !isWordChar(text[at - 1]);
-    bool right = at + word.size() >= text.size() || !isWordChar(text[at + word.size()]);
-    if (left && right) return true;
-  }
-  return false;
+// The statements and expressions collect() looks at, by grammar symbol (a
+// table lookup instead of comparing the node's type name with each).
+enum class Construct : std::uint8_t {
+  Other, Import, ImportFrom, FunctionDef, Lambda, ClassDef, Global, Nonlocal,
+  Assignment, NamedExpression, For, ForInClause, AsPattern, ExceptClause, Call
+};
+
+Construct constructOf(TSSymbol symbol) {
+  static const std::vector<Construct> table = [] {
+    static const std::pair<std::string_view, Construct> names[] = {
+        {"import_statement", Construct::Import},       {"import_from_statement", Construct::ImportFrom},
+        {"function_definition", Construct::FunctionDef}, {"lambda", Construct::Lambda},
+        {"class_definition", Construct::ClassDef},     {"global_statement", Construct::Global},
+        {"nonlocal_statement", Construct::Nonlocal},   {"assignment", Construct::Assignment},
+        {"named_expression", Construct::NamedExpression}, {"for_statement", Construct::For},
+        {"for_in_clause", Construct::ForInClause},     {"as_pattern", Construct::AsPattern},
+        {"except_clause", Construct::ExceptClause},    {"call", Construct::Call}};
+    std::vector<Construct> out(ts_language_symbol_count(pythonLanguage()), Construct::Other);
+    for (TSSymbol s = 0; s < out.size(); ++s)
+      for (const auto& [name, construct] : names)
+        if (symbolName(s) == name) out[s] = construct;
+    return out;
+  }();
+  return symbol < table.size() ? table[symbol] : Construct::Other;
 }
 
 // False when an expression cannot bind a name, open a scope or create a
 // temp view: no lambda, walrus, comprehension, `as` pattern or view call in
-// its text. collect() skips those subtrees.
+// its text (the words `lambda`, `for` and `as`, `:=`, `TempView`,
+// `registerTempTable`). collect() skips those subtrees. One pass over the
+// text, stopping only at the bytes that can start one of them.
 bool mayBindOrCreateView(std::string_view text) {
-  return containsWord(text, "lambda") || containsWord(text, "for") || containsWord(text, "as") ||
-         text.find(":=") != std::string_view::npos || text.find("TempView") != std::string_view::npos ||
-         text.find("registerTempTable") != std::string_view::npos;
+  static const std::array<bool, 256> starts = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : std::string_view(":Trlfa")) table[c] = true;
+    return table;
+  }();
+  auto wordAt = [&](std::size_t at, std::string_view word) {
+    return text.compare(at, word.size(), word) == 0 && (at == 0 || !isWordChar(text[at - 1])) &&
+           (at + word.size() >= text.size() || !isWordChar(text[at + word.size()]));
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!starts[static_cast<unsigned char>(text[i])]) continue;
+    switch (text[i]) {
+      case ':':
+        if (i + 1 < text.size() && text[i + 1] == '=') return true;
+        break;
+      case 'T':
+        if (text.compare(i, 8, "TempView") == 0) return true;
+        break;
+      case 'r':
+        if (text.compare(i, 17, "registerTempTable") == 0) return true;
+        break;
+      case 'l':
+        if (wordAt(i, "lambda")) return true;
+        break;
+      case 'f':
+        if (wordAt(i, "for")) return true;
+        break;
+      case 'a':
+        if (wordAt(i, "as")) return true;
+        break;
+    }
+  }
+  return false;
 }
 
 }  // namespace
+
+// The module's statements, as collect(root) walks them, except that a
+// top-level function or class the earlier version's walk recorded as
+// self-contained, and that the new tree shares, is copied (reuseDefinition).
+// The copy is what the walk would record: a self-contained definition's
+// scopes and bindings depend only on its own subtree. One whose walk noted a
+// fact of the whole file (an import, a temp view, code nested too deep) or
+// bound a name outside itself (`global`, a walrus in a default) is not
+// recorded. The copies come in the walk's order, where it would make them.
+void SemanticModel::collectModule(const Collected* earlier) {
+  const TSSymbol rootSymbol = ts_node_symbol(root_);
+  if (isExpression(rootSymbol) || constructOf(rootSymbol) != Construct::Other) {
+    collect(root_, 0, 0);
+    return;
+  }
+  forEachNamedChild(root_, [&](TSNode statement) {
+    const Construct construct = constructOf(ts_node_symbol(statement));
+    if (construct != Construct::FunctionDef && construct != Construct::ClassDef) {
+      collect(statement, 0, 1);
+      return;
+    }
+    if (earlier && reuseDefinition(statement, *earlier)) return;
+    const int scopeBegin = static_cast<int>(scopes_.size());
+    const int bindingBegin = static_cast<int>(bindings_.size());
+    const std::size_t facts = fileFacts_;
+    collect(statement, 0, 1);
+    const int scopeEnd = static_cast<int>(scopes_.size());
+    const int bindingEnd = static_cast<int>(bindings_.size());
+    bool contained = fileFacts_ == facts && bindingEnd > bindingBegin && bindings_[bindingBegin].scope == 0 &&
+                     ts_node_eq(bindings_[bindingBegin].value, statement);
+    for (int b = bindingBegin + 1; contained && b < bindingEnd; ++b)
+      contained = bindings_[b].scope >= scopeBegin;
+    for (int k = scopeBegin; contained && k < scopeEnd; ++k)
+      contained = scopes_[k].parent == 0 || scopes_[k].parent >= scopeBegin;
+    const void* subtree = ts_node_subtree_id(statement);
+    if (contained && subtree)
+      definitions_[subtree] = Definition{statement, scopeBegin, scopeEnd, bindingBegin, bindingEnd};
+  });
+}
+
+bool SemanticModel::reuseDefinition(TSNode statement, const Collected& earlier) {
+  const void* subtree = ts_node_subtree_id(statement);
+  auto found = subtree ? earlier.definitions.find(subtree) : earlier.definitions.end();
+  if (found == earlier.definitions.end()) return false;
+  const Definition& was = found->second;
+  // Only positions are read from the earlier nodes: their TSTree (not the
+  // subtrees, which `earlier.tree` keeps) may be gone.
+  TSPoint from = ts_node_start_point(was.node), to = ts_node_start_point(statement);
+  if (from.column != to.column) return false;
+  // The same subtree: the statement is the new node (its parent is new), and
+  // every node below it moves by the same bytes and rows.
+  const std::int64_t bytes =
+      static_cast<std::int64_t>(ts_node_start_byte(statement)) - ts_node_start_byte(was.node);
+  const std::int64_t rows = static_cast<std::int64_t>(to.row) - from.row;
+  auto moved = [&](TSNode node) {
+    if (ts_node_is_null(node)) return node;
+    if (ts_node_eq(node, was.node)) return statement;
+    node.context[0] = static_cast<std::uint32_t>(node.context[0] + bytes);
+    node.context[1] = static_cast<std::uint32_t>(node.context[1] + rows);
+    node.tree = root_.tree;
+    return node;
+  };
+  const int scopeShift = static_cast<int>(scopes_.size()) - was.scopeBegin;
+  const int bindingShift = static_cast<int>(bindings_.size()) - was.bindingBegin;
+  auto copyBinding = [&](const Binding& from) {
+    Binding b = from;
+    b.pos = static_cast<std::uint32_t>(b.pos + bytes);
+    b.value = moved(b.value);
+    b.annotation = moved(b.annotation);
+    b.state = 0;
+    b.cached = Value{};
+    return b;
+  };
+  // Its own binding, in the module scope, first, as collect() makes it.
+  addBinding(0, std::string(nodeText(field(statement, "name"), source_)),
+             copyBinding(earlier.bindings[was.bindingBegin]));
+  for (int k = was.scopeBegin; k < was.scopeEnd; ++k) {
+    Scope scope = earlier.scopes[k];
+    scope.node = moved(scope.node);
+    if (scope.parent >= was.scopeBegin) scope.parent += scopeShift;
+    if (scope.classScope >= was.scopeBegin) scope.classScope += scopeShift;
+    for (auto* ids : {&scope.names, &scope.selfAttributes})
+      for (auto& [name, list] : *ids)
+        for (int& id : list) id += bindingShift;
+    scopeByNode_[nodeId(scope.node)] = static_cast<int>(scopes_.size());
+    scopes_.push_back(std::move(scope));
+  }
+  for (int b = was.bindingBegin + 1; b < was.bindingEnd; ++b) {
+    Binding binding = copyBinding(earlier.bindings[b]);
+    binding.scope += scopeShift;
+    bindings_.push_back(std::move(binding));
+  }
+  definitions_[subtree] = Definition{statement, was.scopeBegin + scopeShift, was.scopeEnd + scopeShift,
+                                     was.bindingBegin + bindingShift, was.bindingEnd + bindingShift};
+  ++definitionsReused_;
+  return true;
+}
 
 void SemanticModel::collect(TSNode node, int scope, int depth) {
   if (depth > kMaxDepth) {
     noteTooDeep(node);
     return;
   }
-  if (isExpression(ts_node_symbol(node)) && !mayBindOrCreateView(nodeText(node, source_))) return;
-  std::string_view type = nodeType(node);
-  if (type == "import_statement" || type == "import_from_statement") {
+  const TSSymbol symbol = ts_node_symbol(node);
+  if (isExpression(symbol) && !mayBindOrCreateView(nodeText(node, source_))) return;
+  const Construct construct = constructOf(symbol);
+  if (construct == Construct::Import || construct == Construct::ImportFrom) {
     collectImport(node, scope);
     return;
   }
-  if (type == "function_definition") {
+  if (construct == Construct::FunctionDef) {
     Binding b;
     b.pos = ts_node_start_byte(node);
     b.kind = BindKind::Def;
@@ -410,11 +571,11 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
     collectFunction(node, scope, depth + 1);
     return;
   }
-  if (type == "lambda") {
+  if (construct == Construct::Lambda) {
     collectFunction(node, scope, depth + 1);
     return;
   }
-  if (type == "class_definition") {
+  if (construct == Construct::ClassDef) {
     Binding b;
     b.pos = ts_node_start_byte(node);
     b.kind = BindKind::ClassDef;
@@ -423,58 +584,57 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
     collectClass(node, scope, depth + 1);
     return;
   }
-  if (type == "global_statement" || type == "nonlocal_statement") {
+  if (construct == Construct::Global || construct == Construct::Nonlocal) {
     for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
       TSNode child = ts_node_named_child(node, i);
-      if (isType(child, "identifier") && type == "global_statement")
+      if (isType(child, "identifier") && construct == Construct::Global)
         scopes_[scope].globals.insert(std::string(nodeText(child, source_)));
     }
     return;
   }
-  if (type == "assignment") {
-    TSNode left = field(node, "left");
+  if (construct == Construct::Assignment) {
+    // Chained assignment a = b = value binds every target to the same value.
     TSNode right = field(node, "right");
-    TSNode annotation = field(node, "type");
     TSNode value = right;
     while (isType(value, "assignment")) value = field(value, "right");
-    // Chained assignment a = b = value binds every target to the same value.
-    for (TSNode a = node; isType(a, "assignment"); a = field(a, "right")) {
-      TSNode target = field(a, "left");
-      TSNode ann = field(a, "type");
+    auto bindLink = [&](TSNode target, TSNode annotation) {
       bindTarget(target, scope, ts_node_end_byte(node),
-                 ts_node_is_null(ann) ? BindKind::Assign : BindKind::Annotated, value, ann);
+                 ts_node_is_null(annotation) ? BindKind::Assign : BindKind::Annotated, value, annotation);
       if (isType(target, "attribute") || isType(target, "subscript")) collect(target, scope, depth + 1);
-    }
+    };
+    TSNode annotation = field(node, "type");
+    bindLink(field(node, "left"), annotation);
+    for (TSNode a = right; isType(a, "assignment"); a = field(a, "right"))
+      bindLink(field(a, "left"), field(a, "type"));
     if (!ts_node_is_null(annotation)) collect(annotation, scope, depth + 1);
     if (!ts_node_is_null(value)) collect(value, scope, depth + 1);
-    (void)left;
     return;
   }
-  if (type == "named_expression") {
+  if (construct == Construct::NamedExpression) {
     TSNode value = field(node, "value");
     bindTarget(field(node, "name"), scope, ts_node_end_byte(node), BindKind::Assign, value, {});
     collect(value, scope, depth + 1);
     return;
   }
-  if (type == "for_statement" || type == "for_in_clause") {
+  if (construct == Construct::For || construct == Construct::ForInClause) {
     TSNode left = field(node, "left");
     TSNode right = field(node, "right");
     if (!ts_node_is_null(left))
       bindTarget(left, scope, ts_node_start_byte(node), ts_node_is_null(right) ? BindKind::Other : BindKind::Unpacked,
                  right, {}, /*item=*/true);
   }
-  if (type == "as_pattern" && isType(parentOf(node), "with_item")) {
+  if (construct == Construct::AsPattern && isType(parentOf(node), "with_item")) {
     TSNode value = ts_node_named_child(node, 0);
     TSNode alias = field(node, "alias");
     if (!ts_node_is_null(alias) && ts_node_named_child_count(alias) > 0)
       bindTarget(ts_node_named_child(alias, 0), scope, ts_node_end_byte(node), BindKind::Assign, value, {});
   }
-  if (type == "except_clause") {
+  if (construct == Construct::ExceptClause) {
     TSNode alias = field(node, "alias");
     if (!ts_node_is_null(alias) && isType(alias, "identifier"))
       bindTarget(alias, scope, ts_node_start_byte(node), BindKind::Other, {}, {});
   }
-  if (type == "call") {
+  if (construct == Construct::Call) {
     TSNode fn = field(node, "function");
     if (isType(fn, "attribute")) {
       std::string_view method = nodeText(field(fn, "attribute"), source_);
@@ -483,8 +643,10 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
         TSNode args = field(node, "arguments");
         if (!ts_node_is_null(args) && ts_node_named_child_count(args) > 0) {
           TSNode first = ts_node_named_child(args, 0);
-          if (isType(first, "string"))
+          if (isType(first, "string")) {
             tempViews_[stringContent(first, source_)].emplace_back(ts_node_start_byte(first), scope);
+            ++fileFacts_;
+          }
         }
       }
     }
@@ -725,6 +887,7 @@ TSNode SemanticModel::chainChild(TSNode expr) {
 }
 
 void SemanticModel::noteTooDeep(TSNode node) {
+  ++fileFacts_;
   if (ts_node_is_null(tooDeep_) || ts_node_start_byte(node) < ts_node_start_byte(tooDeep_)) tooDeep_ = node;
 }
 

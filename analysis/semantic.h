@@ -20,6 +20,7 @@
 #include "analysis/syntax.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,13 +57,32 @@ struct Value {
 
 class SemanticModel {
  public:
+  // What a model's walk recorded (scopes and bindings), handed to the model
+  // of the document's next version: each top-level function or class whose
+  // walk touched nothing outside itself (no import, `global`, temp view or
+  // module-level binding in it) and whose subtree the new tree shares is
+  // copied from it, moved to where it now stands, instead of walked again.
+  // It keeps the tree it was made from alive, so a subtree of the new tree
+  // at the same address is the same subtree, with the same descendants.
+  struct Collected;
+
   // `project`, when given, answers what names imported from the project's
   // other modules hold (see project.h); it must outlive the model.
-  SemanticModel(std::string_view source, TSNode root, const ProjectView* project = nullptr);
+  // `earlier`, when given, is what takeCollected() took from the model of an
+  // earlier version of the same document; it must outlive the constructor.
+  SemanticModel(std::string_view source, TSNode root, const ProjectView* project = nullptr,
+                const Collected* earlier = nullptr);
   SemanticModel(const SemanticModel&) = delete;
   SemanticModel& operator=(const SemanticModel&) = delete;
 
   std::string_view source() const { return source_; }
+
+  // Hands what the walk recorded over for the model of the next version
+  // (`tree` is the tree this model was made from). The model answers no
+  // query afterwards: call it last, just before the model goes.
+  std::shared_ptr<const Collected> takeCollected(const TSTree* tree);
+  // How many top-level definitions were copied from `earlier`.
+  std::size_t definitionsReused() const { return definitionsReused_; }
 
   // A model kept past the code that made it: the project index keeps the
   // model it evaluated a module with, and the check of that file adopts it
@@ -267,6 +287,8 @@ class SemanticModel {
     int classScope = -1;   // for methods: the scope of the class
   };
 
+  void collectModule(const Collected* earlier);
+  bool reuseDefinition(TSNode statement, const Collected& earlier);
   void collect(TSNode node, int scope, int depth);
   void collectFunction(TSNode def, int parentScope, int depth);
   void collectClass(TSNode cls, int parentScope, int depth);
@@ -331,6 +353,23 @@ class SemanticModel {
   std::optional<std::vector<SessionName>> sessions_;
   std::unordered_map<const void*, SessionList> sessionsByScope_;  // scope id -> its sessions_ entries
   std::unordered_map<std::string_view, std::vector<Assignment>> assignments_;  // assignmentsTo, per name
+  // Where each self-contained top-level definition's scopes and bindings
+  // are (its own binding, in the module scope, first), by subtree.
+  struct Definition {
+    TSNode node;
+    int scopeBegin, scopeEnd, bindingBegin, bindingEnd;
+  };
+  std::unordered_map<const void*, Definition> definitions_;
+  std::size_t fileFacts_ = 0;  // facts of the whole file the walk noted (imports, temp views, depth)
+  std::size_t definitionsReused_ = 0;
+
+ public:
+  struct Collected {
+    TreePtr tree;
+    std::vector<Scope> scopes;
+    std::vector<Binding> bindings;
+    std::unordered_map<const void*, Definition> definitions;
+  };
 };
 
 }  // namespace sparkmigrate::analysis

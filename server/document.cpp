@@ -84,6 +84,10 @@ void Document::setSizeLimit(std::uint64_t maxSize) {
 
 void Document::releaseTree() {
   tree_.reset();
+  // The next snapshot parses afresh: what the last analysis kept of its model
+  // (with the tree it was made from) would only hold memory.
+  if (previous) analysis::forgetModelRecord(previous->check);
+  if (cached) analysis::forgetModelRecord(cached->check);
 }
 
 std::string sizeLimitProblem(std::uint64_t size, std::uint64_t maxSize) {

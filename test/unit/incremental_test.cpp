@@ -5,6 +5,7 @@
 // checkDocument on the same text. Separate cases check that an edit inside
 // one statement re-analyses only what it can affect.
 #include "analysis/checker.h"
+#include "analysis/semantic.h"
 #include "fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -15,6 +16,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 using namespace sparkmigrate;
 namespace fs = std::filesystem;
@@ -360,4 +362,219 @@ TEST_CASE("a fix that looked something up file-wide is recomputed when that chan
     CHECK(second.analysedStatements < second.statements);
     CHECK(describe(second.diagnostics) != describe(first.diagnostics));
   }
+}
+
+namespace {
+
+// The tree of `after`, parsed incrementally from `tree` (a parse of
+// `before`), as the language server does after an edit.
+analysis::TreePtr reparse(const analysis::TreePtr& tree, const std::string& before,
+                          const std::string& after) {
+  std::size_t prefix = 0, suffix = 0, common = std::min(before.size(), after.size());
+  while (prefix < common && before[prefix] == after[prefix]) ++prefix;
+  while (suffix < common - prefix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+    ++suffix;
+  analysis::TreePtr edited(ts_tree_copy(tree.get()));
+  TSInputEdit edit = analysis::inputEdit(
+      analysis::LineIndex(before),
+      {static_cast<std::uint32_t>(prefix), static_cast<std::uint32_t>(before.size() - suffix)},
+      std::string_view(after).substr(prefix, after.size() - suffix - prefix));
+  ts_tree_edit(edited.get(), &edit);
+  return analysis::parsePython(after, edited.get());
+}
+
+}  // namespace
+
+TEST_CASE("a large file's model copies its unchanged definitions from the last version and reports what a full "
+          "check reports, under random edits reparsed incrementally",
+          "[incremental]") {
+  // Every fixture and example, one after another, wrapped so that each is one
+  // top-level function: large enough that the analysis keeps its model's
+  // record, and made of definitions that later versions share.
+  // Their imports go to the top: a definition that imports is not copied
+  // (an import is a fact of the whole file).
+  std::string imports, text;
+  for (const auto& path : corpus()) {
+    std::string source = test::readFile(path);
+    if (source.size() > 20000) continue;  // the deep-nesting fixture
+    text += "def " + path.stem().string() + "_" + std::to_string(text.size()) + "():\n";
+    std::istringstream lines(source);
+    for (std::string line; std::getline(lines, line);) {
+      bool isImport = line.rfind("import ", 0) == 0 ||
+                      (line.rfind("from ", 0) == 0 && line.find(" import ") != std::string::npos);
+      if (isImport)
+        imports += line + "\n";
+      else
+        text += "    " + line + "\n";
+    }
+    text += "    pass\n\n";
+  }
+  text = imports + text;
+  REQUIRE(text.size() > 64 * 1024);
+  analysis::Settings settings;
+  std::mt19937 rng(20261205);
+  analysis::TreePtr tree = analysis::parsePython(text);
+  analysis::CheckResult previous =
+      analysis::checkDocumentIncremental(text, tree.get(), settings, "big.py", nullptr);
+  std::size_t reused = 0;
+  const char* stepsSetting = std::getenv("INCREMENTAL_STEPS");
+  const int steps = stepsSetting ? std::max(1, std::atoi(stepsSetting)) : 40;
+  for (int step = 0; step < steps; ++step) {
+    std::string what, before = text;
+    text = randomEdit(text, rng, what);
+    tree = reparse(tree, before, text);
+    analysis::TreePtr fresh = analysis::parsePython(text);
+    auto full = analysis::checkDocument(text, fresh.get(), settings, "big.py");
+    auto incremental = analysis::checkDocumentIncremental(text, tree.get(), settings, "big.py", &previous);
+    INFO("step " << step << ": " << what);
+    REQUIRE(describe(incremental.diagnostics) == describe(full.diagnostics));
+    // After forgetModelRecord (a document that let its tree go), nothing is copied.
+    if (step == steps / 2 + 1) CHECK(incremental.definitionsReused == 0);
+    if (step == steps / 2) analysis::forgetModelRecord(incremental);
+    reused += incremental.definitionsReused;
+    previous = std::move(incremental);
+  }
+  INFO(reused << " definitions copied over " << steps << " edits");
+  CHECK(reused > static_cast<std::size_t>(steps) * 10);
+}
+
+namespace {
+
+// Every question the analyses ask a model, asked of two models of one tree:
+// the answers must be the same.
+// The same node, at the same place (ts_node_eq compares no position).
+bool samePlace(TSNode a, TSNode b) {
+  if (ts_node_is_null(a) || ts_node_is_null(b)) return ts_node_is_null(a) == ts_node_is_null(b);
+  TSPoint pa = ts_node_start_point(a), pb = ts_node_start_point(b);
+  return ts_node_eq(a, b) && ts_node_start_byte(a) == ts_node_start_byte(b) &&
+         ts_node_end_byte(a) == ts_node_end_byte(b) && pa.row == pb.row && pa.column == pb.column;
+}
+
+void compareModels(analysis::SemanticModel& reused, analysis::SemanticModel& fresh, TSNode root) {
+  auto sites = [](analysis::SemanticModel& m) {
+    std::vector<std::tuple<std::string, std::uint32_t, bool>> out;
+    for (const auto& s : m.bindingSites()) out.emplace_back(std::string(s.name), s.pos, s.module);
+    return out;
+  };
+  CHECK(sites(reused) == sites(fresh));
+  CHECK(reused.importedNames() == fresh.importedNames());
+  CHECK(reused.tempViewCounts() == fresh.tempViewCounts());
+  std::size_t nodes = 0, differences = 0;
+  std::string first;
+  analysis::visitTree(root, [&](TSNode node) {
+    if (!ts_node_is_named(node)) return true;
+    ++nodes;
+    bool same = reused.scopeOf(node) == fresh.scopeOf(node) &&
+                reused.scopeOpenedBy(node) == fresh.scopeOpenedBy(node) &&
+                reused.kindOf(node) == fresh.kindOf(node) &&
+                reused.qualifiedName(node) == fresh.qualifiedName(node);
+    if (analysis::isType(node, "identifier")) {
+      auto a = reused.bindingOf(node), b = fresh.bindingOf(node);
+      same = same && a.has_value() == b.has_value() &&
+             reused.isUnboundName(node) == fresh.isUnboundName(node);
+      if (a && b)
+        same = same && a->id == b->id && a->kind == b->kind && a->scope == b->scope &&
+               samePlace(a->value, b->value) && samePlace(a->annotation, b->annotation) &&
+               reused.bindingValue(a->id).kind == fresh.bindingValue(b->id).kind;
+    }
+    if (!same && differences++ == 0)
+      first = std::string(ts_node_type(node)) + " at byte " + std::to_string(ts_node_start_byte(node));
+    return true;
+  });
+  INFO("first difference: " << first);
+  CHECK(nodes > 100);
+  CHECK(differences == 0);
+}
+
+}  // namespace
+
+TEST_CASE("a model that copies the unchanged definitions of the last version answers as one made afresh",
+          "[incremental]") {
+  std::string text = R"(from pyspark.sql import SparkSession
+spark = SparkSession.builder.getOrCreate()
+
+def load(path, fmt: str = "parquet", key=lambda r: r[0]):
+    df = spark.read.format(fmt).load(path)
+    rows = [x for x in df.collect() if x]
+    first, *rest = rows
+    def inner(y):
+        nonlocal rows
+        return y, df.rdd
+    with open(path) as handle:
+        text = handle.read()
+    try:
+        pass
+    except ValueError as error:
+        print(error)
+    for name, frame in {"a": df}.items():
+        frame.show()
+    return df
+
+class Job(Base):
+    sc = None
+    def __init__(self, session):
+        self.spark = session
+        self.sc = session.sparkContext
+    @property
+    def frame(self):
+        return self.spark.range(3)
+    @staticmethod
+    def helper(a, *rest, b=2, **kw):
+        return (lambda q: q)(a)
+
+def other(a: int) -> int:
+    return a + 1
+
+@decorator
+def decorated(x):
+    return x.rdd
+
+def uses_global():
+    global counter
+    counter = spark.sparkContext
+
+def imports_inside():
+    import pyspark.sql.functions as F
+    return F.col("x")
+
+def views(df):
+    df.createOrReplaceTempView("t")
+
+def walrus(x=(y := 3)):
+    return x
+
+counter = 0
+)";
+  // Each edit: (text to find, what it becomes); applied one after another.
+  const std::vector<std::pair<std::string, std::string>> edits = {
+      {"from pyspark", "import os\nextra = 1\nfrom pyspark"},  // rows and bytes move
+      {"return a + 1", "return a + 2"},                       // one definition changes
+      {"class Job(Base):", "\n\nclass Job(Base):"},           // rows move again, in the middle
+      {"spark = SparkSession", "spark = SparkSession.builder.getOrCreate()\nsession = SparkSession"},
+  };
+  analysis::TreePtr tree = analysis::parsePython(text);
+  auto model = std::make_unique<analysis::SemanticModel>(text, ts_tree_root_node(tree.get()));
+  std::shared_ptr<const analysis::SemanticModel::Collected> collected = model->takeCollected(tree.get());
+  model.reset();
+  std::size_t copied = 0;
+  for (const auto& [find, replacement] : edits) {
+    INFO("edit: " << find << " -> " << replacement);
+    std::string before = text;
+    std::size_t at = text.find(find);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, find.size(), replacement);
+    tree = reparse(tree, before, text);
+    TSNode root = ts_tree_root_node(tree.get());
+    analysis::SemanticModel reused(text, root, nullptr, collected.get());
+    analysis::SemanticModel fresh(text, root);
+    // Only load, Job and other can be copied (tree-sitter shares the
+    // subtrees of some of them with the last version, as its reparse
+    // decides); none that imports, uses `global`, creates a view or binds a
+    // module-level name in a default is.
+    CHECK(reused.definitionsReused() <= 3);
+    copied += reused.definitionsReused();
+    compareModels(reused, fresh, root);
+    collected = reused.takeCollected(tree.get());
+  }
+  CHECK(copied >= 4);
 }
