@@ -542,16 +542,47 @@ bool isDataFrameMember(std::string_view member) {
   return dataFrameMembers().count(member) > 0;
 }
 
+namespace {
+constexpr std::pair<std::string_view, Kind> kConventionalNames[] = {
+    {"spark", Kind::SparkSession},         {"spark_session", Kind::SparkSession},
+    {"sparkSession", Kind::SparkSession},  {"sc", Kind::SparkContext},
+    {"spark_context", Kind::SparkContext}, {"sparkContext", Kind::SparkContext},
+    {"sqlContext", Kind::SQLContext},      {"sql_context", Kind::SQLContext},
+    {"hiveContext", Kind::HiveContext},    {"hive_context", Kind::HiveContext},
+};
+// Lower case: isSparkLikeName compares lowered names.
+constexpr std::string_view kSparkLikeNames[] = {"spark",      "sc",          "ss",  "sparksession", "spark_session", "session",
+                                                "sqlcontext", "sql_context", "ssc", "df",           "sdf"};
+}  // namespace
+
 std::optional<Kind> kindOfConventionalName(std::string_view name) {
-  static const std::unordered_map<std::string_view, Kind> names = {
-      {"spark", Kind::SparkSession},       {"spark_session", Kind::SparkSession},
-      {"sparkSession", Kind::SparkSession}, {"sc", Kind::SparkContext},
-      {"spark_context", Kind::SparkContext}, {"sparkContext", Kind::SparkContext},
-      {"sqlContext", Kind::SQLContext},     {"sql_context", Kind::SQLContext},
-      {"hiveContext", Kind::HiveContext},   {"hive_context", Kind::HiveContext},
-  };
+  static const std::unordered_map<std::string_view, Kind> names(std::begin(kConventionalNames),
+                                                                std::end(kConventionalNames));
   if (auto it = names.find(name); it != names.end()) return it->second;
   return std::nullopt;
+}
+
+bool suggestsSpark(std::string_view token) {
+  std::size_t n = token.size();
+  if (n == 0) return false;
+  auto lower = [&](std::size_t i) { return static_cast<char>(token[i] | 0x20); };  // for letters
+  if ((n > 3 && token[n - 3] == '_' && lower(n - 2) == 'd' && lower(n - 1) == 'f') ||
+      (n >= 3 && lower(0) == 'd' && lower(1) == 'f' && token[2] == '_'))
+    return true;
+  // Per first byte, the lengths of the names above (either case for the
+  // lowered ones): most tokens are ruled out without hashing them.
+  static const std::array<std::uint32_t, 256> shapes = [] {
+    std::array<std::uint32_t, 256> t{};
+    auto add = [&](std::string_view name, bool anyCase) {
+      for (char first : {name[0], anyCase ? static_cast<char>(std::toupper(static_cast<unsigned char>(name[0]))) : name[0]})
+        t[static_cast<unsigned char>(first)] |= std::uint32_t{1} << name.size();
+    };
+    for (const auto& [name, kind] : kConventionalNames) add(name, false);
+    for (std::string_view name : kSparkLikeNames) add(name, true);
+    return t;
+  }();
+  if (n >= 32 || !(shapes[static_cast<unsigned char>(token[0])] & (std::uint32_t{1} << n))) return false;
+  return kindOfConventionalName(token) || isSparkLikeName(token);
 }
 
 bool isSessionBound(Kind kind) {
@@ -624,8 +655,7 @@ bool isSparkLikeName(std::string_view name) {
   std::size_t size = name.size();
   if (size > 3 && name[size - 3] == '_' && lowerAt(size - 2) == 'd' && lowerAt(size - 1) == 'f') return true;
   if (lower.starts_with("df_")) return true;
-  static const Set names = {"spark",       "sc",  "ss", "sparksession", "spark_session", "session", "sqlcontext",
-                            "sql_context", "ssc", "df", "sdf"};
+  static const Set names(std::begin(kSparkLikeNames), std::end(kSparkLikeNames));
   return size <= sizeof buffer && names.count(lower) > 0;
 }
 

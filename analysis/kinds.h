@@ -105,6 +105,10 @@ bool combinesDataFrames(std::string_view method);
 // True for a name that conventionally holds a Spark object (`spark`,
 // `spark_session`, `sc`, `sqlContext`, `df`, `orders_df`, any case).
 bool isSparkLikeName(std::string_view name);
+// Either of the two above, or a name starting `df_`: evidence in a file's
+// text that a value may hold a Spark object. Cheap on the tokens that are
+// not: it runs over every token of every file checked.
+bool suggestsSpark(std::string_view token);
 // True for names of pyspark, Databricks Connect and py4j (modules, classes,
 // functions: "pyspark.sql.functions.col").
 bool isPysparkName(std::string_view qualname);

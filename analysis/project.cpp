@@ -168,9 +168,10 @@ std::string_view moduleName(std::string_view path) {
 // sibling matters when a file that matters names it (it may import it) or it
 // names a file that matters (it may import that file and call its functions,
 // or re-export its names to one that does); repeated until nothing is added.
-// Checking whole folders keeps every file, as all of them are checked.
+// Checking whole folders keeps every file, as all of them are checked (or
+// could not be read: then there are fewer sources than checked files).
 void keepRelevantSiblings(std::vector<ProjectIndex::Source>& sources, const std::set<std::string>& checked) {
-  if (sources.size() == checked.size()) return;
+  if (std::all_of(sources.begin(), sources.end(), [&](const auto& s) { return checked.count(s.path) > 0; })) return;
   std::vector<std::unordered_set<std::string_view>> tokens(sources.size());
   for (std::size_t i = 0; i < sources.size(); ++i)
     forEachToken(sources[i].text, [&](std::string_view token, std::uint32_t) { tokens[i].insert(token); });
@@ -233,7 +234,7 @@ std::uint64_t ProjectView::digest(const std::vector<std::string>& qualnames) con
     if (e) {
       text += e->function ? "|f" : "|v";
       text += kindName(e->kind);
-      for (Kind k : e->elements) text += "," + std::string(kindName(k));
+      for (Kind k : e->elements) (text += ',') += kindName(k);
     }
     h = support::hashCombine(h, support::hashBytes(text));
   }

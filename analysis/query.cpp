@@ -688,6 +688,12 @@ void collectMatches(const CompiledRule& compiled, const Rule& rule, TSQueryCurso
   }
 }
 
+// A word's length as one bit (63: longer), for tables of the lengths of wanted
+// words per first byte, which rule out most tokens without hashing them.
+std::uint64_t lengthBit(std::string_view word) {
+  return std::uint64_t{1} << std::min<std::size_t>(word.size(), 63);
+}
+
 }  // namespace
 
 struct RuleMatcher::Impl {
@@ -704,7 +710,7 @@ struct RuleMatcher::Impl {
   // gives none of these, or asks for a named list's member.
   std::set<std::string, std::less<>> fileTokens;
   std::unordered_set<std::string_view> fileTokenIndex;  // of fileTokens
-  std::bitset<64> fileTokenLengths;                     // their lengths (63: longer)
+  std::array<std::uint64_t, 256> fileTokenShapes{};     // per first byte, their lengths (63: longer)
   std::vector<std::string> fileWords;
   bool fileUnfiltered = false;
   void addFileWords(std::string_view pattern, const std::vector<std::string>& triggers);
@@ -771,7 +777,7 @@ RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Im
   std::sort(impl_->fileWords.begin(), impl_->fileWords.end());
   impl_->fileWords.erase(std::unique(impl_->fileWords.begin(), impl_->fileWords.end()), impl_->fileWords.end());
   impl_->fileTokenIndex.insert(impl_->fileTokens.begin(), impl_->fileTokens.end());
-  for (const auto& t : impl_->fileTokens) impl_->fileTokenLengths.set(std::min<std::size_t>(t.size(), 63));
+  for (const auto& t : impl_->fileTokens) impl_->fileTokenShapes[static_cast<unsigned char>(t[0])] |= lengthBit(t);
 }
 
 void RuleMatcher::Impl::addFileWords(std::string_view pattern, const std::vector<std::string>& patternTriggerWords) {
@@ -834,14 +840,9 @@ bool RuleMatcher::mentionsTrigger(std::string_view text) const {
   // `sqlContext`, `df`, `orders_df`; `.rdd`), or a word some pattern needs.
   bool found = false;
   forEachToken(text, [&](std::string_view token, std::uint32_t) {
-    if (found) return;
-    // Conventional and Spark-like names start with one of these or end in `_df`.
-    std::size_t n = token.size();
-    bool nameLike = std::string_view("sSdDh").find(token[0]) != std::string_view::npos ||
-                    (n > 3 && token[n - 3] == '_' && (token[n - 2] | 0x20) == 'd' && (token[n - 1] | 0x20) == 'f');
-    found = (impl_->fileTokenLengths.test(std::min<std::size_t>(token.size(), 63)) &&
-             impl_->fileTokenIndex.count(token)) ||
-            (nameLike && (kindOfConventionalName(token) || isSparkLikeName(token))) || token == "rdd";
+    found = found || ((impl_->fileTokenShapes[static_cast<unsigned char>(token[0])] & lengthBit(token)) &&
+                      impl_->fileTokenIndex.count(token)) ||
+            suggestsSpark(token) || token == "rdd";
   });
   for (const auto& word : impl_->fileWords) found = found || text.find(word) != std::string_view::npos;
   return found;
@@ -938,12 +939,7 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
     if (!documentScanned) {
       documentScanned = true;
       std::unordered_set<std::string_view> wanted;
-      // Per first byte, the lengths (up to 63) of the words wanted: most
-      // tokens of a large file are ruled out without hashing them.
-      std::array<std::uint64_t, 256> lengths{};
-      auto lengthBit = [](std::string_view w) {
-        return std::uint64_t{1} << std::min<std::size_t>(w.size(), 63);
-      };
+      std::array<std::uint64_t, 256> lengths{};  // of `wanted`, per first byte (lengthBit)
       for (const auto& entry : impl_->rules)
         if (!entry->nodeLevel)
           wordsOf(*entry, [&](std::string_view w) {

@@ -1,6 +1,9 @@
 // Implementation of the UTF-8 helpers: a strict decoder following RFC 3629.
 #include "support/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace sparkmigrate::support {
 namespace {
 
@@ -47,6 +50,12 @@ std::size_t leadLength(unsigned char c) {
 std::size_t firstInvalidUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
+    // Source is mostly ASCII: eight bytes without a high bit are valid.
+    for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
+      std::memcpy(&word, text.data() + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+    }
+    if (i == text.size()) break;
     std::size_t len = sequenceLength(text, i);
     if (len == 0) return i;
     i += len;

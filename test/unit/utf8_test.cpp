@@ -15,6 +15,20 @@ TEST_CASE("UTF-8 validation") {
   CHECK(support::firstInvalidUtf8("ab\xFF") == 2);
 }
 
+TEST_CASE("UTF-8 validation finds a bad byte wherever it stands among ASCII runs") {
+  // ASCII is checked eight bytes at a time: a bad byte or sequence at any
+  // offset, before or after valid multi-byte characters, is still found.
+  for (std::size_t before = 0; before < 20; ++before)
+    for (std::size_t after = 0; after < 12; ++after)
+      for (std::string_view bad : {"\xFF", "\xC3", "\xC0\xAF", "\xE2\x82"}) {
+        std::string text = std::string(before, 'a') + (before % 3 ? "\xC3\xA9" : "") + std::string(after, 'b');
+        std::size_t at = text.size();
+        CHECK(support::firstInvalidUtf8(text) == at);
+        text += std::string(bad) + std::string(after, 'c');
+        CHECK(support::firstInvalidUtf8(text) == at);
+      }
+}
+
 TEST_CASE("code point and UTF-16 conversions") {
   std::string line = "x = \"\xC3\xA9\xF0\x9F\x98\x80\" + y";  // x = "é😀" + y
   CHECK(support::countCodePoints(line) == 12);
