@@ -694,6 +694,66 @@ std::uint64_t lengthBit(std::string_view word) {
   return std::uint64_t{1} << std::min<std::size_t>(word.size(), 63);
 }
 
+// Calls fn(token, inCode) for each token of `text` (as forEachToken does),
+// inCode false for those in comments and in string literals other than
+// f-strings (whose replacement fields are code). Returns false where what is
+// code cannot be told: a string left open at its line's end (or the text's),
+// or an f-string whose braces do not balance (Python 3.12 lets a replacement
+// field hold the f-string's own quote, which this scan would end it at).
+template <typename Fn>
+bool forEachTokenInContext(std::string_view text, Fn&& fn) {
+  const std::size_t n = text.size();
+  auto quote = [&](std::size_t i) { return i < n && (text[i] == '"' || text[i] == '\''); };
+  // The literal whose opening quote is at `q`: its end, or npos if left open.
+  auto literal = [&](std::size_t q, bool formatted) -> std::size_t {
+    const char mark = text[q];
+    const bool triple = q + 2 < n && text[q + 1] == mark && text[q + 2] == mark;
+    const std::size_t begin = q + (triple ? 3 : 1);
+    std::size_t k = begin;
+    for (; k < n; ++k) {
+      if (text[k] == '\\') {
+        ++k;
+        continue;
+      }
+      if (text[k] == '\n' && !triple) return std::string_view::npos;
+      if (text[k] == mark && (!triple || (k + 2 < n && text[k + 1] == mark && text[k + 2] == mark))) break;
+    }
+    if (k >= n) return std::string_view::npos;
+    std::string_view body = text.substr(begin, k - begin);
+    if (formatted && std::count(body.begin(), body.end(), '{') != std::count(body.begin(), body.end(), '}'))
+      return std::string_view::npos;
+    forEachToken(body, [&](std::string_view token, std::uint32_t) { fn(token, formatted); });
+    return k + (triple ? 3 : 1);
+  };
+  for (std::size_t i = 0; i < n;) {
+    const char c = text[i];
+    if (c == '#') {
+      std::size_t end = std::min(text.find('\n', i), n);
+      forEachToken(text.substr(i, end - i), [&](std::string_view token, std::uint32_t) { fn(token, false); });
+      i = end;
+    } else if (quote(i)) {
+      if ((i = literal(i, false)) == std::string_view::npos) return false;
+    } else if (isTokenChar(c, true)) {
+      std::size_t j = i + 1;
+      while (j < n && isTokenChar(text[j], false)) ++j;
+      std::string_view token = text.substr(i, j - i);
+      // A string's prefix (r, b, u, f and their pairs, any case).
+      bool prefix = quote(j) && token.size() <= 2 &&
+                    std::all_of(token.begin(), token.end(),
+                                [](char p) { return std::string_view("rRbBuUfF").find(p) != std::string_view::npos; });
+      if (!prefix) {
+        fn(token, true);
+        i = j;
+      } else if ((i = literal(j, token.find_first_of("fF") != std::string_view::npos)) == std::string_view::npos) {
+        return false;
+      }
+    } else {
+      ++i;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 struct RuleMatcher::Impl {
@@ -836,14 +896,20 @@ void RuleMatcher::Impl::addFileWords(std::string_view pattern, const std::vector
 
 bool RuleMatcher::mentionsTrigger(std::string_view text) const {
   if (impl_->fileUnfiltered || startsAsNotebook(text)) return true;
-  // Evidence that a value holds a Spark object (a conventional name: `sc`,
-  // `sqlContext`, `df`, `orders_df`; `.rdd`), or a word some pattern needs.
+  // A word some pattern needs, or evidence in code (not in comments, not in
+  // docstrings) that a value holds a Spark object: a conventional name (`sc`,
+  // `sqlContext`, `df`, `orders_df`) or `.rdd`.
+  auto wanted = [&](std::string_view token) {
+    return (impl_->fileTokenShapes[static_cast<unsigned char>(token[0])] & lengthBit(token)) &&
+           impl_->fileTokenIndex.count(token);
+  };
+  auto evidence = [](std::string_view token) { return suggestsSpark(token) || token == "rdd"; };
   bool found = false;
-  forEachToken(text, [&](std::string_view token, std::uint32_t) {
-    found = found || ((impl_->fileTokenShapes[static_cast<unsigned char>(token[0])] & lengthBit(token)) &&
-                      impl_->fileTokenIndex.count(token)) ||
-            suggestsSpark(token) || token == "rdd";
+  bool clear = forEachTokenInContext(text, [&](std::string_view token, bool inCode) {
+    found = found || wanted(token) || (inCode && evidence(token));
   });
+  if (!clear && !found)  // where code cannot be told from text, any mention counts
+    forEachToken(text, [&](std::string_view token, std::uint32_t) { found = found || evidence(token); });
   for (const auto& word : impl_->fileWords) found = found || text.find(word) != std::string_view::npos;
   return found;
 }

@@ -6,6 +6,7 @@
 // and the look-alikes stay clean.
 #include "analysis/checker.h"
 #include "analysis/project.h"
+#include "analysis/query.h"
 #include "fixtures.h"
 
 #include <catch2/catch.hpp>
@@ -173,6 +174,10 @@ TEST_CASE("a file reported clean without parsing is one a full check finds nothi
       "import sparkdl\n",
       "import os\nprint(os.sep)\n",                                // and files with nothing
       "def f(df):\n    return df.amount\n",
+      "def f(x):\n    return f\"{x.rdd.map(len)}\"\n",                // evidence in an f-string's field
+      "def f(x, d):\n    return f\"{d[\"k\"]} {x.rdd.map(len)}\"\n",  // Python 3.12's nested quotes
+      "s = 'open\ndef f(x):\n    return x.rdd.map(len)\n",           // a string left open
+      "def f(x):\n    \"\"\"x.rdd.map(len)\"\"\"\n    # x.rdd.map(len)\n    return 'x.rdd.map(len)'\n",
   };
   namespace fs = std::filesystem;
   for (const char* folder : {"test/rules", "test/detection", "test/corpus", "examples"})
@@ -194,4 +199,20 @@ TEST_CASE("a file reported clean without parsing is one a full check finds nothi
   }
   CHECK(withFindings >= 6);
   CHECK(skipped >= 2);
+}
+
+TEST_CASE("names in comments and plain strings are no evidence of Spark; in code and f-strings they are") {
+  const auto& matcher = analysis::RuleMatcher::builtin();
+  // `ss`, `session`, `df` are conventional names and no rule's word: only evidence.
+  CHECK(matcher.mentionsTrigger("ss = 1\n"));
+  CHECK_FALSE(matcher.mentionsTrigger("x = 1  # ss, session and df\n"));
+  CHECK_FALSE(matcher.mentionsTrigger("def f():\n    \"\"\"Opens a session.\n\n    df\n    \"\"\"\n"));
+  CHECK_FALSE(matcher.mentionsTrigger("x = rb'ss' + Rb\"df\" + u'session' + '''ss\n'''\n"));
+  CHECK_FALSE(matcher.mentionsTrigger("x = \"\\\"ss\" + '\\\\' + 'df'\n"));  // escapes
+  CHECK(matcher.mentionsTrigger("x = 'a' + ss + \"b\"\n"));
+  CHECK(matcher.mentionsTrigger("x = f\"{ss}\"\n"));                   // an f-string's field is code
+  CHECK(matcher.mentionsTrigger("x = F'''{session\n}'''\n"));
+  CHECK(matcher.mentionsTrigger("x = f\"{d[\"k\"]} {ss}\"\n"));        // quotes nested as 3.12 allows
+  CHECK(matcher.mentionsTrigger("x = 'open ss\ny = 1\n"));             // a string left open: any mention
+  CHECK(matcher.mentionsTrigger("x = '''open ss\n"));
 }
