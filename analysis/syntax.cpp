@@ -304,12 +304,11 @@ TSInputEdit inputEdit(const LineIndex& lines, ByteRange range, std::string_view 
 // the first statement.
 std::uint32_t importInsertionPoint(TSNode root, std::string_view text) {
   std::uint32_t after = 0;
-  bool sawImport = false, first = true, done = false;
+  bool sawImport = false, first = true;
   TSNode firstStatement{};
   forEachNamedChild(root, [&](TSNode child) {
-    if (done) return;
     std::string_view type = nodeType(child);
-    if (type == "comment") return;
+    if (type == "comment") return true;
     if (ts_node_is_null(firstStatement)) firstStatement = child;
     bool docstring = first && type == "expression_statement" && ts_node_named_child_count(child) == 1 &&
                      isType(ts_node_named_child(child, 0), "string");
@@ -317,14 +316,14 @@ std::uint32_t importInsertionPoint(TSNode root, std::string_view text) {
     if (type == "import_statement" || type == "import_from_statement" || type == "future_import_statement") {
       after = ts_node_end_byte(child);
       sawImport = true;
-      return;
+      return true;
     }
     if (docstring && !sawImport) {
       after = ts_node_end_byte(child);
-      return;
+      return true;
     }
     if (!sawImport && after == 0) after = ts_node_start_byte(child);
-    done = true;
+    return false;  // the leading run ends here
   });
   if (!sawImport && after > 0 && !ts_node_is_null(firstStatement) &&
       after == ts_node_start_byte(firstStatement))

@@ -97,10 +97,15 @@ extern "C" const void* ts_node_subtree_id(TSNode node);
 
 namespace sparkmigrate::analysis {
 namespace detail {
+// A callback that returns bool stops the walk by returning false.
 template <typename Fn>
 bool visitChild(void* fn, TSNode child) {
-  (*static_cast<Fn*>(fn))(child);
-  return true;
+  if constexpr (std::is_same_v<std::invoke_result_t<Fn&, TSNode>, bool>) {
+    return (*static_cast<Fn*>(fn))(child);
+  } else {
+    (*static_cast<Fn*>(fn))(child);
+    return true;
+  }
 }
 }  // namespace detail
 
@@ -122,9 +127,10 @@ std::string stringContent(TSNode node, std::string_view source);
 // True when `node` or one of its ancestors is an ERROR node, or it is MISSING.
 bool insideError(TSNode node);
 
-// Calls fn(child) for each named child, in order. Linear in the number of
-// children (ts_node_named_child(node, i) is O(i), so index loops over a large
-// module are quadratic).
+// Calls fn(child) for each named child, in order, until fn returns false
+// (when it returns bool). Linear in the number of children
+// (ts_node_named_child(node, i) is O(i), so index loops over a large module
+// are quadratic).
 template <typename Fn>
 void forEachNamedChild(TSNode node, Fn&& fn) {
   ts_node_each_child(node, true, &detail::visitChild<std::remove_reference_t<Fn>>, &fn);

@@ -101,7 +101,9 @@ void appendJsonNumber(std::string& out, std::int64_t n) {
 }
 
 std::string responseText(const nlohmann::json& id, std::string_view resultText) {
-  std::string out = R"({"id":)";
+  std::string out;
+  out.reserve(resultText.size() + 64);  // a report can be megabytes: one allocation
+  out += R"({"id":)";
   out += dumpJson(id);
   out += R"(,"jsonrpc":"2.0","result":)";
   out += resultText;
@@ -110,7 +112,9 @@ std::string responseText(const nlohmann::json& id, std::string_view resultText) 
 }
 
 std::string notificationText(std::string_view method, std::string_view paramsText) {
-  std::string out = R"({"jsonrpc":"2.0","method":)";
+  std::string out;
+  out.reserve(paramsText.size() + method.size() + 64);
+  out += R"({"jsonrpc":"2.0","method":)";
   appendJsonString(out, method);
   out += R"(,"params":)";
   out += paramsText;

@@ -544,6 +544,22 @@ def walrus(x=(y := 3)):
     return x
 
 counter = 0
+frame, (left, *others) = spark.range(3), (1, 2, 3)
+squares = [n * n for n in range(10) if (m := n)]
+key = lambda row, k=counter: row[k]
+for index, item in enumerate(squares):
+    total = index + item
+with open("f") as handle, open("g") as other_handle:
+    data = handle.read()
+if counter:
+    def maybe(a):
+        return a
+else:
+    class Maybe:
+        value = 1
+global counter
+annotated: int = 3
+counter += 1
 )";
   // Each edit: (text to find, what it becomes); applied one after another.
   const std::vector<std::pair<std::string, std::string>> edits = {
@@ -551,6 +567,8 @@ counter = 0
       {"return a + 1", "return a + 2"},                       // one definition changes
       {"class Job(Base):", "\n\nclass Job(Base):"},           // rows move again, in the middle
       {"spark = SparkSession", "spark = SparkSession.builder.getOrCreate()\nsession = SparkSession"},
+      {"    total = index + item", "    total = index * item\n    seen = total"},  // in a module-level loop
+      {"counter += 1", "counter += 2\nextra_name = counter"},
   };
   analysis::TreePtr tree = analysis::parsePython(text);
   auto model = std::make_unique<analysis::SemanticModel>(text, ts_tree_root_node(tree.get()));

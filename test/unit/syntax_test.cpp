@@ -164,3 +164,19 @@ TEST_CASE("the named-node walk lists what a tree cursor finds, with fields and p
     CHECK(files > 50);
   }
 }
+
+TEST_CASE("a child walk stops where a callback that returns bool says false") {
+  std::string text = "import a\nimport b\nx = 1\ny = 2\n";
+  TreePtr tree = parsePython(text);
+  TSNode root = ts_tree_root_node(tree.get());
+  std::vector<std::string> seen;
+  forEachNamedChild(root, [&](TSNode child) {
+    seen.emplace_back(nodeType(child));
+    return child.id != nullptr && nodeType(child) != "expression_statement";
+  });
+  CHECK(seen == std::vector<std::string>{"import_statement", "import_statement", "expression_statement"});
+  std::size_t all = 0;
+  forEachNamedChild(root, [&](TSNode) { ++all; });  // a void callback sees every child
+  CHECK(all == 4);
+  CHECK(importInsertionPoint(root, text) == text.find("x = 1"));
+}
