@@ -33,10 +33,17 @@ std::string connectSupportText(const Rule& rule) {
 }
 
 std::string ruleUrl(const Rule& rule) {
-  const char* base = std::getenv("SPARKMIGRATE_DOCS_URL");
-  std::string prefix =
-      base && *base ? base : "https://github.com/sparkmigrate/sparkmigrate/blob/main/docs/rules/";
-  return prefix + rule.code + ".md";
+  // Read once: the language server writes a URL into every diagnostic it sends.
+  static const std::string prefix = [] {
+    const char* base = std::getenv("SPARKMIGRATE_DOCS_URL");
+    return std::string(base && *base ? base : "https://github.com/sparkmigrate/sparkmigrate/blob/main/docs/rules/");
+  }();
+  std::string url;
+  url.reserve(prefix.size() + rule.code.size() + 3);
+  url += prefix;
+  url += rule.code;
+  url += ".md";
+  return url;
 }
 
 std::string renderRulePage(const Rule& rule) {

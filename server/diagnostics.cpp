@@ -13,6 +13,7 @@
 namespace sparkmigrate::server {
 
 using json = nlohmann::json;
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -39,17 +40,17 @@ json textEdits(const std::vector<analysis::Edit>& edits, const PositionMapper& m
 namespace {
 
 void appendPosition(std::string& out, const protocol::Position& p) {
-  out += R"({"character":)";
+  out += R"({"character":)"sv;
   protocol::appendJsonNumber(out, p.character);
-  out += R"(,"line":)";
+  out += R"(,"line":)"sv;
   protocol::appendJsonNumber(out, p.line);
   out += '}';
 }
 
 void appendRange(std::string& out, const protocol::Range& r) {
-  out += R"({"end":)";
+  out += R"({"end":)"sv;
   appendPosition(out, r.end);
-  out += R"(,"start":)";
+  out += R"(,"start":)"sv;
   appendPosition(out, r.start);
   out += '}';
 }
@@ -57,40 +58,40 @@ void appendRange(std::string& out, const protocol::Range& r) {
 }  // namespace
 
 void appendDiagnostic(std::string& out, const analysis::Diagnostic& d, const PositionMapper& mapper) {
-  out += R"({"code":)";
+  out += R"({"code":)"sv;
   protocol::appendJsonString(out, d.code);
   if (d.rule) {
-    out += R"(,"codeDescription":{"href":)";
+    out += R"(,"codeDescription":{"href":)"sv;
     protocol::appendJsonString(out, analysis::ruleUrl(*d.rule));
     out += '}';
   }
   if (d.fix) {
-    out += R"(,"data":{"fix":{"edits":[)";
+    out += R"(,"data":{"fix":{"edits":[)"sv;
     bool first = true;
     for (const auto& e : d.fix->edits) {
-      out += first ? R"({"newText":)" : R"(,{"newText":)";
+      out += first ? R"({"newText":)"sv : R"(,{"newText":)"sv;
       first = false;
       protocol::appendJsonString(out, e.text);
-      out += R"(,"range":)";
+      out += R"(,"range":)"sv;
       appendRange(out, mapper.toRange(e.range));
       out += '}';
     }
-    out += R"(],"message":)";
+    out += R"(],"message":)"sv;
     protocol::appendJsonString(out, d.fix->message);
-    out += R"(,"safety":)";
+    out += R"(,"safety":)"sv;
     protocol::appendJsonString(out, analysis::fixSafetyName(d.fix->safety));
-    out += "}}";
+    out += "}}"sv;
   }
-  out += R"(,"message":)";
+  out += R"(,"message":)"sv;
   protocol::appendJsonString(out, d.message);
-  out += R"(,"range":)";
+  out += R"(,"range":)"sv;
   appendRange(out, mapper.toRange(d.range));
-  out += R"(,"severity":)";
+  out += R"(,"severity":)"sv;
   protocol::appendJsonNumber(out, severityValue(d.severity));
-  out += R"(,"source":)";
+  out += R"(,"source":)"sv;
   protocol::appendJsonString(out, kSource);
   if (d.code == analysis::kUnusedSuppressionCode) {
-    out += R"(,"tags":[)";
+    out += R"(,"tags":[)"sv;
     protocol::appendJsonNumber(out, protocol::kTagUnnecessary);
     out += ']';
   }
@@ -98,20 +99,22 @@ void appendDiagnostic(std::string& out, const analysis::Diagnostic& d, const Pos
 }
 
 void appendNotAnalysed(std::string& out, const std::string& why) {
-  out += R"({"message":)";
+  out += R"({"message":)"sv;
   protocol::appendJsonString(out, why);
-  out += R"(,"range":)";
+  out += R"(,"range":)"sv;
   appendRange(out, protocol::Range{{0, 0}, {0, 0}});
-  out += R"(,"severity":)";
+  out += R"(,"severity":)"sv;
   protocol::appendJsonNumber(out, protocol::kSeverityWarning);
-  out += R"(,"source":)";
+  out += R"(,"source":)"sv;
   protocol::appendJsonString(out, kSource);
   out += '}';
 }
 
 std::string diagnosticsText(const DocumentSnapshot& snap, const analysis::CheckResult& check) {
   PositionMapper mapper = snap.mapper();
-  std::string out = "[";
+  std::string out;
+  out.reserve(64 + check.diagnostics.size() * 512);  // what a diagnostic takes, roughly
+  out += '[';
   if (!snap.notAnalysed.empty()) appendNotAnalysed(out, snap.notAnalysed);
   for (const auto& d : check.diagnostics) {
     if (out.size() > 1) out += ',';
