@@ -465,6 +465,10 @@ void SemanticModel::collectModule(const Collected* earlier) {
     collect(root_, 0, 0);
     return;
   }
+  if (earlier) {  // about as many as last time: grown once, not moved while doubling
+    scopes_.reserve(earlier->scopes.size() + 8);
+    bindings_.reserve(earlier->bindings.size() + 64);
+  }
   forEachNamedChild(root_, [&](TSNode statement) {
     const Construct construct = constructOf(ts_node_symbol(statement));
     if (construct != Construct::FunctionDef && construct != Construct::ClassDef) {
