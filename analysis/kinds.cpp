@@ -551,8 +551,10 @@ constexpr std::pair<std::string_view, Kind> kConventionalNames[] = {
     {"hiveContext", Kind::HiveContext},    {"hive_context", Kind::HiveContext},
 };
 // Lower case: isSparkLikeName compares lowered names.
-constexpr std::string_view kSparkLikeNames[] = {"spark",      "sc",          "ss",  "sparksession", "spark_session", "session",
-                                                "sqlcontext", "sql_context", "ssc", "df",           "sdf"};
+constexpr std::string_view kSparkLikeNames[] = {
+    "spark", "sc", "ss", "sparksession", "spark_session", "session",
+    "sqlcontext", "sql_context", "ssc", "df", "sdf",
+};
 }  // namespace
 
 std::optional<Kind> kindOfConventionalName(std::string_view name) {
@@ -574,7 +576,8 @@ bool suggestsSpark(std::string_view token) {
   static const std::array<std::uint32_t, 256> shapes = [] {
     std::array<std::uint32_t, 256> t{};
     auto add = [&](std::string_view name, bool anyCase) {
-      for (char first : {name[0], anyCase ? static_cast<char>(std::toupper(static_cast<unsigned char>(name[0]))) : name[0]})
+      const char upper = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+      for (char first : {name[0], anyCase ? upper : name[0]})
         t[static_cast<unsigned char>(first)] |= std::uint32_t{1} << name.size();
     };
     for (const auto& [name, kind] : kConventionalNames) add(name, false);

@@ -171,7 +171,8 @@ std::string_view moduleName(std::string_view path) {
 // Checking whole folders keeps every file, as all of them are checked (or
 // could not be read: then there are fewer sources than checked files).
 void keepRelevantSiblings(std::vector<ProjectIndex::Source>& sources, const std::set<std::string>& checked) {
-  if (std::all_of(sources.begin(), sources.end(), [&](const auto& s) { return checked.count(s.path) > 0; })) return;
+  auto isChecked = [&](const ProjectIndex::Source& s) { return checked.count(s.path) > 0; };
+  if (std::all_of(sources.begin(), sources.end(), isChecked)) return;
   std::vector<std::unordered_set<std::string_view>> tokens(sources.size());
   for (std::size_t i = 0; i < sources.size(); ++i)
     forEachToken(sources[i].text, [&](std::string_view token, std::uint32_t) { tokens[i].insert(token); });

@@ -738,15 +738,17 @@ bool forEachTokenInContext(std::string_view text, Fn&& fn) {
       while (j < n && isTokenChar(text[j], false)) ++j;
       std::string_view token = text.substr(i, j - i);
       // A string's prefix (r, b, u, f and their pairs, any case).
-      bool prefix = quote(j) && token.size() <= 2 &&
-                    std::all_of(token.begin(), token.end(),
-                                [](char p) { return std::string_view("rRbBuUfF").find(p) != std::string_view::npos; });
+      auto prefixLetter = [](char p) {
+        return std::string_view("rRbBuUfF").find(p) != std::string_view::npos;
+      };
+      bool prefix = quote(j) && token.size() <= 2 && std::all_of(token.begin(), token.end(), prefixLetter);
       if (!prefix) {
         fn(token, true);
         i = j;
-      } else if ((i = literal(j, token.find_first_of("fF") != std::string_view::npos)) == std::string_view::npos) {
-        return false;
+        continue;
       }
+      bool formatted = token.find_first_of("fF") != std::string_view::npos;
+      if ((i = literal(j, formatted)) == std::string_view::npos) return false;
     } else {
       ++i;
     }
@@ -837,7 +839,8 @@ RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Im
   std::sort(impl_->fileWords.begin(), impl_->fileWords.end());
   impl_->fileWords.erase(std::unique(impl_->fileWords.begin(), impl_->fileWords.end()), impl_->fileWords.end());
   impl_->fileTokenIndex.insert(impl_->fileTokens.begin(), impl_->fileTokens.end());
-  for (const auto& t : impl_->fileTokens) impl_->fileTokenShapes[static_cast<unsigned char>(t[0])] |= lengthBit(t);
+  for (const auto& t : impl_->fileTokens)
+    impl_->fileTokenShapes[static_cast<unsigned char>(t[0])] |= lengthBit(t);
 }
 
 void RuleMatcher::Impl::addFileWords(std::string_view pattern, const std::vector<std::string>& patternTriggerWords) {

@@ -36,7 +36,8 @@ std::string ruleUrl(const Rule& rule) {
   // Read once: the language server writes a URL into every diagnostic it sends.
   static const std::string prefix = [] {
     const char* base = std::getenv("SPARKMIGRATE_DOCS_URL");
-    return std::string(base && *base ? base : "https://github.com/sparkmigrate/sparkmigrate/blob/main/docs/rules/");
+    return std::string(base && *base ? base
+                                     : "https://github.com/sparkmigrate/sparkmigrate/blob/main/docs/rules/");
   }();
   std::string url;
   url.reserve(prefix.size() + rule.code.size() + 3);

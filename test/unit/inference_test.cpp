@@ -355,13 +355,14 @@ def second(df):
 TEST_CASE("the cheap test for Spark-like names in a file's text agrees with the two it stands for") {
   // suggestsSpark rules tokens out by first byte and length before looking
   // them up: it must say yes exactly where either name test does.
-  std::vector<std::string> tokens = {"spark", "Spark", "SPARK", "sc", "SC", "Sc", "ss", "SS", "session", "Session",
-                                     "sparkSession", "SparkSession", "sqlContext", "SQLContext", "sql_context",
-                                     "hiveContext", "hive_context", "ssc", "df", "DF", "Df", "sdf", "orders_df",
-                                     "orders_DF", "df_orders", "DF_x", "_df", "df_", "self", "def", "data", "s",
-                                     "d", "x", "session_id", "sessions", "spark2", "dfs", "scope"};
+  std::vector<std::string> tokens = {
+      "spark", "Spark", "SPARK", "sc", "SC", "Sc", "ss", "SS", "session", "Session", "sparkSession",
+      "SparkSession", "sqlContext", "SQLContext", "sql_context", "hiveContext", "hive_context", "ssc", "df",
+      "DF", "Df", "sdf", "orders_df", "orders_DF", "df_orders", "DF_x", "_df", "df_", "self", "def", "data",
+      "s", "d", "x", "session_id", "sessions", "spark2", "dfs", "scope"};
   for (const char* folder : {"test/detection", "examples"})
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(sparkmigrate::test::sourceDir() / folder))
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(sparkmigrate::test::sourceDir() / folder))
       if (entry.path().extension() == ".py")
         forEachToken(sparkmigrate::test::readFile(entry.path()),
                      [&](std::string_view token, std::uint32_t) { tokens.emplace_back(token); });

@@ -21,7 +21,8 @@ TEST_CASE("UTF-8 validation finds a bad byte wherever it stands among ASCII runs
   for (std::size_t before = 0; before < 20; ++before)
     for (std::size_t after = 0; after < 12; ++after)
       for (std::string_view bad : {"\xFF", "\xC3", "\xC0\xAF", "\xE2\x82"}) {
-        std::string text = std::string(before, 'a') + (before % 3 ? "\xC3\xA9" : "") + std::string(after, 'b');
+        std::string text = std::string(before, 'a') + (before % 3 ? "\xC3\xA9" : "");
+        text += std::string(after, 'b');
         std::size_t at = text.size();
         CHECK(support::firstInvalidUtf8(text) == at);
         text += std::string(bad) + std::string(after, 'c');
