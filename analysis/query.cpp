@@ -696,43 +696,62 @@ std::uint64_t lengthBit(std::string_view word) {
 
 // Calls fn(token, inCode) for each token of `text` (as forEachToken does),
 // inCode false for those in comments and in string literals other than
-// f-strings (whose replacement fields are code). Returns false where what is
-// code cannot be told: a string left open at its line's end (or the text's),
-// or an f-string whose braces do not balance (Python 3.12 lets a replacement
-// field hold the f-string's own quote, which this scan would end it at).
+// f-strings (whose tokens all count as code: their replacement fields are).
+// A string inside a replacement field is a literal of its own, whatever its
+// quote (Python 3.12 lets it be the f-string's own). Returns false where what
+// is code cannot be told: a string left open at its line's end (or the
+// text's), or an f-string whose braces do not balance.
 template <typename Fn>
 bool forEachTokenInContext(std::string_view text, Fn&& fn) {
   const std::size_t n = text.size();
   auto quote = [&](std::size_t i) { return i < n && (text[i] == '"' || text[i] == '\''); };
-  // The literal whose opening quote is at `q`: its end, or npos if left open.
-  auto literal = [&](std::size_t q, bool formatted) -> std::size_t {
+  auto tokens = [&](std::size_t from, std::size_t to, bool inCode) {
+    forEachToken(text.substr(from, to - from),
+                 [&](std::string_view token, std::uint32_t) { fn(token, inCode); });
+  };
+  // The literal whose opening quote is at `q`: its end, or npos if left open
+  // (or nested in replacement fields deeper than any real code nests them).
+  auto literal = [&](auto& self, std::size_t q, bool formatted, int nesting) -> std::size_t {
+    if (nesting > 16) return std::string_view::npos;
     const char mark = text[q];
     const bool triple = q + 2 < n && text[q + 1] == mark && text[q + 2] == mark;
     const std::size_t begin = q + (triple ? 3 : 1);
-    std::size_t k = begin;
+    std::size_t k = begin, chunk = begin;
+    int depth = 0;  // replacement fields open (f-strings)
     for (; k < n; ++k) {
-      if (text[k] == '\\') {
+      const char c = text[k];
+      if (c == '\\') {
         ++k;
-        continue;
+      } else if (c == '\n' && !triple && depth == 0) {
+        return std::string_view::npos;
+      } else if (formatted && c == '{') {
+        if (depth == 0 && k + 1 < n && text[k + 1] == '{') ++k;  // `{{`: a brace of the text
+        else ++depth;
+      } else if (formatted && c == '}') {
+        if (depth > 0) --depth;
+      } else if (formatted && depth > 0 && quote(k)) {
+        // A string in a replacement field: its tokens count as code too.
+        tokens(chunk, k, true);
+        std::size_t end = self(self, k, true, nesting + 1);
+        if (end == std::string_view::npos) return end;
+        chunk = end;
+        k = end - 1;
+      } else if (c == mark && (!triple || (k + 2 < n && text[k + 1] == mark && text[k + 2] == mark))) {
+        break;
       }
-      if (text[k] == '\n' && !triple) return std::string_view::npos;
-      if (text[k] == mark && (!triple || (k + 2 < n && text[k + 1] == mark && text[k + 2] == mark))) break;
     }
-    if (k >= n) return std::string_view::npos;
-    std::string_view body = text.substr(begin, k - begin);
-    if (formatted && std::count(body.begin(), body.end(), '{') != std::count(body.begin(), body.end(), '}'))
-      return std::string_view::npos;
-    forEachToken(body, [&](std::string_view token, std::uint32_t) { fn(token, formatted); });
+    if (k >= n || depth != 0) return std::string_view::npos;
+    tokens(chunk, k, formatted);
     return k + (triple ? 3 : 1);
   };
   for (std::size_t i = 0; i < n;) {
     const char c = text[i];
     if (c == '#') {
       std::size_t end = std::min(text.find('\n', i), n);
-      forEachToken(text.substr(i, end - i), [&](std::string_view token, std::uint32_t) { fn(token, false); });
+      tokens(i, end, false);
       i = end;
     } else if (quote(i)) {
-      if ((i = literal(i, false)) == std::string_view::npos) return false;
+      if ((i = literal(literal, i, false, 0)) == std::string_view::npos) return false;
     } else if (isTokenChar(c, true)) {
       std::size_t j = i + 1;
       while (j < n && isTokenChar(text[j], false)) ++j;
@@ -748,7 +767,7 @@ bool forEachTokenInContext(std::string_view text, Fn&& fn) {
         continue;
       }
       bool formatted = token.find_first_of("fF") != std::string_view::npos;
-      if ((i = literal(j, formatted)) == std::string_view::npos) return false;
+      if ((i = literal(literal, j, formatted, 0)) == std::string_view::npos) return false;
     } else {
       ++i;
     }

@@ -213,6 +213,12 @@ TEST_CASE("names in comments and plain strings are no evidence of Spark; in code
   CHECK(matcher.mentionsTrigger("x = f\"{ss}\"\n"));                   // an f-string's field is code
   CHECK(matcher.mentionsTrigger("x = F'''{session\n}'''\n"));
   CHECK(matcher.mentionsTrigger("x = f\"{d[\"k\"]} {ss}\"\n"));        // quotes nested as 3.12 allows
+  CHECK(matcher.mentionsTrigger("x = f\"{'}'}{d[\"k\"]} {ss}\"\n"));  // ... behind a brace in a string
+  CHECK(matcher.mentionsTrigger("x = f'{f\"{ss}\"}'\n"));               // an f-string in a field
+  CHECK_FALSE(matcher.mentionsTrigger("x = f\"{d[\"k\"]}\" + 'ss'\n"));  // and the plain string after it
+  std::string deep = "x = ";
+  for (int i = 0; i < 200000; ++i) deep += "f\"{";  // nested deeper than a stack could follow
+  CHECK(matcher.mentionsTrigger(deep + "\nss = 2\n"));  // so what is code cannot be told: any mention counts
   CHECK(matcher.mentionsTrigger("x = 'open ss\ny = 1\n"));             // a string left open: any mention
   CHECK(matcher.mentionsTrigger("x = '''open ss\n"));
 }
