@@ -357,9 +357,9 @@ struct IncrementalState {
   std::vector<Statement> statements;
   std::unordered_map<std::uint64_t, NameDigest> nameDigests;  // by name hash
   // What the semantic model's walk recorded, for the next version's model
-  // (see kKeepModelFrom). It keeps a tree alive, so it
-  // can be dropped once the document lets its own tree go
-  // (forgetModelRecord), while another thread may be reading it.
+  // (see kKeepModelFrom). It keeps a tree alive, so it can be dropped once
+  // the document lets its own tree go (forgetModelRecord), while another
+  // thread may be reading it.
   mutable std::atomic<std::shared_ptr<const SemanticModel::Collected>> collected;
 };
 
