@@ -110,18 +110,76 @@ void appendNotAnalysed(std::string& out, const std::string& why) {
   out += '}';
 }
 
-std::string diagnosticsText(const DocumentSnapshot& snap, const analysis::CheckResult& check) {
+namespace {
+
+// What a diagnostic's text depends on, so that equal digests mean equal text.
+std::uint64_t diagnosticDigest(const analysis::Diagnostic& d, const PositionMapper& mapper) {
+  using support::hashBytes;
+  using support::hashCombine;
+  auto position = [&](std::uint64_t h, std::uint32_t offset) {
+    protocol::Position p = mapper.toPosition(offset);
+    return hashCombine(hashCombine(h, p.line), p.character);
+  };
+  std::uint64_t h = hashCombine(hashBytes(d.code), hashBytes(d.message));
+  h = hashCombine(h, static_cast<std::uint64_t>(d.severity) * 2 + (d.rule ? 1 : 0));
+  h = position(position(h, d.range.start), d.range.end);
+  if (!d.fix) return h;
+  h = hashCombine(h, static_cast<std::uint64_t>(d.fix->safety) + 1);
+  h = hashCombine(h, hashBytes(d.fix->message));
+  for (const auto& e : d.fix->edits)
+    h = hashCombine(position(position(h, e.range.start), e.range.end), hashBytes(e.text));
+  return h;
+}
+
+}  // namespace
+
+DiagnosticsReport diagnosticsReport(const DocumentSnapshot& snap, const analysis::CheckResult& check,
+                                    const DiagnosticsReport* earlier) {
   PositionMapper mapper = snap.mapper();
-  std::string out;
-  out.reserve(64 + check.diagnostics.size() * 512);  // what a diagnostic takes, roughly
+  if (earlier && earlier->encoding != snap.encoding) earlier = nullptr;
+  DiagnosticsReport report;
+  report.encoding = snap.encoding;
+  std::string& out = report.items;
+  out.reserve(earlier ? earlier->items.size() + 1024 : 64 + check.diagnostics.size() * 512);
   out += '[';
   if (!snap.notAnalysed.empty()) appendNotAnalysed(out, snap.notAnalysed);
+  std::uint64_t id = support::hashCombine(snap.generation, static_cast<std::uint64_t>(snap.encoding));
+  id = support::hashCombine(id, support::hashBytes(snap.notAnalysed));
+  report.pieces.reserve(check.diagnostics.size());
+  auto byDigest = [](const DiagnosticsReport::Piece& p, std::uint64_t digest) { return p.digest < digest; };
   for (const auto& d : check.diagnostics) {
     if (out.size() > 1) out += ',';
-    appendDiagnostic(out, d, mapper);
+    std::uint64_t digest = diagnosticDigest(d, mapper);
+    id = support::hashCombine(id, digest);
+    auto offset = static_cast<std::uint32_t>(out.size());
+    const DiagnosticsReport::Piece* same = nullptr;
+    if (earlier) {
+      auto it = std::lower_bound(earlier->pieces.begin(), earlier->pieces.end(), digest, byDigest);
+      if (it != earlier->pieces.end() && it->digest == digest) same = &*it;
+    }
+    if (same)
+      out.append(earlier->items, same->offset, same->size);
+    else
+      appendDiagnostic(out, d, mapper);
+    report.pieces.push_back({digest, offset, static_cast<std::uint32_t>(out.size() - offset)});
   }
   out += ']';
-  return out;
+  std::sort(report.pieces.begin(), report.pieces.end(),
+            [](const auto& a, const auto& b) { return a.digest < b.digest; });
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(id));
+  report.id = text;
+  return report;
+}
+
+std::shared_ptr<const DiagnosticsReport> diagnosticsReport(const DocumentSnapshot& snap,
+                                                           const AnalysisResult& result) {
+  if (auto kept = result.report.load(); kept && kept->encoding == snap.encoding) return kept;
+  std::shared_ptr<const DiagnosticsReport> earlier = snap.previous ? snap.previous->report.load() : nullptr;
+  auto report =
+      std::make_shared<const DiagnosticsReport>(diagnosticsReport(snap, result.check, earlier.get()));
+  if (snap.previous) result.report.store(report);
+  return report;
 }
 
 json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper) {
@@ -131,35 +189,7 @@ json diagnosticJson(const analysis::Diagnostic& d, const PositionMapper& mapper)
 }
 
 json diagnosticsJson(const DocumentSnapshot& snap, const analysis::CheckResult& check) {
-  return json::parse(diagnosticsText(snap, check));
-}
-
-std::string diagnosticsResultId(const DocumentSnapshot& snap, const analysis::CheckResult& check) {
-  PositionMapper mapper = snap.mapper();
-  std::uint64_t h = support::hashCombine(snap.generation, static_cast<std::uint64_t>(snap.encoding));
-  h = support::hashCombine(h, support::hashBytes(snap.notAnalysed));
-  auto position = [&](std::uint32_t offset) {
-    protocol::Position p = mapper.toPosition(offset);
-    h = support::hashCombine(support::hashCombine(h, p.line), p.character);
-  };
-  for (const auto& d : check.diagnostics) {
-    h = support::hashCombine(h, support::hashBytes(d.code));
-    h = support::hashCombine(h, support::hashBytes(d.message));
-    h = support::hashCombine(h, static_cast<std::uint64_t>(d.severity));
-    position(d.range.start);
-    position(d.range.end);
-    if (!d.fix) continue;
-    h = support::hashCombine(h, static_cast<std::uint64_t>(d.fix->safety) + 1);
-    h = support::hashCombine(h, support::hashBytes(d.fix->message));
-    for (const auto& e : d.fix->edits) {
-      position(e.range.start);
-      position(e.range.end);
-      h = support::hashCombine(h, support::hashBytes(e.text));
-    }
-  }
-  char id[17];
-  std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(h));
-  return id;
+  return json::parse(diagnosticsReport(snap, check).items);
 }
 
 json workspaceEdit(const DocumentSnapshot& snap, const json& edits, const ClientCapabilities& client) {

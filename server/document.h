@@ -17,6 +17,7 @@
 #include "protocol/lsp_types.h"
 #include "server/position.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -26,11 +27,15 @@
 
 namespace sparkmigrate::server {
 
-// What an analysis run produced for one (version, settings generation).
+struct DiagnosticsReport;  // server/diagnostics.h
+
+// What an analysis run produced for one (version, settings generation), and
+// its report once one is made and kept (see diagnosticsReport).
 struct AnalysisResult {
   int version = 0;
   std::uint64_t generation = 0;
   analysis::CheckResult check;
+  mutable std::atomic<std::shared_ptr<const DiagnosticsReport>> report;
 };
 
 // Trees made from a document's tree (ts_tree_copy, incremental reparses)

@@ -386,7 +386,7 @@ void Server::scheduleDiagnostics(const std::string& uri) {
         for (std::size_t i = 0; i < cells.size(); ++i)
           messages.push_back(publish(cells[i], cellDiagnosticsText(snap, result->check, *layout, i), false));
       } else {
-        messages.push_back(publish(snap.uri, diagnosticsText(snap, result->check), true));
+        messages.push_back(publish(snap.uri, diagnosticsReport(snap, *result)->items, true));
       }
       postMain([this, snap, result, messages = std::move(messages)] {
         Document* current = session_.find(snap.uri);

@@ -43,9 +43,9 @@ void diagnostic(Server& server, const json& params, Reply& reply) {
   server.backgroundText(std::move(reply), [&server, snap, previous](const support::CancellationToken& cancel) {
     auto result = snap.analyze(&cancel);
     server.postMain([&server, uri = snap.uri, result] { server.remember(uri, result); });
-    std::string id = diagnosticsResultId(snap, result->check);
-    if (id == previous) return protocol::dumpJson({{"kind", "unchanged"}, {"resultId", id}});
-    return R"({"items":)" + diagnosticsText(snap, result->check) + R"(,"kind":"full","resultId":")" + id + R"("})";
+    auto report = diagnosticsReport(snap, *result);
+    if (report->id == previous) return protocol::dumpJson({{"kind", "unchanged"}, {"resultId", report->id}});
+    return R"({"items":)" + report->items + R"(,"kind":"full","resultId":")" + report->id + R"("})";
   });
 }
 

@@ -32,15 +32,15 @@ void workspaceDiagnostic(Server& server, const json& params, Reply& reply) {
                                        previous](const support::CancellationToken& cancel) {
     json items = json::array();
     auto report = [&](const DocumentSnapshot& snap, const analysis::CheckResult& check, json version) {
-      std::string id = diagnosticsResultId(snap, check);
+      DiagnosticsReport made = diagnosticsReport(snap, check);
       auto it = previous.find(snap.uri);
-      if (it != previous.end() && it->second == id)
-        return json{{"kind", "unchanged"}, {"uri", snap.uri}, {"version", version}, {"resultId", id}};
+      if (it != previous.end() && it->second == made.id)
+        return json{{"kind", "unchanged"}, {"uri", snap.uri}, {"version", version}, {"resultId", made.id}};
       return json{{"kind", "full"},
                   {"uri", snap.uri},
                   {"version", version},
-                  {"resultId", id},
-                  {"items", diagnosticsJson(snap, check)}};
+                  {"resultId", made.id},
+                  {"items", json::parse(made.items)}};
     };
     if (folders.empty()) return json{{"items", items}};
     analysis::DiscoveryResult found = analysis::discoverFiles(folders, *resolver);
