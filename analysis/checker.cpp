@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -340,14 +341,27 @@ std::uint64_t documentDigest(const SemanticModel& model) {
 constexpr std::size_t kKeepModelFrom = 64 * 1024;
 
 struct IncrementalState {
+  // What the analysis of a statement made: shared, unchanged, by the later
+  // versions that carry the statement over. Its positions are those of the
+  // version that made it (see Statement::lines).
+  struct Findings {
+    std::uint32_t start = 0;              // where the statement started then
+    std::vector<std::uint64_t> reads;     // sorted hashes of every identifier in it
+    std::vector<Diagnostic> found;        // the rules' raw findings in it (before suppressions)
+    FileLookups lookups;                  // what its fixes read elsewhere in the file
+    bool editsOutside = false;            // a fix edits text outside the statement
+  };
   struct Statement {
     std::uint32_t start = 0, end = 0;
+    std::uint32_t line = 0;                  // where it starts
     TSSymbol symbol = 0;
-    std::vector<std::uint64_t> reads;        // sorted hashes of every identifier in it
     std::vector<std::uint64_t> binds;        // sorted hashes of the names it binds, in any scope
     std::vector<std::string> moduleBinds;    // module-level names it binds
-    std::vector<Diagnostic> found;           // the rules' raw findings in it (before suppressions)
-    FileLookups lookups;                     // what its fixes read elsewhere in the file
+    std::shared_ptr<const Findings> findings;
+    // Lines the statement moved down since its findings were made (it moved
+    // by start - findings->start bytes; its columns did not change). Findings
+    // with an edit outside the statement are always of this version.
+    std::int64_t lines = 0;
   };
   std::string text;
   std::vector<char> enabled;
@@ -368,6 +382,22 @@ void forgetModelRecord(const CheckResult& result) {
 }
 
 namespace {
+
+// A statement's findings where its version has them, appended to `out`.
+void placeFindings(const IncrementalState::Statement& s, std::vector<Diagnostic>& out) {
+  const auto bytes = static_cast<std::int64_t>(s.start) - s.findings->start;
+  const auto lines = s.lines;
+  auto byte = [bytes](std::uint32_t offset) { return static_cast<std::uint32_t>(offset + bytes); };
+  for (const Diagnostic& d : s.findings->found) {
+    Diagnostic& placed = out.emplace_back(d);
+    if (bytes == 0 && lines == 0) continue;
+    placed.range = {byte(d.range.start), byte(d.range.end)};
+    placed.start.line = static_cast<std::uint32_t>(d.start.line + lines);
+    placed.end.line = static_cast<std::uint32_t>(d.end.line + lines);
+    if (placed.fix)  // its edits are inside the statement (see Findings::editsOutside)
+      for (auto& e : placed.fix->edits) e.range = {byte(e.range.start), byte(e.range.end)};
+  }
+}
 
 // Every identifier in a statement, as sorted name hashes.
 std::vector<std::uint64_t> identifiersIn(TSNode node, std::string_view text) {
@@ -396,21 +426,45 @@ bool intersects(const std::vector<std::uint64_t>& a, const std::vector<std::uint
 }
 
 // How the text changed since an earlier analysis: its unchanged prefix and
-// suffix in bytes, and where an offset into the earlier text is now.
+// suffix in bytes, and where an offset of the earlier text is now.
 struct TextChange {
   std::uint32_t oldSize = 0, prefix = 0, suffix = 0;
   std::int64_t delta = 0;  // new size - old size
+  std::int64_t lineDelta = 0;     // lines added (or, negative, removed)
+  std::uint32_t lastOldLine = 0;  // the earlier line where the changed bytes end
 
-  TextChange(std::string_view before, std::string_view after) {
+  TextChange(std::string_view before, std::string_view after, const LineIndex& lines) {
     std::size_t common = std::min(before.size(), after.size());
+    // Block by block with memcmp first: the texts are mostly equal.
+    constexpr std::size_t kBlock = 64;
     std::size_t p = 0;
+    while (p + kBlock <= common && std::memcmp(before.data() + p, after.data() + p, kBlock) == 0) p += kBlock;
     while (p < common && before[p] == after[p]) ++p;
     std::size_t q = 0;
+    while (q + kBlock <= common - p &&
+           std::memcmp(before.data() + before.size() - q - kBlock, after.data() + after.size() - q - kBlock,
+                       kBlock) == 0)
+      q += kBlock;
     while (q < common - p && before[before.size() - 1 - q] == after[after.size() - 1 - q]) ++q;
     oldSize = static_cast<std::uint32_t>(before.size());
     prefix = static_cast<std::uint32_t>(p);
     suffix = static_cast<std::uint32_t>(q);
     delta = static_cast<std::int64_t>(after.size()) - static_cast<std::int64_t>(before.size());
+    auto newlines = [](std::string_view text, std::size_t from, std::size_t to) {
+      return static_cast<std::int64_t>(std::count(text.begin() + from, text.begin() + to, '\n'));
+    };
+    lineDelta = newlines(after, p, after.size() - q) - newlines(before, p, before.size() - q);
+    const auto changeEnd = static_cast<std::uint32_t>(after.size() - q);
+    lastOldLine = static_cast<std::uint32_t>(lines.pointAt(changeEnd).line - lineDelta);
+  }
+  // Where `point` of a carried-over statement's finding is now, at
+  // `offset`: the same when the statement lies before the change; after it
+  // (`shifted`), moved by the lines added unless it is on the line where the
+  // change ends, where it is looked up again.
+  TextPoint moved(TextPoint point, bool shifted, std::uint32_t offset, const LineIndex& lines) const {
+    if (!shifted) return point;
+    if (point.line > lastOldLine) return {static_cast<std::uint32_t>(point.line + lineDelta), point.column};
+    return lines.pointAt(offset);
   }
   bool inSuffix(std::uint32_t offset) const { return offset >= oldSize - suffix; }
   // True when the earlier range lies strictly inside unchanged text.
@@ -498,7 +552,8 @@ class ReusePlan {
     for (std::size_t k = 0; k < match_.size(); ++k) {
       if (match_[k] < 0) continue;
       const auto& s = before_[match_[k]];
-      for (const auto& d : s.found)
+      if (!s.findings->editsOutside) continue;
+      for (const auto& d : s.findings->found)
         if (d.fix)
           for (const auto& e : d.fix->edits)
             if ((e.range.start < s.start || e.range.end > s.end) && !change_.unchanged(e.range)) reuse_[k] = -1;
@@ -520,7 +575,7 @@ class ReusePlan {
     for (std::size_t w = 0; w < changed.size(); ++w) {
       std::uint64_t h = nameHash(changed[w]);
       for (std::size_t k = 0; k < match_.size(); ++k) {
-        if (reanalysed_[k] || !contains(before_[match_[k]].reads, h)) continue;
+        if (reanalysed_[k] || !contains(before_[match_[k]].findings->reads, h)) continue;
         reanalysed_[k] = 1;
         reuse_[k] = -1;
         for (const auto& name : now_.moduleBinds[k])
@@ -541,7 +596,7 @@ class ReusePlan {
       to.insert(to.end(), from.begin(), from.end());
     };
     for (std::size_t i = p_; i < oldEnd_; ++i) {
-      add(reads, before_[i].reads);
+      add(reads, before_[i].findings->reads);
       add(binds, before_[i].binds);
     }
     std::vector<std::string_view> propagatedText;
@@ -551,7 +606,7 @@ class ReusePlan {
       if (changedStatement) {
         add(reads, changedReads_[k - p_]);
       } else {
-        add(reads, before_[match_[k]].reads);
+        add(reads, before_[match_[k]].findings->reads);
         add(binds, before_[match_[k]].binds);
         TSNode n = now_.statements[k];
         propagatedText.push_back(
@@ -582,7 +637,7 @@ class ReusePlan {
     };
     for (std::size_t k = 0; k < reuse_.size(); ++k) {
       if (reuse_[k] < 0) continue;
-      const FileLookups& asked = before_[reuse_[k]].lookups;
+      const FileLookups& asked = before_[reuse_[k]].findings->lookups;
       if (asked.empty()) continue;
       bool stale = intersects(asked.references, reads) || intersects(asked.bindings, binds) ||
                    (asked.sessions && sessionsTouched) || (asked.importPoint && importPointMoved) ||
@@ -665,7 +720,7 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   NewVersion now{text, statements, moduleBinds, binds, state->importPoint, model};
   std::optional<ReusePlan> plan;
   if (old) {
-    change.emplace(old->text, text);
+    change.emplace(old->text, text, lines);
     state->nameDigests = old->nameDigests;
     plan.emplace(*old, *change, now, state->nameDigests);
     reuse = plan->run();
@@ -684,40 +739,70 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   if (!toAnalyse.empty())
     matches = RuleMatcher::builtin().run(root, model, state->enabled, cancel, toAnalyse);
 
+  // Statements carried over share their findings with the earlier version;
+  // the others get new ones, which the matches fill.
+  using Findings = IncrementalState::Findings;
+  std::vector<std::shared_ptr<Findings>> made(statements.size());
   state->statements.resize(statements.size());
   for (std::size_t k = 0; k < statements.size(); ++k) {
     auto& s = state->statements[k];
+    s.end = ts_node_end_byte(statements[k]);
     if (reuse[k] >= 0) {
-      s = old->statements[reuse[k]];
-      std::uint32_t start = change->moved(s.start);
-      for (auto& d : s.found) {
-        d.range = {d.range.start - s.start + start, d.range.end - s.start + start};
-        d.start = lines.pointAt(d.range.start);
-        d.end = lines.pointAt(d.range.end);
-        if (d.fix)
-          for (auto& e : d.fix->edits) e.range = {change->moved(e.range.start), change->moved(e.range.end)};
+      const auto& was = old->statements[reuse[k]];
+      s.start = change->moved(was.start);
+      s.symbol = was.symbol;
+      s.findings = was.findings;
+      s.lines = was.lines;
+      s.line = was.line;
+      // After the change, the statement moved by the lines it added, unless
+      // it shares the line where the change ends (its columns moved too).
+      const bool shifted = change->inSuffix(was.start);
+      if (shifted && was.line > change->lastOldLine && !was.findings->editsOutside) {
+        s.lines += change->lineDelta;
+        s.line = static_cast<std::uint32_t>(was.line + change->lineDelta);
+      } else if (shifted || was.findings->editsOutside) {
+        // Findings of this version: each position moved by the change.
+        auto now = std::make_shared<Findings>(*was.findings);
+        now->found.clear();
+        placeFindings(was, now->found);
+        for (auto& d : now->found) {
+          d.range = {change->moved(d.range.start), change->moved(d.range.end)};
+          d.start = change->moved(d.start, shifted, d.range.start, lines);
+          d.end = change->moved(d.end, shifted, d.range.end, lines);
+          if (d.fix)
+            for (auto& e : d.fix->edits) e.range = {change->moved(e.range.start), change->moved(e.range.end)};
+        }
+        now->start = s.start;
+        s.findings = std::move(now);
+        s.lines = 0;
+        s.line = lines.pointAt(s.start).line;
       }
-      s.start = start;
-      s.end = ts_node_end_byte(statements[k]);
     } else {
       s.start = ts_node_start_byte(statements[k]);
-      s.end = ts_node_end_byte(statements[k]);
+      s.line = lines.pointAt(s.start).line;
       s.symbol = ts_node_symbol(statements[k]);
-      s.reads = plan && plan->scanned(k) ? plan->takeReads(k) : identifiersIn(statements[k], text);
+      made[k] = std::make_shared<Findings>();
+      made[k]->start = s.start;
+      made[k]->reads = plan && plan->scanned(k) ? plan->takeReads(k) : identifiersIn(statements[k], text);
+      s.findings = made[k];
     }
     s.moduleBinds = std::move(moduleBinds[k]);
     s.binds = std::move(binds[k]);
   }
   for (const auto& match : matches) {
-    auto& s = state->statements[statementAt(ts_node_start_byte(match.report))];
-    SemanticModel::Recording recording(model, s.lookups);
-    s.found.push_back(toDiagnostic(match, model, text, lines));
+    std::size_t k = statementAt(ts_node_start_byte(match.report));
+    Findings& into = *made[k];
+    SemanticModel::Recording recording(model, into.lookups);
+    const Diagnostic& d = into.found.emplace_back(toDiagnostic(match, model, text, lines));
+    const std::uint32_t end = state->statements[k].end;
+    if (d.fix)
+      for (const auto& e : d.fix->edits)
+        into.editsOutside = into.editsOutside || e.range.start < into.start || e.range.end > end;
   }
-  if (auto deep = depthDiagnostic(model, lines, enabled))
-    state->statements[statementAt(deep->range.start)].found.push_back(std::move(*deep));
 
   std::vector<Diagnostic> found;
-  for (const auto& s : state->statements) found.insert(found.end(), s.found.begin(), s.found.end());
+  for (const auto& s : state->statements) placeFindings(s, found);
+  if (auto deep = depthDiagnostic(model, lines, enabled)) found.push_back(std::move(*deep));
   result.diagnostics = finish(std::move(found), root, text, lines, state->enabled);
   result.statements = statements.size();
   result.analysedStatements = toAnalyse.size();

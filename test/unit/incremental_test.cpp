@@ -287,6 +287,39 @@ TEST_CASE("an edit inside one statement re-analyses only the statements it can a
   }
 }
 
+TEST_CASE("a carried-over finding keeps its line and column however the edit moved the text",
+          "[incremental]") {
+  // Several statements on a line: one edited, the ones after it on that line
+  // carried over with new columns, the lines below with new line numbers.
+  std::string text =
+      "from pyspark.sql import SparkSession\n"
+      "spark = SparkSession.builder.getOrCreate()\n"
+      "a = 1; r1 = spark.sparkContext.parallelize([1]); r2 = spark.sparkContext.emptyRDD()\n"
+      "df = spark.range(3)\n"
+      "print(df.rdd.count()); r3 = spark.sparkContext.parallelize([2])\n"
+      "spark.sparkContext.setLogLevel('WARN')\n";
+  analysis::Settings settings;
+  auto first = checkBoth(text, settings, nullptr);
+  REQUIRE(first.diagnostics.size() >= 5);
+  CHECK(first.diagnostics.back().start.column == 0);
+  struct Edit {
+    std::string find, replace;
+  };
+  for (const Edit& edit : {Edit{"a = 1;", "a = 100;"}, Edit{"a = 1;", "a = (1,\n\n 2);"},
+                           Edit{"a = 1; ", ""}, Edit{"df = spark.range(3)\n", "df = spark.range(\n  3)\n\n"},
+                           Edit{"print(df.rdd.count()); ", "print(df.rdd.count()) ;  "},
+                           // A line added before a statement, text typed just after one.
+                           Edit{"\nspark.sparkContext.set", "\n\nspark.sparkContext.set"},
+                           Edit{"emptyRDD()\n", "emptyRDD()  # later\n"}}) {
+    INFO(edit.find << " -> " << edit.replace);
+    std::string edited = text;
+    edited.replace(edited.find(edit.find), edit.find.size(), edit.replace);
+    auto second = checkBoth(edited, settings, &first);
+    CHECK(second.analysedStatements < second.statements);
+    checkBoth(text, settings, &second);  // and back
+  }
+}
+
 // Fixes read the rest of the file only through the model's file-wide queries
 // (references, assignments, sessions, text searches, where imports go); the
 // checker records what each statement's fixes asked and knows no fix by
