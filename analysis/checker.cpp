@@ -111,31 +111,32 @@ std::vector<Diagnostic> finish(std::vector<Diagnostic> found, TSNode root, std::
   // least as severe; a milder finding, or one elsewhere in the expression
   // (a lambda argument), never hides it.
   auto rank = [](Severity s) { return s == Severity::Error ? 2 : s == Severity::Warning ? 1 : 0; };
-  std::unordered_map<std::uint32_t, std::vector<const Diagnostic*>> specificByStart;
-  for (const auto& d : found)
-    if (!d.rule->generic) specificByStart[d.range.start].push_back(&d);
-  auto coveredBySpecific = [&](const Diagnostic& g) {
-    auto it = specificByStart.find(g.range.start);
-    if (it == specificByStart.end()) return false;
-    for (const Diagnostic* s : it->second)
-      if (rank(s->severity) >= rank(g.severity)) return true;
-    return false;
-  };
-  std::vector<Diagnostic> kept;
-  for (auto& d : found) {
-    bool duplicate = false;
-    for (auto k = kept.rbegin(); k != kept.rend() && k->range.start == d.range.start; ++k)
-      if (k->code == d.code && k->range == d.range) duplicate = true;
-    if (duplicate || (d.rule->generic && coveredBySpecific(d))) continue;
-    kept.push_back(std::move(d));  // coveredBySpecific reads only the severity, which a move keeps
+  // In place: findings on the same start are next to each other.
+  std::size_t kept = 0;
+  for (std::size_t run = 0, next = 0; run < found.size(); run = next) {
+    int specific = -1;  // the highest rank of a specific finding starting here
+    for (next = run; next < found.size() && found[next].range.start == found[run].range.start; ++next)
+      if (!found[next].rule->generic) specific = std::max(specific, rank(found[next].severity));
+    const std::size_t firstKept = kept;
+    for (std::size_t i = run; i < next; ++i) {
+      Diagnostic& d = found[i];
+      bool duplicate = false;
+      for (std::size_t k = firstKept; k < kept && !duplicate; ++k)
+        duplicate = found[k].code == d.code && found[k].range == d.range;
+      if (duplicate || (d.rule->generic && specific >= rank(d.severity))) continue;
+      if (kept != i) found[kept] = std::move(d);
+      ++kept;
+    }
   }
+  found.resize(kept);
 
   // Suppressions.
   std::vector<Suppression> suppressions = collectSuppressions(root, text, lines);
   std::unordered_multimap<std::uint32_t, std::size_t> suppressionsByLine;
   for (std::size_t i = 0; i < suppressions.size(); ++i) suppressionsByLine.emplace(suppressions[i].line, i);
-  std::vector<Diagnostic> visible;
-  for (auto& d : kept) {
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < kept; ++i) {
+    Diagnostic& d = found[i];
     bool suppressed = false;
     std::vector<std::size_t> candidates;
     for (std::uint32_t line : {d.start.line, d.end.line}) {
@@ -156,8 +157,11 @@ std::vector<Diagnostic> finish(std::vector<Diagnostic> found, TSNode root, std::
           suppressed = true;
         }
     }
-    if (!suppressed) visible.push_back(std::move(d));
+    if (suppressed) continue;
+    if (shown != i) found[shown] = std::move(d);
+    ++shown;
   }
+  found.resize(shown);
   const Rule* unused = catalogue.find(kUnusedSuppressionCode);
   if (unused && enabled[catalogue.indexOf(unused)]) {
     for (const auto& s : suppressions) {
@@ -175,15 +179,17 @@ std::vector<Diagnostic> finish(std::vector<Diagnostic> found, TSNode root, std::
         d.range = code.range;
         d.start = lines.pointAt(code.range.start);
         d.end = lines.pointAt(code.range.end);
-        visible.push_back(std::move(d));
+        found.push_back(std::move(d));
       }
     }
   }
-  std::sort(visible.begin(), visible.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  auto byPosition = [](const Diagnostic& a, const Diagnostic& b) {
     if (a.range.start != b.range.start) return a.range.start < b.range.start;
     return a.code < b.code;
-  });
-  return visible;
+  };
+  if (!std::is_sorted(found.begin(), found.end(), byPosition))
+    std::sort(found.begin(), found.end(), byPosition);
+  return found;
 }
 
 // SPK099 where the model stopped descending into deeply nested code, if it

@@ -64,6 +64,23 @@ TEST_CASE("detection fixtures: every labelled call is found with its code, nothi
   }
 }
 
+TEST_CASE("a call that several patterns of a rule match is one finding, and a chain's specific finding hides "
+          "its generic one") {
+  analysis::Settings defaults;
+  std::string text =
+      "from pyspark.sql import SparkSession\n"
+      "spark = SparkSession.builder.getOrCreate()\n"
+      "log4j = spark._jvm.org.apache.log4j\n"
+      "conf = spark.sparkContext.getConf()\n";
+  auto result = analysis::checkText(text, defaults, "job.py");
+  std::map<std::pair<std::uint32_t, std::string>, int> count;
+  for (const auto& d : result.diagnostics) ++count[{d.start.line, d.code}];
+  CHECK(count[{2, "SPK202"}] == 1);
+  CHECK(count[{3, "SPK112"}] == 1);
+  CHECK(count[{3, "SPK001"}] == 0);  // `spark.sparkContext`, covered by `.getConf()`
+  CHECK(result.diagnostics.size() == 2);
+}
+
 TEST_CASE("a file checked alone sees the siblings that matter to it, and indexes no other") {
   std::vector<std::filesystem::path> folders;
   for (const auto& entry : std::filesystem::directory_iterator(test::sourceDir() / "test/detection"))
