@@ -147,11 +147,11 @@ void SemanticModel::adopt(std::string_view source, const ProjectView* project) {
 // Collection
 
 int SemanticModel::addBinding(int scope, const std::string& name, Binding binding) {
-  if (scopes_[scope].globals.count(name)) scope = 0;
+  if (scopes_[scope].names().globals.count(name)) scope = 0;
   binding.scope = scope;
   int id = static_cast<int>(bindings_.size());
   bindings_.push_back(std::move(binding));
-  scopes_[scope].names[name].push_back(id);
+  scopes_[scope].table->names[name].push_back(id - scopes_[scope].bindingBase);
   return id;
 }
 
@@ -204,9 +204,9 @@ void SemanticModel::bindTarget(TSNode target, int scope, std::uint32_t pos, Bind
       b.scope = scope;
       int id = static_cast<int>(bindings_.size());
       bindings_.push_back(std::move(b));
-      scopes_[s.classScope]
-          .selfAttributes[std::string(nodeText(field(target, "attribute"), source_))]
-          .push_back(id);
+      Scope& cls = scopes_[s.classScope];
+      cls.table->selfAttributes[std::string(nodeText(field(target, "attribute"), source_))].push_back(
+          id - cls.bindingBase);
     }
   }
 }
@@ -535,9 +535,7 @@ bool SemanticModel::reuseDefinition(TSNode statement, const Collected& earlier) 
     scope.node = moved(scope.node);
     if (scope.parent >= was.scopeBegin) scope.parent += scopeShift;
     if (scope.classScope >= was.scopeBegin) scope.classScope += scopeShift;
-    for (auto* ids : {&scope.names, &scope.selfAttributes})
-      for (auto& [name, list] : *ids)
-        for (int& id : list) id += bindingShift;
+    scope.bindingBase += bindingShift;  // its names are shared, not copied
     scopeByNode_[nodeId(scope.node)] = static_cast<int>(scopes_.size());
     scopes_.push_back(std::move(scope));
   }
@@ -592,7 +590,7 @@ void SemanticModel::collect(TSNode node, int scope, int depth) {
     for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
       TSNode child = ts_node_named_child(node, i);
       if (isType(child, "identifier") && construct == Construct::Global)
-        scopes_[scope].globals.insert(std::string(nodeText(child, source_)));
+        scopes_[scope].table->globals.insert(std::string(nodeText(child, source_)));
     }
     return;
   }
@@ -690,20 +688,21 @@ const SemanticModel::Binding* SemanticModel::lookup(std::string_view name, TSNod
       s = scope.parent;
       continue;
     }
-    if (scope.globals.count(key) && s != 0) {
+    if (scope.names().globals.count(key) && s != 0) {
       s = 0;
       innermost = false;
       continue;
     }
-    auto it = scope.names.find(key);
-    if (it != scope.names.end() && !it->second.empty()) {
+    auto it = scope.names().names.find(key);
+    if (it != scope.names().names.end() && !it->second.empty()) {
       const auto& ids = it->second;
       // Bindings are recorded in source order: the last one at or before `pos`.
-      auto after = std::upper_bound(ids.begin(), ids.end(), pos,
-                                    [&](std::uint32_t p, int id) { return p < bindings_[id].pos; });
+      auto after = std::upper_bound(ids.begin(), ids.end(), pos, [&](std::uint32_t p, int id) {
+        return p < bindings_[scope.binding(id)].pos;
+      });
       int chosen = after == ids.begin() ? -1 : *(after - 1);
       if (chosen < 0) chosen = innermost && scope.isFunction ? ids.front() : ids.back();
-      return &bindings_[chosen];
+      return &bindings_[scope.binding(chosen)];
     }
     if (s == 0) break;
     s = scope.parent;
@@ -990,19 +989,19 @@ bool SemanticModel::isProperty(TSNode def) {
 Value SemanticModel::classMember(int cls, std::string_view member, int depth) {
   if (cls < 0 || depth > 8) return unknown();
   const Scope& scope = scopes_[cls];
-  auto it = scope.selfAttributes.find(std::string(member));
-  if (it != scope.selfAttributes.end()) {
+  auto it = scope.names().selfAttributes.find(std::string(member));
+  if (it != scope.names().selfAttributes.end()) {
     Value best;
     for (int id : it->second) {
-      Value v = bindingValue(id);
+      Value v = bindingValue(scope.binding(id));
       if (isSparkKind(v.kind)) return v;
       if (best.kind == Kind::Unknown) best = v;
     }
     return best;
   }
-  auto named = scope.names.find(std::string(member));
-  if (named != scope.names.end() && !named->second.empty()) {
-    Value v = bindingValue(named->second.back());
+  auto named = scope.names().names.find(std::string(member));
+  if (named != scope.names().names.end() && !named->second.empty()) {
+    Value v = bindingValue(scope.binding(named->second.back()));
     if (v.kind == Kind::Function && !ts_node_is_null(v.node) && isProperty(v.node)) return returnValue(v.node);
     return v;
   }
@@ -1191,9 +1190,10 @@ Value SemanticModel::callValue(TSNode call) {
     if (isType(object, "identifier")) {
       int cls = methodClassScope(call, nodeText(object, source_));
       if (cls >= 0) {
-        auto it = scopes_[cls].names.find(std::string(method));
-        if (it != scopes_[cls].names.end() && !it->second.empty()) {
-          Value target = bindingValue(it->second.back());
+        const Scope& scope = scopes_[cls];
+        auto it = scope.names().names.find(std::string(method));
+        if (it != scope.names().names.end() && !it->second.empty()) {
+          Value target = bindingValue(scope.binding(it->second.back()));
           if (target.kind == Kind::Function) return returnValue(target.node);
         }
         return unknown();
@@ -1348,9 +1348,9 @@ std::vector<std::string> SemanticModel::importQualnames() const {
 
 std::vector<std::pair<std::string, ModuleExport>> SemanticModel::moduleExports() {
   std::vector<std::pair<std::string, ModuleExport>> out;
-  for (const auto& [name, ids] : scopes_[0].names) {
+  for (const auto& [name, ids] : scopes_[0].names().names) {
     if (ids.empty()) continue;
-    int id = ids.back();
+    int id = scopes_[0].binding(ids.back());
     const Binding& b = bindings_[id];
     ModuleExport e;
     if (b.kind == BindKind::Def) {
@@ -1619,16 +1619,18 @@ const void* SemanticModel::sessionOrigin(TSNode expr, TSNode within, int depth) 
 std::vector<SemanticModel::BindingSite> SemanticModel::bindingSites() const {
   std::vector<BindingSite> out;
   for (std::size_t s = 0; s < scopes_.size(); ++s)
-    for (const auto& [name, ids] : scopes_[s].names)
-      for (int id : ids) out.push_back({name, bindings_[id].pos, s == 0});
+    for (const auto& [name, ids] : scopes_[s].names().names)
+      for (int id : ids) out.push_back({name, bindings_[scopes_[s].binding(id)].pos, s == 0});
   return out;
 }
 
 std::vector<SemanticModel::BindingRef> SemanticModel::moduleBindings(std::string_view name) {
   std::vector<BindingRef> out;
-  auto it = scopes_[0].names.find(std::string(name));
-  if (it == scopes_[0].names.end()) return out;
-  for (int id : it->second) {
+  const Scope& module = scopes_[0];
+  auto it = module.names().names.find(std::string(name));
+  if (it == module.names().names.end()) return out;
+  for (int stored : it->second) {
+    const int id = module.binding(stored);
     const Binding& b = bindings_[id];
     out.push_back({id, b.kind, b.value, b.scope, b.annotation});
   }

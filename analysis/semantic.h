@@ -274,17 +274,26 @@ class SemanticModel {
     int state = 0;  // 0 new, 1 computing, 2 done
     Value cached;
   };
+  // What a scope binds, by name: written while its code is walked, then
+  // shared by the later versions of the model that copy its definition
+  // (reuseDefinition), which place its binding ids with Scope::bindingBase.
+  struct Names {
+    std::unordered_map<std::string, std::vector<int>> names;  // -> binding ids (less bindingBase)
+    std::unordered_set<std::string> globals;
+    // For classes: attributes assigned through `self.x = ...` in methods.
+    std::unordered_map<std::string, std::vector<int>> selfAttributes;
+  };
   struct Scope {
     TSNode node{};
     int parent = -1;
     bool isClass = false;
     bool isFunction = false;
-    std::unordered_map<std::string, std::vector<int>> names;  // -> binding ids
-    std::unordered_set<std::string> globals;
-    // For classes: attributes assigned through `self.x = ...` in methods.
-    std::unordered_map<std::string, std::vector<int>> selfAttributes;
+    std::shared_ptr<Names> table = std::make_shared<Names>();
+    int bindingBase = 0;   // what the ids in `table` are offset by in this model
     std::string selfName;  // for methods: the first parameter's name
     int classScope = -1;   // for methods: the scope of the class
+    const Names& names() const { return *table; }
+    int binding(int id) const { return id + bindingBase; }
   };
 
   void collectModule(const Collected* earlier);
