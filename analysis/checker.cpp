@@ -376,6 +376,7 @@ struct IncrementalState {
   std::uint32_t importPoint = 0;  // where fixes add imports
   std::vector<Statement> statements;
   std::unordered_map<std::uint64_t, NameDigest> nameDigests;  // by name hash
+  std::vector<std::int64_t> documentWords;  // occurrences of each RuleMatcher::documentWords()
   // What the semantic model's walk recorded, for the next version's model
   // (see kKeepModelFrom). It keeps a tree alive, so it can be dropped once
   // the document lets its own tree go (forgetModelRecord), while another
@@ -403,6 +404,17 @@ void placeFindings(const IncrementalState::Statement& s, std::vector<Diagnostic>
     if (placed.fix)  // its edits are inside the statement (see Findings::editsOutside)
       for (auto& e : placed.fix->edits) e.range = {byte(e.range.start), byte(e.range.end)};
   }
+}
+
+// Adds `sign` for each occurrence of a word of RuleMatcher::documentWords()
+// in `text` (a whole token) to its count.
+void countDocumentWords(std::string_view text, int sign, std::vector<std::int64_t>& counts) {
+  const auto& words = RuleMatcher::builtin().documentWords();
+  counts.resize(words.size());
+  forEachToken(text, [&](std::string_view token, std::uint32_t) {
+    for (std::size_t i = 0; i < words.size(); ++i)
+      if (token == words[i]) counts[i] += sign;
+  });
 }
 
 // Every identifier in a statement, as sorted name hashes.
@@ -473,6 +485,14 @@ struct TextChange {
     return lines.pointAt(offset);
   }
   bool inSuffix(std::uint32_t offset) const { return offset >= oldSize - suffix; }
+  // The changed bytes of `text` (the earlier or the new version), widened to
+  // whole tokens.
+  std::string_view changedTokens(std::string_view text) const {
+    std::size_t from = prefix, to = text.size() - suffix;
+    while (from > 0 && isTokenChar(text[from - 1], false)) --from;
+    while (to < text.size() && isTokenChar(text[to], false)) ++to;
+    return text.substr(from, to - from);
+  }
   // True when the earlier range lies strictly inside unchanged text.
   bool unchanged(ByteRange range) const { return range.end < prefix || range.start > oldSize - suffix; }
   std::uint32_t moved(std::uint32_t offset) const {
@@ -741,9 +761,20 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   std::vector<TSNode> toAnalyse;
   for (std::size_t k = 0; k < statements.size(); ++k)
     if (reuse[k] < 0) toAnalyse.push_back(statements[k]);
+  // The words some rules look for anywhere in the file, counted again only
+  // where the text changed.
+  if (old) {
+    state->documentWords = old->documentWords;
+    countDocumentWords(change->changedTokens(old->text), -1, state->documentWords);
+    countDocumentWords(change->changedTokens(text), 1, state->documentWords);
+  } else {
+    countDocumentWords(text, 1, state->documentWords);
+  }
+  std::vector<char> present;
+  for (std::int64_t count : state->documentWords) present.push_back(count > 0);
   std::vector<RuleMatch> matches;
   if (!toAnalyse.empty())
-    matches = RuleMatcher::builtin().run(root, model, state->enabled, cancel, toAnalyse);
+    matches = RuleMatcher::builtin().run(root, model, state->enabled, cancel, toAnalyse, &present);
 
   // Statements carried over share their findings with the earlier version;
   // the others get new ones, which the matches fill.

@@ -794,6 +794,7 @@ struct RuleMatcher::Impl {
   std::array<std::uint64_t, 256> fileTokenShapes{};     // per first byte, their lengths (63: longer)
   std::vector<std::string> fileWords;
   bool fileUnfiltered = false;
+  std::vector<std::string_view> documentWords;  // the triggers of rules that are not node-level
   void addFileWords(std::string_view pattern, const std::vector<std::string>& triggers);
 
   // Compiles a rule's query the first time a document needs it. Thread-safe.
@@ -854,7 +855,14 @@ RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Im
     if (alwaysRun) compiled->triggers.clear();
     impl_->rules.push_back(std::move(compiled));
   }
-  for (const auto& compiled : impl_->rules) impl_->triggers.insert(compiled->triggers.begin(), compiled->triggers.end());
+  for (const auto& compiled : impl_->rules) {
+    impl_->triggers.insert(compiled->triggers.begin(), compiled->triggers.end());
+    if (!compiled->nodeLevel)
+      impl_->documentWords.insert(impl_->documentWords.end(), compiled->triggers.begin(), compiled->triggers.end());
+  }
+  std::sort(impl_->documentWords.begin(), impl_->documentWords.end());
+  impl_->documentWords.erase(std::unique(impl_->documentWords.begin(), impl_->documentWords.end()),
+                             impl_->documentWords.end());
   std::sort(impl_->fileWords.begin(), impl_->fileWords.end());
   impl_->fileWords.erase(std::unique(impl_->fileWords.begin(), impl_->fileWords.end()), impl_->fileWords.end());
   impl_->fileTokenIndex.insert(impl_->fileTokens.begin(), impl_->fileTokens.end());
@@ -958,9 +966,14 @@ const RuleMatcher& RuleMatcher::builtin() {
   return matcher;
 }
 
+const std::vector<std::string_view>& RuleMatcher::documentWords() const {
+  return impl_->documentWords;
+}
+
 std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const std::vector<char>& enabled,
                                         const support::CancellationToken* cancel,
-                                        const std::vector<TSNode>& subtrees) const {
+                                        const std::vector<TSNode>& subtrees,
+                                        const std::vector<char>* documentWordsPresent) const {
   const std::vector<TSNode> wholeFile{root};
   const std::vector<TSNode>& parts = subtrees.empty() ? wholeFile : subtrees;
   // Identifier tokens of the document: a rule whose trigger words are all
@@ -1024,6 +1037,13 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
           for (std::string_view alias : a->second) fn(alias);
       }
     };
+    if (!documentScanned && documentWordsPresent) {
+      // As counted by the caller; an import alias is in the import itself.
+      documentScanned = true;
+      for (std::size_t i = 0; i < impl_->documentWords.size(); ++i)
+        if ((*documentWordsPresent)[i]) inDocument.insert(impl_->documentWords[i]);
+      for (const auto& [last, aliases] : aliasesOf) inDocument.insert(aliases.begin(), aliases.end());
+    }
     if (!documentScanned) {
       documentScanned = true;
       std::unordered_set<std::string_view> wanted;

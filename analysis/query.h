@@ -39,8 +39,15 @@ class RuleMatcher {
   // or only over `subtrees` (top-level statements) when it is not empty.
   // Matches inside ERROR subtrees are skipped. Thread-safe.
   std::vector<RuleMatch> run(TSNode root, SemanticModel& model, const std::vector<char>& enabled,
-                             const support::CancellationToken* cancel,
-                             const std::vector<TSNode>& subtrees = {}) const;
+                             const support::CancellationToken* cancel, const std::vector<TSNode>& subtrees = {},
+                             const std::vector<char>* documentWordsPresent = nullptr) const;
+
+  // The words that rules whose matches need not contain them (an imported
+  // module's prefix) look for anywhere in the document. When run() analyses
+  // only some statements, it scans the whole document for them unless told
+  // which occur in it (`documentWordsPresent`, by index here), as the
+  // incremental checker, which keeps count of them, does.
+  const std::vector<std::string_view>& documentWords() const;
 
   // The matcher for the built-in catalogue. Queries compile on first use.
   static const RuleMatcher& builtin();

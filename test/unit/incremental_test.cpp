@@ -320,6 +320,39 @@ TEST_CASE("a carried-over finding keeps its line and column however the edit mov
   }
 }
 
+TEST_CASE("a statement analysed again alone still sees a module imported elsewhere in the file",
+          "[incremental]") {
+  // `VectorAssembler` resolves to `pyspark.ml.feature.*` through the import:
+  // the rule's word (`feature`) is in the import, not in the statement that
+  // changes.
+  std::string text =
+      "from pyspark.sql import SparkSession\n"
+      "from pyspark.ml.feature import VectorAssembler\n"
+      "spark = SparkSession.builder.getOrCreate()\n"
+      "\n"
+      "def job():\n"
+      "    assembler = VectorAssembler(inputCols=['a'], outputCol='f')\n"
+      "    return assembler\n";
+  analysis::Settings settings;
+  auto first = checkBoth(text, settings, nullptr);
+  auto ml = [](const analysis::CheckResult& r) {  // SPK702 in the function
+    return std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                         [](const auto& d) { return d.code == "SPK702" && d.start.line == 5; });
+  };
+  REQUIRE(ml(first) == 1);
+  std::string edited = text;
+  edited.replace(edited.find("['a']"), 5, "['a', 'b']");
+  auto second = checkBoth(edited, settings, &first);
+  CHECK(second.analysedStatements == 1);
+  CHECK(ml(second) == 1);
+  // The word typed where the statement changes, then gone again.
+  std::string typed = edited;
+  typed.replace(typed.find("return assembler"), 16, "return assembler  # feature");
+  auto third = checkBoth(typed, settings, &second);
+  auto fourth = checkBoth(edited, settings, &third);
+  CHECK(ml(fourth) == 1);
+}
+
 // Fixes read the rest of the file only through the model's file-wide queries
 // (references, assignments, sessions, text searches, where imports go); the
 // checker records what each statement's fixes asked and knows no fix by
