@@ -857,8 +857,8 @@ RuleMatcher::RuleMatcher(const Catalogue& catalogue) : impl_(std::make_unique<Im
   }
   for (const auto& compiled : impl_->rules) {
     impl_->triggers.insert(compiled->triggers.begin(), compiled->triggers.end());
-    if (!compiled->nodeLevel)
-      impl_->documentWords.insert(impl_->documentWords.end(), compiled->triggers.begin(), compiled->triggers.end());
+    auto& words = impl_->documentWords;
+    if (!compiled->nodeLevel) words.insert(words.end(), compiled->triggers.begin(), compiled->triggers.end());
   }
   std::sort(impl_->documentWords.begin(), impl_->documentWords.end());
   impl_->documentWords.erase(std::unique(impl_->documentWords.begin(), impl_->documentWords.end()),

@@ -39,7 +39,8 @@ class RuleMatcher {
   // or only over `subtrees` (top-level statements) when it is not empty.
   // Matches inside ERROR subtrees are skipped. Thread-safe.
   std::vector<RuleMatch> run(TSNode root, SemanticModel& model, const std::vector<char>& enabled,
-                             const support::CancellationToken* cancel, const std::vector<TSNode>& subtrees = {},
+                             const support::CancellationToken* cancel,
+                             const std::vector<TSNode>& subtrees = {},
                              const std::vector<char>* documentWordsPresent = nullptr) const;
 
   // The words that rules whose matches need not contain them (an imported
