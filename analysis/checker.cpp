@@ -189,6 +189,9 @@ std::vector<Diagnostic> finish(std::vector<Diagnostic> found, TSNode root, std::
   };
   if (!std::is_sorted(found.begin(), found.end(), byPosition))
     std::sort(found.begin(), found.end(), byPosition);
+  // Fewer than were found are kept (most files lose generic findings), and a
+  // result lives as long as its document is open.
+  if (found.capacity() > found.size() + found.size() / 4) found.shrink_to_fit();
   return found;
 }
 
@@ -369,7 +372,7 @@ struct IncrementalState {
     // with an edit outside the statement are always of this version.
     std::int64_t lines = 0;
   };
-  std::string text;
+  std::shared_ptr<const std::string> text;  // the caller's, or a copy
   std::vector<char> enabled;
   std::uint64_t documentDigest = 0;
   TSSymbol rootSymbol = 0;        // `module`, or ERROR when the whole file is broken
@@ -656,7 +659,7 @@ class ReusePlan {
     bool importPointMoved = change_.moved(old_.importPoint) != now_.importPoint ||
                             !change_.unchanged({0, old_.importPoint});
     auto textTouched = [&](const std::string& needle) {
-      if (change_.touches(old_.text, needle) || change_.touches(now_.text, needle)) return true;
+      if (change_.touches(*old_.text, needle) || change_.touches(now_.text, needle)) return true;
       for (std::string_view t : propagatedText)
         if (t.find(needle) != std::string_view::npos) return true;
       return false;
@@ -697,7 +700,8 @@ class ReusePlan {
 
 CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, const Settings& settings,
                                      std::string_view relativePath, const CheckResult* previous,
-                                     const support::CancellationToken* cancel, const ProjectView* project) {
+                                     const support::CancellationToken* cancel, const ProjectView* project,
+                                     std::shared_ptr<const std::string> owner) {
   std::shared_ptr<const SemanticModel::Collected> earlier =
       previous && previous->incremental ? previous->incremental->collected.load() : nullptr;
   Prepared doc(text, tree, settings, relativePath, project, nullptr, earlier.get());
@@ -707,7 +711,8 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   const std::vector<char>& enabled = doc.enabled;
   CheckResult result = doc.result();
   auto state = std::make_shared<IncrementalState>();
-  state->text = std::string(text);
+  const bool owned = owner && owner->data() == text.data() && owner->size() == text.size();
+  state->text = owned ? std::move(owner) : std::make_shared<const std::string>(text);
   state->enabled = enabled;
   state->documentDigest = documentDigest(model);
   state->rootSymbol = ts_node_symbol(root);
@@ -746,7 +751,7 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   NewVersion now{text, statements, moduleBinds, binds, state->importPoint, model};
   std::optional<ReusePlan> plan;
   if (old) {
-    change.emplace(old->text, text, lines);
+    change.emplace(*old->text, text, lines);
     state->nameDigests = old->nameDigests;
     plan.emplace(*old, *change, now, state->nameDigests);
     reuse = plan->run();
@@ -765,7 +770,7 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
   // where the text changed.
   if (old) {
     state->documentWords = old->documentWords;
-    countDocumentWords(change->changedTokens(old->text), -1, state->documentWords);
+    countDocumentWords(change->changedTokens(*old->text), -1, state->documentWords);
     countDocumentWords(change->changedTokens(text), 1, state->documentWords);
   } else {
     countDocumentWords(text, 1, state->documentWords);

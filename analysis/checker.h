@@ -63,11 +63,13 @@ CheckResult checkDocument(std::string_view text, const TSTree* tree, const Setti
 // the rest of the file (SemanticModel's file-wide queries, recorded while
 // they ran) and the code analysed again can answer differently. Imports,
 // notebook header, wildcard imports, temp view names, settings or an earlier
-// result without state: everything is analysed.
+// result without state: everything is analysed. The state keeps the text:
+// `owner`, when `text` is its whole string, or else a copy.
 CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, const Settings& settings,
                                      std::string_view relativePath, const CheckResult* previous,
                                      const support::CancellationToken* cancel = nullptr,
-                                     const ProjectView* project = nullptr);
+                                     const ProjectView* project = nullptr,
+                                     std::shared_ptr<const std::string> owner = nullptr);
 
 // For callers without a tree: parses, then checks. A text that cannot have a
 // finding (no Spark mention, no rule's trigger word, no suppression comment,

@@ -58,7 +58,8 @@ std::shared_ptr<const AnalysisResult> DocumentSnapshot::analyze(
   const analysis::CheckResult* before = previous ? &previous->check : nullptr;
   analysis::ProjectView view = analysis::ProjectView::forFile(project.get(), path);
   result->check = analysis::checkDocumentIncremental(analysisText(*text, scratch), tree.get(), *settings,
-                                                     relativePath, before, cancel, project ? &view : nullptr);
+                                                     relativePath, before, cancel, project ? &view : nullptr,
+                                                     text);
   return result;
 }
 
