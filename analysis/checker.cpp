@@ -803,16 +803,22 @@ CheckResult checkDocumentIncremental(std::string_view text, const TSTree* tree, 
         s.lines += change->lineDelta;
         s.line = static_cast<std::uint32_t>(was.line + change->lineDelta);
       } else if (shifted || was.findings->editsOutside) {
-        // Findings of this version: each position moved by the change.
+        // Findings of this version: what lies in the statement moves with it
+        // (an offset at its end is not moved by text typed just after it), an
+        // edit elsewhere (in unchanged text, see ReusePlan) by the change.
         auto now = std::make_shared<Findings>(*was.findings);
         now->found.clear();
         placeFindings(was, now->found);
+        auto moved = [&](ByteRange r) -> ByteRange {
+          if (r.start < was.start || r.end > was.end) return {change->moved(r.start), change->moved(r.end)};
+          return {r.start - was.start + s.start, r.end - was.start + s.start};
+        };
         for (auto& d : now->found) {
-          d.range = {change->moved(d.range.start), change->moved(d.range.end)};
+          d.range = moved(d.range);
           d.start = change->moved(d.start, shifted, d.range.start, lines);
           d.end = change->moved(d.end, shifted, d.range.end, lines);
           if (d.fix)
-            for (auto& e : d.fix->edits) e.range = {change->moved(e.range.start), change->moved(e.range.end)};
+            for (auto& e : d.fix->edits) e.range = moved(e.range);
         }
         now->start = s.start;
         s.findings = std::move(now);

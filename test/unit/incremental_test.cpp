@@ -297,11 +297,13 @@ TEST_CASE("a carried-over finding keeps its line and column however the edit mov
       "a = 1; r1 = spark.sparkContext.parallelize([1]); r2 = spark.sparkContext.emptyRDD()\n"
       "df = spark.range(3)\n"
       "print(df.rdd.count()); r3 = spark.sparkContext.parallelize([2])\n"
-      "spark.sparkContext.setLogLevel('WARN')\n";
+      "spark.sparkContext.setLogLevel('WARN')\n"
+      "sc = spark.sparkContext\n"
+      "version = sc.pythonVer\n";  // its fix adds an import at the top and ends with the line
   analysis::Settings settings;
   auto first = checkBoth(text, settings, nullptr);
-  REQUIRE(first.diagnostics.size() >= 5);
-  CHECK(first.diagnostics.back().start.column == 0);
+  REQUIRE(first.diagnostics.size() >= 7);
+  CHECK(first.diagnostics[first.diagnostics.size() - 3].start.column == 0);
   struct Edit {
     std::string find, replace;
   };
@@ -310,7 +312,8 @@ TEST_CASE("a carried-over finding keeps its line and column however the edit mov
                            Edit{"print(df.rdd.count()); ", "print(df.rdd.count()) ;  "},
                            // A line added before a statement, text typed just after one.
                            Edit{"\nspark.sparkContext.set", "\n\nspark.sparkContext.set"},
-                           Edit{"emptyRDD()\n", "emptyRDD()  # later\n"}}) {
+                           Edit{"emptyRDD()\n", "emptyRDD()  # later\n"},
+                           Edit{"pythonVer\n", "pythonVer  # later\n"}}) {
     INFO(edit.find << " -> " << edit.replace);
     std::string edited = text;
     edited.replace(edited.find(edit.find), edit.find.size(), edit.replace);
