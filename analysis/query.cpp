@@ -1025,44 +1025,18 @@ std::vector<RuleMatch> RuleMatcher::run(TSNode root, SemanticModel& model, const
     }
     return false;
   };
-  // Trigger words (and their import aliases) of such rules found anywhere in
-  // the document: one scan, only when some part is analysed on its own.
-  std::unordered_set<std::string_view> inDocument;
-  bool documentScanned = false;
+  // Whether a trigger word of such a rule occurs anywhere in the document, as
+  // the caller counted them (documentWordsPresent; without it, every word is
+  // taken to occur). An import alias of one always does: it is in the import.
   auto anyTriggerInDocument = [&](const CompiledRule& compiled) {
-    auto wordsOf = [&](const CompiledRule& c, auto&& fn) {
-      for (const auto& t : c.triggers) {
-        fn(std::string_view(t));
-        if (auto a = aliasesOf.find(t); a != aliasesOf.end())
-          for (std::string_view alias : a->second) fn(alias);
-      }
-    };
-    if (!documentScanned && documentWordsPresent) {
-      // As counted by the caller; an import alias is in the import itself.
-      documentScanned = true;
-      for (std::size_t i = 0; i < impl_->documentWords.size(); ++i)
-        if ((*documentWordsPresent)[i]) inDocument.insert(impl_->documentWords[i]);
-      for (const auto& [last, aliases] : aliasesOf) inDocument.insert(aliases.begin(), aliases.end());
+    if (!documentWordsPresent) return true;
+    const auto& words = impl_->documentWords;
+    for (const auto& t : compiled.triggers) {
+      if (aliasesOf.count(t)) return true;
+      auto at = std::lower_bound(words.begin(), words.end(), std::string_view(t));
+      if (at != words.end() && *at == t && (*documentWordsPresent)[at - words.begin()]) return true;
     }
-    if (!documentScanned) {
-      documentScanned = true;
-      std::unordered_set<std::string_view> wanted;
-      std::array<std::uint64_t, 256> lengths{};  // of `wanted`, per first byte (lengthBit)
-      for (const auto& entry : impl_->rules)
-        if (!entry->nodeLevel)
-          wordsOf(*entry, [&](std::string_view w) {
-            if (w.empty()) return;
-            wanted.insert(w);
-            lengths[static_cast<unsigned char>(w[0])] |= lengthBit(w);
-          });
-      forEachToken(model.source(), [&](std::string_view token, std::uint32_t) {
-        if ((lengths[static_cast<unsigned char>(token[0])] & lengthBit(token)) && wanted.count(token))
-          inDocument.insert(token);
-      });
-    }
-    bool found = false;
-    wordsOf(compiled, [&](std::string_view w) { found = found || inDocument.count(w) > 0; });
-    return found;
+    return false;
   };
   // The rules that can match here, indexed by the node type they start at.
   const auto& rules = impl_->catalogue->rules();

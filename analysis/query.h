@@ -44,10 +44,10 @@ class RuleMatcher {
                              const std::vector<char>* documentWordsPresent = nullptr) const;
 
   // The words that rules whose matches need not contain them (an imported
-  // module's prefix) look for anywhere in the document. When run() analyses
-  // only some statements, it scans the whole document for them unless told
-  // which occur in it (`documentWordsPresent`, by index here), as the
-  // incremental checker, which keeps count of them, does.
+  // module's prefix) look for anywhere in the document, sorted. When run()
+  // analyses only some statements, `documentWordsPresent` (by index here)
+  // says which occur in the document, as the incremental checker counts
+  // them; without it such rules run wherever they can.
   const std::vector<std::string_view>& documentWords() const;
 
   // The matcher for the built-in catalogue. Queries compile on first use.
