@@ -1,12 +1,14 @@
 # The tree-sitter runtime library (ts_runtime), built from the pinned npm
-# sources with two additions: ts_query_new_unanalyzed (cmake/ts_query_unanalyzed.c),
-# which compiles a query without tree-sitter's parse-table analysis, and
-# ts_node_walk_named (cmake/ts_named_walk.c), a walk of the named nodes over the
-# private child iterator, appended to the translation unit. The
-# vendored files are not modified: query.c is copied into the build tree with
-# the analysis call made conditional, and a generated lib.c includes that copy
-# beside the other unmodified sources. Configuring fails if the pinned source
-# no longer has the line this edits.
+# sources with three changes: ts_query_new_unanalyzed (cmake/ts_query_unanalyzed.c),
+# which compiles a query without tree-sitter's parse-table analysis; a reduce
+# is fragile only at a real conflict, not at the repetition shift the parser
+# always skips (cmake/ts_reduce_conflict.c), so incremental reparses reuse runs
+# of statements; and ts_node_walk_named (cmake/ts_named_walk.c), a walk of the
+# named nodes over the private child iterator, appended to the translation
+# unit. The vendored files are not modified: query.c and parser.c are copied
+# into the build tree with the one line each edits replaced, and a generated
+# lib.c includes those copies beside the other unmodified sources. Configuring
+# fails if a pinned source no longer has the line it edits.
 set(ts_gen "${CMAKE_BINARY_DIR}/ts_runtime")
 file(READ "${TS_CORE_DIR}/src/query.c" ts_query_source)
 set(ts_call "if (!ts_query__analyze_patterns(self, error_offset)) {")
@@ -23,10 +25,22 @@ string(FIND "${ts_query_source}" "TSQuery *ts_query_new(" ts_at)
 string(SUBSTRING "${ts_query_source}" 0 ${ts_at} ts_head)
 string(SUBSTRING "${ts_query_source}" ${ts_at} -1 ts_tail)
 file(CONFIGURE OUTPUT "${ts_gen}/query.c" CONTENT "${ts_head}\n${ts_addition}\n${ts_tail}" @ONLY)
+file(READ "${TS_CORE_DIR}/src/parser.c" ts_parser_source)
+set(ts_line "bool is_fragile = table_entry.action_count > 1;")
+string(FIND "${ts_parser_source}" "${ts_line}" ts_at)
+if(ts_at EQUAL -1)
+  message(FATAL_ERROR "tree-sitter's parser.c has changed: cmake/TreeSitterRuntime.cmake must be updated")
+endif()
+string(REPLACE "${ts_line}" "bool is_fragile = ts_parser__reduce_is_ambiguous(&table_entry);"
+       ts_parser_source "${ts_parser_source}")
+file(CONFIGURE OUTPUT "${ts_gen}/parser.c" CONTENT "${ts_parser_source}" @ONLY)
 set(ts_lib "")
 foreach(part alloc get_changed_ranges language lexer node parser query stack subtree tree_cursor tree wasm_store)
   if(part STREQUAL "query")
     string(APPEND ts_lib "#include \"${ts_gen}/query.c\"\n")
+  elseif(part STREQUAL "parser")
+    string(APPEND ts_lib "#include \"${CMAKE_SOURCE_DIR}/cmake/ts_reduce_conflict.c\"\n")
+    string(APPEND ts_lib "#include \"${ts_gen}/parser.c\"\n")
   else()
     string(APPEND ts_lib "#include \"${TS_CORE_DIR}/src/${part}.c\"\n")
   endif()
@@ -34,7 +48,8 @@ endforeach()
 string(APPEND ts_lib "#include \"${CMAKE_SOURCE_DIR}/cmake/ts_named_walk.c\"\n")
 file(CONFIGURE OUTPUT "${ts_gen}/lib.c" CONTENT "${ts_lib}" @ONLY)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-             "${TS_CORE_DIR}/src/query.c" "${CMAKE_SOURCE_DIR}/cmake/ts_query_unanalyzed.c"
+             "${TS_CORE_DIR}/src/query.c" "${TS_CORE_DIR}/src/parser.c"
+             "${CMAKE_SOURCE_DIR}/cmake/ts_query_unanalyzed.c" "${CMAKE_SOURCE_DIR}/cmake/ts_reduce_conflict.c"
              "${CMAKE_SOURCE_DIR}/cmake/ts_named_walk.c")
 
 add_library(ts_runtime STATIC "${ts_gen}/lib.c")
