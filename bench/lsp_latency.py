@@ -13,8 +13,10 @@ it). A pull client variant measures didChange + textDocument/diagnostic round
 trips (no debounce), sending the previous result id as editors do; each digit
 changes the fix text of the finding on that line, so every answer is a full
 report (about 1.1 MB of JSON at 10,000 lines), which the Python client reads
-and decodes within the measured time. Beside the wall time, the server's own
-CPU time per keystroke (from /proc, so independent of the client) is shown.
+and decodes within the measured time; the time until the reply's bytes are
+all read, before decoding, is shown beside it. Beside the wall time, the
+server's own CPU time per keystroke (from /proc, so independent of the
+client) is shown.
 Memory: VmRSS and VmHWM of the server after opening 50 files of 1,000 lines.
 """
 import argparse
@@ -107,6 +109,7 @@ def latency(root: Path, lines: int, keystrokes: int, options, pull: bool, style:
     else:
         c.notification("textDocument/publishDiagnostics", lambda p: p["uri"] == path.as_uri(), timeout=60)
     samples = []
+    arrivals = []  # pull: until the reply's bytes are all read, before the client decodes them
     findings = 0
     result_id = None
     cpu_before = cpu_seconds(c.proc.pid)
@@ -123,7 +126,9 @@ def latency(root: Path, lines: int, keystrokes: int, options, pull: bool, style:
             params = {"textDocument": {"uri": path.as_uri()}}
             if result_id:
                 params["previousResultId"] = result_id
-            report = c.request("textDocument/diagnostic", params, timeout=60)["result"]
+            rid = c.request_async("textDocument/diagnostic", params)
+            report = c.response(rid, timeout=60)["result"]
+            arrivals.append((c.arrivals[rid] - start) * 1000)
             result_id = report["resultId"]
             if report["kind"] == "full":
                 findings = len(report["items"])
@@ -138,9 +143,10 @@ def latency(root: Path, lines: int, keystrokes: int, options, pull: bool, style:
     kind = "pull  didChange+diagnostic    " if pull else "push  keystroke->diagnostics  "
     print(f"{kind} {lines:>6,} lines, {style} ({findings:,} findings), {len(samples)} keystrokes: "
           f"median {statistics.median(samples):.1f} ms, p95 {samples[int(len(samples) * 0.95) - 1]:.1f} ms"
-          + ("" if pull else " (includes the debounce)") + f"; server CPU {server_cpu:.1f} ms per keystroke",
+          + ("" if pull else " (includes the debounce)") + f"; server CPU {server_cpu:.1f} ms per keystroke"
+          + (f"; reply read in {statistics.median(arrivals):.1f} ms (median, before decoding)" if pull else ""),
           flush=True)
-    return statistics.median(samples), server_cpu
+    return statistics.median(samples), server_cpu, statistics.median(arrivals) if pull else None
 
 
 def memory(root: Path) -> float:

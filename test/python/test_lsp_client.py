@@ -63,6 +63,7 @@ class LspClient:
         self.seen = []  # everything received, in order
         self.next_id = 1
         self.server_requests = {}  # method -> handler(params) -> result
+        self.arrivals = {}  # response id -> time.perf_counter() when its bytes were all read, before decoding
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -81,7 +82,10 @@ class LspClient:
                 name, _, value = line.decode().partition(":")
                 headers[name.strip().lower()] = value.strip()
             body = out.read(int(headers["content-length"]))
+            arrival = time.perf_counter()
             message = json.loads(body)
+            if "id" in message and "method" not in message:
+                self.arrivals[message["id"]] = arrival
             if "method" in message and "id" in message and message["method"] in self.server_requests:
                 result = self.server_requests[message["method"]](message.get("params"))
                 self.send_raw(frame({"jsonrpc": "2.0", "id": message["id"], "result": result}))
