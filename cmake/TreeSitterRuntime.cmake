@@ -33,6 +33,19 @@ if(ts_at EQUAL -1)
 endif()
 string(REPLACE "${ts_line}" "bool is_fragile = ts_parser__reduce_is_ambiguous(&table_entry);"
        ts_parser_source "${ts_parser_source}")
+set(ts_line "if (!ts_parser__can_reuse_first_leaf(self, *state, result, table_entry)) {")
+string(FIND "${ts_parser_source}" "${ts_line}" ts_at)
+string(FIND "${ts_parser_source}" "static Subtree ts_parser__reuse_node(" ts_before)
+if(ts_at EQUAL -1 OR ts_before EQUAL -1)
+  message(FATAL_ERROR "tree-sitter's parser.c has changed: cmake/TreeSitterRuntime.cmake must be updated")
+endif()
+string(REPLACE "${ts_line}"
+       "if (!ts_parser__can_reuse_first_leaf(self, *state, result, table_entry) &&\n        !ts_parser__first_leaf_lexes_same(self, version, *state, result, table_entry)) {"
+       ts_parser_source "${ts_parser_source}")
+file(READ "${CMAKE_SOURCE_DIR}/cmake/ts_reuse_first_leaf.c" ts_addition)
+string(SUBSTRING "${ts_parser_source}" 0 ${ts_before} ts_head)
+string(SUBSTRING "${ts_parser_source}" ${ts_before} -1 ts_tail)
+set(ts_parser_source "${ts_head}${ts_addition}\n${ts_tail}")
 file(CONFIGURE OUTPUT "${ts_gen}/parser.c" CONTENT "${ts_parser_source}" @ONLY)
 set(ts_lib "")
 foreach(part alloc get_changed_ranges language lexer node parser query stack subtree tree_cursor tree wasm_store)
@@ -50,6 +63,7 @@ file(CONFIGURE OUTPUT "${ts_gen}/lib.c" CONTENT "${ts_lib}" @ONLY)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
              "${TS_CORE_DIR}/src/query.c" "${TS_CORE_DIR}/src/parser.c"
              "${CMAKE_SOURCE_DIR}/cmake/ts_query_unanalyzed.c" "${CMAKE_SOURCE_DIR}/cmake/ts_reduce_conflict.c"
+             "${CMAKE_SOURCE_DIR}/cmake/ts_reuse_first_leaf.c"
              "${CMAKE_SOURCE_DIR}/cmake/ts_named_walk.c")
 
 add_library(ts_runtime STATIC "${ts_gen}/lib.c")
