@@ -1,14 +1,17 @@
 # The tree-sitter runtime library (ts_runtime), built from the pinned npm
-# sources with three changes: ts_query_new_unanalyzed (cmake/ts_query_unanalyzed.c),
-# which compiles a query without tree-sitter's parse-table analysis; a reduce
-# is fragile only at a real conflict, not at the repetition shift the parser
-# always skips (cmake/ts_reduce_conflict.c), so incremental reparses reuse runs
-# of statements; and ts_node_walk_named (cmake/ts_named_walk.c), a walk of the
-# named nodes over the private child iterator, appended to the translation
-# unit. The vendored files are not modified: query.c and parser.c are copied
-# into the build tree with the one line each edits replaced, and a generated
+# sources with four changes: ts_query_new_unanalyzed (cmake/ts_query_unanalyzed.c),
+# which compiles a query without tree-sitter's parse-table analysis; two that
+# let an incremental reparse of Python reuse what an edit did not touch: a
+# reduce is fragile only at a real conflict, not at the repetition shift the
+# parser always skips (cmake/ts_reduce_conflict.c), and a subtree whose first
+# token the lexer-mode check refuses is reused when lexing that token again
+# gives the same token (cmake/ts_reuse_first_leaf.c); and ts_node_walk_named
+# (cmake/ts_named_walk.c), a walk of the named nodes over the private child
+# iterator, appended to the translation unit. The vendored files are not
+# modified: query.c and parser.c are copied into the build tree with the lines
+# these changes edit replaced and their additions inserted, and a generated
 # lib.c includes those copies beside the other unmodified sources. Configuring
-# fails if a pinned source no longer has the line it edits.
+# fails if a pinned source no longer has a line it edits.
 set(ts_gen "${CMAKE_BINARY_DIR}/ts_runtime")
 file(READ "${TS_CORE_DIR}/src/query.c" ts_query_source)
 set(ts_call "if (!ts_query__analyze_patterns(self, error_offset)) {")

@@ -7,8 +7,8 @@
 // rarely match and every statement after an edit was rebuilt, up to the end of
 // the file. Here the token is lexed again in the current state instead: when
 // the lexer gives the same token (symbol, keyword or not, padding, size, and
-// for an external token the scanner's state) the subtree is reused whole, as
-// it would be had the modes matched. Only subtrees with children are
+// for an external token the scanner's state) the subtree is reused as it
+// would be had the modes matched. Only subtrees with children are
 // considered; a token is simply lexed anew. Trees equal a fresh parse's after
 // random edits (test/unit/syntax_test.cpp).
 static bool ts_parser__first_leaf_lexes_same(TSParser *self, StackVersion version, TSStateId state,
