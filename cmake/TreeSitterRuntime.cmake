@@ -13,50 +13,48 @@
 # lib.c includes those copies beside the other unmodified sources. Configuring
 # fails if a pinned source no longer has a line it edits.
 set(ts_gen "${CMAKE_BINARY_DIR}/ts_runtime")
+
+# In the pinned source held by variable `var` (of `file`), replaces `line` with
+# `replacement`; configuring fails when the source no longer has the line.
+function(ts_replace var file line replacement)
+  string(FIND "${${var}}" "${line}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "tree-sitter's ${file} has changed: cmake/TreeSitterRuntime.cmake must be updated")
+  endif()
+  string(REPLACE "${line}" "${replacement}" edited "${${var}}")
+  set(${var} "${edited}" PARENT_SCOPE)
+endfunction()
+
+# Inserts the files `additions` (of cmake/) before `anchor`, the definition
+# of the first function that uses them.
+function(ts_insert_before var file anchor)
+  set(text "")
+  foreach(addition ${ARGN})
+    file(READ "${CMAKE_SOURCE_DIR}/cmake/${addition}" part)
+    string(APPEND text "${part}\n")
+  endforeach()
+  ts_replace(${var} ${file} "${anchor}" "${text}${anchor}")
+  set(${var} "${${var}}" PARENT_SCOPE)
+endfunction()
+
 file(READ "${TS_CORE_DIR}/src/query.c" ts_query_source)
-set(ts_call "if (!ts_query__analyze_patterns(self, error_offset)) {")
-string(FIND "${ts_query_source}" "${ts_call}" ts_at)
-if(ts_at EQUAL -1)
-  message(FATAL_ERROR "tree-sitter's query.c has changed: cmake/TreeSitterRuntime.cmake must be updated")
-endif()
-string(REPLACE "${ts_call}"
-       "if (!(ts_query__skip_analysis ? ts_query__mark_captures_only(self) : ts_query__analyze_patterns(self, error_offset))) {"
-       ts_query_source "${ts_query_source}")
-file(READ "${CMAKE_SOURCE_DIR}/cmake/ts_query_unanalyzed.c" ts_addition)
-# The addition's declarations go before ts_query_new, which uses them.
-string(FIND "${ts_query_source}" "TSQuery *ts_query_new(" ts_at)
-string(SUBSTRING "${ts_query_source}" 0 ${ts_at} ts_head)
-string(SUBSTRING "${ts_query_source}" ${ts_at} -1 ts_tail)
-file(CONFIGURE OUTPUT "${ts_gen}/query.c" CONTENT "${ts_head}\n${ts_addition}\n${ts_tail}" @ONLY)
+ts_replace(ts_query_source query.c "if (!ts_query__analyze_patterns(self, error_offset)) {"
+           "if (!(ts_query__skip_analysis ? ts_query__mark_captures_only(self) : ts_query__analyze_patterns(self, error_offset))) {")
+ts_insert_before(ts_query_source query.c "TSQuery *ts_query_new(" ts_query_unanalyzed.c)
+file(CONFIGURE OUTPUT "${ts_gen}/query.c" CONTENT "${ts_query_source}" @ONLY)
+
 file(READ "${TS_CORE_DIR}/src/parser.c" ts_parser_source)
-set(ts_line "bool is_fragile = table_entry.action_count > 1;")
-string(FIND "${ts_parser_source}" "${ts_line}" ts_at)
-if(ts_at EQUAL -1)
-  message(FATAL_ERROR "tree-sitter's parser.c has changed: cmake/TreeSitterRuntime.cmake must be updated")
-endif()
-string(REPLACE "${ts_line}" "bool is_fragile = ts_parser__reduce_is_ambiguous(&table_entry);"
-       ts_parser_source "${ts_parser_source}")
-set(ts_line "if (!ts_parser__can_reuse_first_leaf(self, *state, result, table_entry)) {")
-string(FIND "${ts_parser_source}" "${ts_line}" ts_at)
-string(FIND "${ts_parser_source}" "static Subtree ts_parser__reuse_node(" ts_before)
-if(ts_at EQUAL -1 OR ts_before EQUAL -1)
-  message(FATAL_ERROR "tree-sitter's parser.c has changed: cmake/TreeSitterRuntime.cmake must be updated")
-endif()
-string(REPLACE "${ts_line}"
-       "if (!ts_parser__can_reuse_first_leaf(self, *state, result, table_entry) &&\n        !ts_parser__first_leaf_lexes_same(self, version, *state, result, table_entry)) {"
-       ts_parser_source "${ts_parser_source}")
-file(READ "${CMAKE_SOURCE_DIR}/cmake/ts_reuse_first_leaf.c" ts_addition)
-string(SUBSTRING "${ts_parser_source}" 0 ${ts_before} ts_head)
-string(SUBSTRING "${ts_parser_source}" ${ts_before} -1 ts_tail)
-set(ts_parser_source "${ts_head}${ts_addition}\n${ts_tail}")
+ts_replace(ts_parser_source parser.c "bool is_fragile = table_entry.action_count > 1;"
+           "bool is_fragile = ts_parser__reduce_is_ambiguous(&table_entry);")
+ts_replace(ts_parser_source parser.c "if (!ts_parser__can_reuse_first_leaf(self, *state, result, table_entry)) {"
+           "if (!ts_parser__can_reuse_first_leaf(self, *state, result, table_entry) &&\n        !ts_parser__first_leaf_lexes_same(self, version, *state, result, table_entry)) {")
+ts_insert_before(ts_parser_source parser.c "static Subtree ts_parser__reuse_node("
+                 ts_reduce_conflict.c ts_reuse_first_leaf.c)
 file(CONFIGURE OUTPUT "${ts_gen}/parser.c" CONTENT "${ts_parser_source}" @ONLY)
 set(ts_lib "")
 foreach(part alloc get_changed_ranges language lexer node parser query stack subtree tree_cursor tree wasm_store)
-  if(part STREQUAL "query")
-    string(APPEND ts_lib "#include \"${ts_gen}/query.c\"\n")
-  elseif(part STREQUAL "parser")
-    string(APPEND ts_lib "#include \"${CMAKE_SOURCE_DIR}/cmake/ts_reduce_conflict.c\"\n")
-    string(APPEND ts_lib "#include \"${ts_gen}/parser.c\"\n")
+  if(part STREQUAL "query" OR part STREQUAL "parser")
+    string(APPEND ts_lib "#include \"${ts_gen}/${part}.c\"\n")
   else()
     string(APPEND ts_lib "#include \"${TS_CORE_DIR}/src/${part}.c\"\n")
   endif()

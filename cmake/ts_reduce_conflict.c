@@ -1,6 +1,6 @@
-// Included by cmake/TreeSitterRuntime.cmake before tree-sitter's parser.c in
-// the runtime's one translation unit; the build-tree copy of parser.c calls it
-// where the pinned source computes `table_entry.action_count > 1`. A node made
+// Inserted by cmake/TreeSitterRuntime.cmake into the build-tree copy of
+// tree-sitter's parser.c, before ts_parser__reuse_node; the copy calls it where
+// the pinned source computes `table_entry.action_count > 1`. A node made
 // by a reduce at a conflict is marked fragile, and an incremental reparse never
 // reuses a fragile node whole. Tree-sitter's tables give every state that ends
 // a repetition (`repeat(...)`, such as the statements of a module or a block)
